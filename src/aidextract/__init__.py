@@ -1,0 +1,3 @@
+"""aidextract: news articles about wars and aid -> evidence-backed fact tables."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,88 @@
+"""Loads the data files under models/ (gazetteers, patterns, word lists), validated on load.
+
+The files ship inside the wheel as `aidextract/models`; in a source checkout (editable
+install) they are read from the repository's `models/` folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+
+class ResourceError(ValueError):
+    """A data file under models/ is missing or malformed; the message names file and line."""
+
+
+@cache
+def models_dir() -> Path:
+    packaged = Path(str(files("aidextract"))) / "models"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[2] / "models"
+    if checkout.is_dir():
+        return checkout
+    raise ResourceError(f"no models/ folder found (looked in {packaged} and {checkout})")
+
+
+def path(name: str) -> Path:
+    p = models_dir() / name
+    if not p.is_file():
+        raise ResourceError(f"models/{name} is missing; reinstall aidextract or restore the file")
+    return p
+
+
+@cache
+def read_tsv(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, str], ...]:
+    """Rows of a tab-separated file with a header line; `#` lines are comments.
+
+    Empty cells become "". Raises ResourceError naming the line when a required column is
+    missing or empty.
+    """
+    p = path(name)
+    with p.open(encoding="utf-8", newline="") as fh:
+        lines = [line for line in fh if line.strip() and not line.startswith("#")]
+    reader = csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    missing = [c for c in required if c not in (reader.fieldnames or [])]
+    if missing:
+        raise ResourceError(f"models/{name}: header lacks column(s) {', '.join(missing)}")
+    rows = []
+    for lineno, row in enumerate(reader, start=2):
+        if None in row:
+            raise ResourceError(f"models/{name}, data line {lineno}: too many fields")
+        clean = {k: (v or "").strip() for k, v in row.items()}
+        for col in required:
+            if not clean.get(col):
+                raise ResourceError(f"models/{name}, data line {lineno}: empty '{col}'")
+        rows.append(clean)
+    return tuple(rows)
+
+
+@cache
+def read_jsonl(name: str, required: tuple[str, ...] = ()) -> tuple[dict, ...]:
+    """Records of a JSON-lines file; raises ResourceError naming the line on bad JSON or keys."""
+    out = []
+    with path(name).open(encoding="utf-8") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                rec = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ResourceError(f"models/{name}, line {lineno}: bad JSON ({exc})") from exc
+            missing = [k for k in required if k not in rec]
+            if missing:
+                raise ResourceError(f"models/{name}, line {lineno}: missing {', '.join(missing)}")
+            out.append(rec)
+    return tuple(out)
+
+
+def read_words(name: str) -> frozenset[str]:
+    """A one-entry-per-line word list (lower-cased); `#` lines are comments."""
+    with path(name).open(encoding="utf-8") as fh:
+        return frozenset(
+            line.strip().lower() for line in fh if line.strip() and not line.startswith("#")
+        )
