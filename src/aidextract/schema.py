@@ -31,7 +31,7 @@ TABLES: dict[str, pa.Schema] = {
             ("status", _str),
             ("error", _str),
             ("pipeline_version", _str),
-            ("processed_at", pa.timestamp("s", tz="UTC")),
+            ("processed_at", pa.timestamp("ms", tz="UTC")),
         ]
     ),
     "aid_packages": pa.schema(

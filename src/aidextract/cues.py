@@ -1,0 +1,90 @@
+"""Cue lexicons and their distance to a phrase in the dependency tree.
+
+A money amount or a head count is classified by the nearest cue words in the parse (an
+amount's own noun, the verb it is the object of, the prepositions hanging off them), not by
+a flat window of words: "a $1.5 trillion spending bill that includes $13.6B in aid" gives
+each amount its own nearest cue.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .resources import read_tsv
+
+
+class Lexicon:
+    """lemma (or "lemma lemma" bigram) -> set of cue names, from a TSV under models/."""
+
+    def __init__(self, name: str):
+        self.words: dict[str, set[str]] = {}
+        self.bigrams: dict[tuple[str, ...], set[str]] = {}
+        for row in read_tsv(name, required=("lemma", "cue")):
+            parts = tuple(row["lemma"].lower().split())
+            table = self.words if len(parts) == 1 else self.bigrams
+            table.setdefault(parts[0] if len(parts) == 1 else parts, set()).add(row["cue"])
+
+    def cues_at(self, token: Token) -> set[str]:
+        """Cues of `token`; a multiword entry starting at the token wins over its first word."""
+        doc = token.doc
+        for parts, cues in self.bigrams.items():
+            end = token.i + len(parts)
+            if end <= len(doc) and tuple(_key(t) for t in doc[token.i : end]) == parts:
+                return cues
+        return self.words.get(_key(token), set()) | self.words.get(token.lower_, set())
+
+
+def _key(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+@cache
+def lexicon(name: str) -> Lexicon:
+    return Lexicon(name)
+
+
+def tree_distances(span: Span, max_dist: int) -> dict[int, int]:
+    """Distance in dependency arcs from `span` to every token of its sentence within reach."""
+    sent = span.sent
+    dist = {t.i: 0 for t in span}
+    queue = deque(span)
+    while queue:
+        tok = queue.popleft()
+        d = dist[tok.i]
+        if d >= max_dist:
+            continue
+        for nxt in (tok.head, *tok.children):
+            if sent.start <= nxt.i < sent.end and nxt.i not in dist:
+                dist[nxt.i] = d + 1
+                queue.append(nxt)
+    return dist
+
+
+def nearest_cues(span: Span, lex: Lexicon, max_dist: int = 4) -> dict[str, int]:
+    """cue name -> the smallest tree distance at which a word with that cue stands."""
+    found: dict[str, int] = {}
+    doc = span.doc
+    for i, d in tree_distances(span, max_dist).items():
+        if span.start <= i < span.end and not doc[i].is_alpha:
+            continue
+        for cue in lex.cues_at(doc[i]):
+            if d < found.get(cue, max_dist + 1):
+                found[cue] = d
+    return found
+
+
+def cues_in(tokens: Iterable[Token], lex: Lexicon) -> set[str]:
+    """Every cue named by any of `tokens`."""
+    out: set[str] = set()
+    for tok in tokens:
+        out |= lex.cues_at(tok)
+    return out
+
+
+def token_span(doc: Doc, start_char: int, end_char: int) -> Span | None:
+    """The tokens covering a character range (expanded to token boundaries)."""
+    return doc.char_span(start_char, end_char, alignment_mode="expand")

