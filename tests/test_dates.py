@@ -277,8 +277,16 @@ def test_find_published(text, expected):
     assert find_published(text) == expected
 
 
-def test_find_published_prefers_metadata():
-    assert find_published("WASHINGTON — March 16, 2022", "2022-03-17") == "2022-03-17"
+@pytest.mark.parametrize(
+    "metadata,expected",
+    [
+        ("2022-03-17", "2022-03-17"),
+        ("2022-03", "2022-03"),
+        ("2022-03-17T23:30:00-05:00", "2022-03-17"),
+    ],
+)
+def test_find_published_prefers_metadata(metadata, expected):
+    assert find_published("WASHINGTON — March 16, 2022", metadata) == expected
 
 
 # ---------------------------------------------------------------- the gold articles

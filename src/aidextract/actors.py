@@ -8,8 +8,24 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Span, Token
 
 from .geo import actor_code
+from .resources import read_tsv
 
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+
+
+def _short_forms() -> dict[str, str]:
+    return {r["word"]: r["code"] for r in read_tsv("actor_short_forms.tsv", ("word", "code"))}
+
+
+def is_dateline(token: Token) -> bool:
+    """A place in capitals opening a sentence before a date ("LUXEMBOURG, Oct 17 (CWS) -")."""
+    sent = token.sent
+    return (
+        token.is_upper
+        and len(token) > 2
+        and token.i - sent.start < 3
+        and any(t.text in (",", "—", "–", "(", "-") for t in token.doc[token.i + 1 : token.i + 3])
+    )
 
 
 class Actors:
@@ -28,14 +44,44 @@ class Actors:
         """Code of the entity (or the bare word) at `token`."""
         if token.i in self.person_country:
             return self.person_country[token.i]
+        if is_dateline(token):
+            return None
+        short = self._short_form(token)
+        if short:
+            return short
         ent = self._ent_of.get(token.i)
         if ent is not None:
             if ent.label_ == "PERSON":
                 return None
             return actor_code(ent.text, capitals=True)
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
-            return actor_code(token.text, capitals=True)
+            run = self._capitalized_run(token)
+            return actor_code(run, capitals=True) or actor_code(token.text, capitals=True)
         return None
+
+    def _capitalized_run(self, token: Token) -> str:
+        """The run of capitalized words around `token` that the NER left unlabeled
+        ("European Union foreign ministers" -> "European Union")."""
+        doc = self.doc
+        start = end = token.i
+        while start > token.sent.start and doc[start - 1].is_title and token.i - start < 3:
+            start -= 1
+        while end + 1 < token.sent.end and doc[end + 1].is_title and end - token.i < 3:
+            end += 1
+        return doc[start : end + 1].text
+
+    def _short_form(self, token: Token) -> str | None:
+        """ "the Fund", "the bloc": the body of that name, if the article named it before."""
+        code = _short_forms().get(token.lower_)
+        if not code or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+            return None
+        if token.lower_ in ("fund", "bank", "commission", "council") and not token.is_title:
+            return None
+        before = self.doc[: token.i].text
+        named = any(
+            actor_code(ent.text) == code for ent in self.doc.ents if ent.end_char <= len(before)
+        )
+        return code if named else None
 
     def first_in(self, tokens: Iterable[Token]) -> str | None:
         """The first actor among `tokens` (in order)."""

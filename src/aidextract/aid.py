@@ -8,6 +8,7 @@ is taken from the article: its main donor and recipient.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -17,11 +18,35 @@ from .context import ArticleContext
 from .cues import lexicon, nearest_cues, token_span
 from .fx import to_usd
 from .money import Amount
+from .schema import ORG_CODES
 
 LEXICON = "aid_cues.tsv"
 KIND_CUES = ("military", "financial", "humanitarian")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RECIPIENT_PREPS = ("for", "to", "into")
+RECEIVE_VERBS = ("receive", "get", "obtain", "secure", "win", "accept")
+CONVERSION = re.compile(
+    r"^\s*(\(|,?\s*or\b|—|–|,)\s*(about|approximately|approx\.|roughly|some|around|nearly|"
+    r"almost|equivalent to|worth|more than|over)?\s*$",
+    re.IGNORECASE,
+)
+PACKAGE_NOUNS = (
+    "loan",
+    "package",
+    "tranche",
+    "drawdown",
+    "grant",
+    "programme",
+    "program",
+    "pledge",
+    "instalment",
+    "installment",
+    "deal",
+    "operation",
+    "arrangement",
+    "facility",
+    "credit",
+)
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
 
@@ -39,55 +64,67 @@ class AidCandidate:
 
 def _clause_verbs(token: Token) -> list[Token]:
     """The verbs above `token`, nearest first (its clause, then the clauses governing it)."""
-    verbs = []
-    for anc in [token, *token.ancestors]:
-        if anc.pos_ in ("VERB", "AUX") and anc not in verbs:
-            verbs.append(anc)
-    return verbs
+    return [anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")]
 
 
 def _subject_actor(ctx: ArticleContext, verb: Token) -> str | None:
     for child in verb.children:
-        if child.dep_ in SUBJECT_DEPS:
-            code = ctx.actors.first_in(child.subtree)
-            if code:
-                return code
-        if child.dep_ == "agent":  # passive: "approved by the Bundestag"
+        if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":  # agent: "approved by X"
             code = ctx.actors.first_in(child.subtree)
             if code:
                 return code
     return None
 
 
-def find_donor(ctx: ArticleContext, span: Span) -> str | None:
-    """The subject of the nearest verb above the amount that names an actor; else a
-    possessive or adjective on the amount's own noun ("Britain's share", "U.S. assistance")."""
-    head = span.root
-    for verb in _clause_verbs(head):
+def _from_actor(ctx: ArticleContext, verb: Token) -> str | None:
+    """ "from X" on a verb of receiving: the giver."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ == "from":
+            return ctx.actors.first_in(child.subtree)
+    return None
+
+
+def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
+    """(donor, recipient) the amount's own clause states; either may be None.
+
+    The donor is the subject of the nearest verb above the amount that names an actor, or a
+    possessive / adjective on the amount's noun ("Britain's share", "U.S. assistance"). With a
+    verb of receiving ("Ukraine received $1bn from the IMF") the roles swap.
+    """
+    donor = recipient = None
+    for verb in _clause_verbs(span.root):
         code = _subject_actor(ctx, verb)
-        if code:
-            return code
-    noun = head.head if head.dep_ in ("nummod", "compound", "quantmod", "nmod") else head
-    for child in noun.children:
-        if child.dep_ in ("poss", "amod", "compound", "nmod"):
-            code = ctx.actors.first_in(child.subtree)
-            if code:
-                return code
-    return None
+        if not code:
+            continue
+        if verb.lemma_ in RECEIVE_VERBS:
+            recipient, donor = code, _from_actor(ctx, verb)
+        else:
+            donor = code
+        break
+    if donor is None:
+        root = span.root
+        noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
+        for child in noun.children:
+            if child.dep_ in ("poss", "amod", "compound", "nmod"):
+                donor = ctx.actors.first_in(child.subtree)
+                if donor:
+                    break
+    return donor, recipient or find_recipient(ctx, span, donor)
 
 
 def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | None:
-    """ "for / to X", an indirect object ("give Ukraine $5.5bn", "offered Kyiv a loan"), or a
-    possessive on the amount's noun, nearest the amount in the tree."""
+    """A country after "for / to / into" on the amount, its noun or its verbs, or an indirect
+    object ("give Ukraine $5.5bn", "offered Kyiv a loan"), nearest the amount in the tree.
+    International bodies are donors here, never recipients."""
+    heads = {span.root, span.root.head, *span.root.ancestors}
     best: tuple[int, str] | None = None
-    sent = span.sent
-    for tok in sent:
+    for tok in span.sent:
         code = None
-        if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
             code = ctx.actors.first_in([tok, *tok.subtree])
         elif tok.dep_ in ("dative", "iobj"):
             code = ctx.actors.first_in(tok.subtree)
-        if not code or code == donor:
+        if not code or code == donor or code in ORG_CODES:
             continue
         dist = _tree_gap(span.root, tok)
         if best is None or dist < best[0]:
@@ -105,25 +142,38 @@ def _tree_gap(a: Token, b: Token) -> int:
     return len(up_a) + len(up_b)
 
 
-def is_aid(cues: dict[str, int], context_cues: set[str]) -> bool:
+def is_aid(cues: dict[str, int], context: set[str]) -> bool:
     """Aid when an aid cue stands nearer the amount than any not-aid cue (ties: not aid).
 
     With no cue in reach of the amount (a misparse, or a terse list line "Feb 28: €500m"),
-    the words of its context decide: an aid word and no not-aid word.
+    its context decides: a word of aid or of a kind of aid, and no not-aid word.
     """
     if "aid" in cues or "not_aid" in cues:
         return cues.get("aid", 99) < cues.get("not_aid", 99)
-    return "aid" in context_cues and "not_aid" not in context_cues
+    return bool(context & {"aid", *KIND_CUES}) and "not_aid" not in context
 
 
 def context_cues(span: Span) -> set[str]:
-    """Cues of the amount's sentence; a short line (a list item) adds the sentence before it."""
+    """Cues of the amount's sentence; a short line (a list item) adds the lines before it
+    back to the one that introduces the list ("... topped up six times in 2022:")."""
     lex = lexicon(LEXICON)
-    sent = span.sent
-    tokens = list(sent)
-    if len(tokens) < 15 and sent.start > 0:
-        tokens += list(span.doc[sent.start - 1].sent)
-    return {c for t in tokens if not (span.start <= t.i < span.end) for c in lex.cues_at(t)}
+    sents = [span.sent]
+    if len(span.sent) < 15:
+        sent = span.sent
+        for _ in range(8):
+            if sent.start == 0:
+                break
+            sent = span.doc[sent.start - 1].sent
+            sents.append(sent)
+            if sent.text.rstrip().endswith(":") or len(sent) >= 15:
+                break
+    return {
+        c
+        for sent in sents
+        for t in sent
+        if not (span.start <= t.i < span.end)
+        for c in lex.cues_at(t)
+    }
 
 
 def kind_of(cues: dict[str, int], sentence_cues: set[str]) -> str:
@@ -151,8 +201,14 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
                 words = {t.lower_ for t in child.subtree}
                 if words & {"past", "last"} and not words & {"day", "days"}:
                     return True
-    year = _past_year_of_clause(ctx, span)
-    return year is not None
+    return _past_year_of_clause(ctx, span) is not None and not _is_one_package(span)
+
+
+def _is_one_package(span: Span) -> bool:
+    """ "a €1.2 billion loan", "a $350 million drawdown": one package, not a year's total."""
+    root = span.root
+    noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
+    return noun.lemma_.lower() in PACKAGE_NOUNS
 
 
 def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
@@ -172,18 +228,52 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
     return None
 
 
-def announced(ctx: ArticleContext, span: Span, cumulative: bool) -> str | None:
-    """The date in the amount's sentence nearest the amount; else the article's date."""
+def announced(ctx: ArticleContext, span: Span, cumulative: bool) -> tuple[str | None, bool]:
+    """(date, stated): the date of the amount's sentence that dates the announcement, else
+    the article's date (stated False).
+
+    A date opening the sentence ("On 12 January 2024, ...", "Feb 28: €500m") or introduced by
+    "on" dates the whole statement; a date in a phrase of duration or deadline ("for the year
+    beginning in April", "until 2027", "since 2022") does not, unless nothing else is there.
+    """
     if cumulative:
-        return None
+        return None, False
     best = None
     for date in ctx.dates_in(span.sent):
-        if date.text.lower().startswith("since"):
-            continue
+        before = ctx.doc.text[max(span.sent.start_char, date.start_char - 12) : date.start_char]
+        words = before.lower().split()
+        last = words[-1] if words else ""
+        if last in NOT_ANNOUNCEMENT_WORDS or date.text.lower().startswith(NOT_ANNOUNCEMENT_WORDS):
+            rank = 2
+        elif last == "on" or date.start_char - span.sent.start_char <= 4:
+            rank = 0
+        else:
+            rank = 1
         gap = min(abs(date.start_char - span.end_char), abs(span.start_char - date.end_char))
-        if best is None or gap < best[0]:
-            best = (gap, date.value)
-    return best[1] if best else ctx.published
+        if best is None or (rank, gap) < best[0]:
+            best = ((rank, gap), date.value)
+    return (best[1], True) if best else (ctx.published, False)
+
+
+# words before a date that make it a period, deadline or starting point, not an announcement
+NOT_ANNOUNCEMENT_WORDS = (
+    "for",
+    "until",
+    "till",
+    "by",
+    "beginning",
+    "starting",
+    "through",
+    "due",
+    "from",
+    "since",
+    "before",
+    "after",
+    "between",
+    "to",
+    "in the",
+    "over",
+)
 
 
 ITEM_TRIGGERS = ("including", "include", "includes", "included", "contain", "containing")
@@ -215,13 +305,28 @@ def _phrase(noun: Token) -> str:
     return text
 
 
+def is_conversion(ctx: ArticleContext, amount: Amount, previous: Amount | None) -> bool:
+    """The same package restated in another currency: "NOK 75 billion (approximately 7,2 bln
+    USD)", "SDR 11.6 billion, or about $15.6 billion"."""
+    if previous is None or previous.currency == amount.currency:
+        return False
+    between = ctx.doc.text[previous.end_char : amount.start_char]
+    return len(between) <= 30 and CONVERSION.match(between) is not None
+
+
 def extract_aid(ctx: ArticleContext) -> list[dict]:
-    """One row per distinct aid amount of the article (same donor, recipient, amount and
-    currency in headline, body and caption is one row: the first with the most detail)."""
+    """One row per distinct aid amount of the article (the same donor, recipient, amount and
+    currency in headline, body and caption is one row: the first).
+
+    Who gives when the clause does not say: the last donor stated in the same paragraph, else
+    the country the paragraph names most, else the article's main donor.
+    """
     lex = lexicon(LEXICON)
     candidates: list[AidCandidate] = []
+    previous = None
     for amount in ctx.amounts:
-        if amount.start_char in ctx.furniture:
+        after, previous = previous, amount
+        if amount.start_char in ctx.furniture or is_conversion(ctx, amount, after):
             continue
         span = token_span(ctx.doc, amount.start_char, amount.end_char)
         if span is None:
@@ -229,49 +334,62 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         cues = nearest_cues(span, lex)
         if not is_aid(cues, context_cues(span)):
             continue
-        donor = find_donor(ctx, span)
-        recipient = find_recipient(ctx, span, donor)
+        donor, recipient = parties(ctx, span)
         candidates.append(
             AidCandidate(
                 amount, span, cues, donor, recipient, donor is not None, recipient is not None
             )
         )
     main_donor = _most_common(c.donor for c in candidates)
-    main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_country(
-        exclude=main_donor
-    )
+    main_recipient = _most_common(
+        c.recipient for c in candidates if c.recipient != main_donor
+    ) or ctx.main_country(exclude=main_donor)
     rows: dict[tuple, dict] = {}
+    last_donor: tuple[int, str] | None = None
     for cand in candidates:
-        donor = cand.donor or main_donor or ctx.main_country(exclude=main_recipient)
+        paragraph = ctx.paragraph_of(cand.span.start_char)
         recipient = cand.recipient or main_recipient
+        donor = cand.donor
+        if donor is None and last_donor and last_donor[0] == paragraph:
+            donor = last_donor[1]
+        donor = (
+            donor
+            or ctx.main_country(exclude=recipient, paragraph=paragraph)
+            or main_donor
+            or ctx.main_country(exclude=recipient)
+        )
+        if cand.donor:
+            last_donor = (paragraph, cand.donor)
         if not donor or not recipient or donor == recipient:
             continue
         amount = cand.amount
-        key = (donor, recipient, amount.currency, round(amount.amount, 2))
-        if key in rows:
-            continue
         cumulative = is_cumulative(ctx, cand.span, cand.cues)
-        sentence_cues = {c for t in cand.span.sent for c in lexicon(LEXICON).cues_at(t)}
+        when, stated = announced(ctx, cand.span, cumulative)
+        key = (donor, recipient, amount.currency, round(amount.amount, 2))
+        # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
+        dated_key = (*key, when if stated else None)
+        if dated_key in rows or (not stated and any(k[:4] == key for k in rows)):
+            continue
+        if stated:  # a dated mention replaces an undated one of the same amount (a headline)
+            rows.pop((*key, None), None)
         confidence = 0.5 + 0.2 * cand.donor_sure + 0.2 * cand.recipient_sure
         confidence += 0.1 * (cand.cues.get("aid", 9) <= 2)
-        rows[key] = {
+        rows[dated_key] = {
             "donor": donor,
             "recipient": recipient,
             "amount": amount.amount,
             "currency": amount.currency,
-            "amount_usd": None,
+            "amount_usd": to_usd(amount.amount, amount.currency, when),
             "qualifier": amount.qualifier,
-            "kind": kind_of(cand.cues, sentence_cues),
+            "kind": kind_of(cand.cues, context_cues(cand.span)),
             "cumulative": cumulative,
-            "announced": announced(ctx, cand.span, cumulative),
+            "announced": when,
             "items": items_of(cand.span),
             "evidence": cand.span.sent.text.strip(),
             "start_char": amount.start_char,
             "end_char": amount.end_char,
             "confidence": round(min(confidence, 1.0), 2),
         }
-    for row in rows.values():
-        row["amount_usd"] = to_usd(row["amount"], row["currency"], row["announced"])
     return list(rows.values())
 
 

@@ -13,6 +13,8 @@ from .furniture import Furniture
 from .money import Amount, Count
 from .people import Person
 
+LOCATIVE_PREPS = ("in", "at", "to", "from", "near", "into", "across", "outside")
+
 
 @dataclass
 class ArticleContext:
@@ -24,20 +26,31 @@ class ArticleContext:
     people: list[Person]
     actors: Actors
     furniture: Furniture
-    _country_counts: Counter = field(default_factory=Counter)
+    _country_mentions: list[tuple[int, str]] = field(default_factory=list)
 
     def dates_in(self, sent: Span) -> list[DateMention]:
         return [d for d in self.dates if sent.start_char <= d.start_char < sent.end_char]
 
-    def main_country(self, exclude: str | None = None) -> str | None:
-        """The country the article names most often (GPE mentions), other than `exclude`."""
-        if not self._country_counts:
+    def paragraph_of(self, char: int) -> int:
+        """Index of the paragraph (blank-line separated) holding offset `char`."""
+        return self.doc.text.count("\n\n", 0, char)
+
+    def main_country(self, exclude: str | None = None, paragraph: int | None = None) -> str | None:
+        """The country the article (or one paragraph of it) names most often, other than
+        `exclude`. Places after "in / at / to / from" are where things happen, not actors."""
+        if not self._country_mentions:
             for ent in self.doc.ents:
-                if ent.label_ in ("GPE", "NORP") and ent.start_char not in self.furniture:
-                    code = self.actors.of_token(ent.root)
-                    if code:
-                        self._country_counts[code] += 1
-        for code, _ in self._country_counts.most_common():
+                if ent.label_ not in ("GPE", "NORP", "ORG") or ent.start_char in self.furniture:
+                    continue
+                if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
+                    continue
+                code = self.actors.of_token(ent.root)
+                if code:
+                    self._country_mentions.append((self.paragraph_of(ent.start_char), code))
+        counts = Counter(
+            code for par, code in self._country_mentions if paragraph is None or par == paragraph
+        )
+        for code, _ in counts.most_common():
             if code != exclude:
                 return code
         return None

@@ -2,11 +2,11 @@
 
 A small grammar finds the expressions: explicit dates ("21st December, 2022", "24.02.2023",
 "August 2021", "2014"), dates without a year ("Feb 28", "in April"), weekdays and relative
-phrases ("last week", "earlier that month", "two days later"). dateparser reads what each one
-says, and relative ones against the date they count from. The grammar chooses the spans because
-dateparser over raw text reads amounts and durations as dates, and it keeps the context that
-dateparser cannot know (LIBRARY-NOTES.md): the period prefixes ("late December 2023"), "since",
-"that month", the event an offset counts from, and the filters for names, counts and decades.
+phrases ("last week", "earlier that month", "two days later"); dateparser reads each one,
+a relative one from the date it counts from. The grammar chooses the spans (over raw text
+dateparser takes amounts and durations for dates) and keeps what dateparser cannot know
+(LIBRARY-NOTES.md): period prefixes ("late December 2023"), "since", the event an offset counts
+from, the filters for names, counts and decades.
 
 A date without a year goes where the article's own dates put it: after the nearest preceding
 date with a year in its paragraph (a chronicle moves forward, "since" points back), else next to
@@ -90,14 +90,12 @@ def _point(year: int, month: int | None = None, day: int | None = None) -> _Poin
 # dateparser's periods -> how many of year, month, day the reading gives; a week is a day
 # ("a week earlier"), times and quarters are no dates here ("4 minute read")
 _PERIOD_DEPTH = {"year": 1, "month": 2, "week": 3, "day": 3}
-# English dotted dates are day first ("24.02.2023"), dateparser's English order is month first
-_DAY_FIRST = ("%d.%m.%Y",)
 
 
 @lru_cache(maxsize=64)
-def _parser(base: date | None, prefer: str) -> DateDataParser:
-    """One parser per base date and direction: dateparser fixes both when it is created."""
-    settings = {"PREFER_DATES_FROM": prefer}
+def _parser(base: date | None, prefer: str, order: str) -> DateDataParser:
+    """One parser per base date, direction and order: dateparser fixes them when it is made."""
+    settings = {"PREFER_DATES_FROM": prefer, "DATE_ORDER": order}
     if base is not None:
         settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
     return DateDataParser(languages=["en"], settings=settings)
@@ -105,11 +103,12 @@ def _parser(base: date | None, prefer: str) -> DateDataParser:
 
 @lru_cache(maxsize=4096)
 def _read(
-    text: str, base: date | None = None, prefer: str = "current_period"
+    text: str, base: date | None = None, prefer: str = "past", order: str = "MDY"
 ) -> tuple[int | None, int | None, int | None] | None:
     """dateparser's (year, month, day) for `text`, to the precision the text gives; the year is
-    None when the text leaves it open ("Feb 28"). Relative text counts from `base`."""
-    data = _parser(base, prefer).get_date_data(text, _DAY_FIRST)
+    None when the text leaves it open ("Feb 28"). Relative text counts from `base`; `order`
+    reads all-number dates ("12/21/2022" is month first, "24.02.2023" day first)."""
+    data = _parser(base, prefer, order).get_date_data(text)
     depth = _PERIOD_DEPTH.get(data.period, 0)
     if data.date_obj is None or not depth:
         return None
@@ -118,9 +117,7 @@ def _read(
     return year, found.month if depth > 1 else None, found.day if depth > 2 else None
 
 
-def _resolve(
-    text: str, base: _Point | None = None, prefer: str = "current_period"
-) -> _Point | None:
+def _resolve(text: str, base: _Point | None = None, prefer: str = "past") -> _Point | None:
     """The date `text` gives with its year ("2024-11", "yesterday", "two days later"); relative
     text counts from `base`."""
     reading = _read(text, base.middle() if base else None, prefer)
@@ -270,6 +267,7 @@ def _extend_back(kind: str, text: str, start: int) -> tuple[int, dict[str, str]]
 
 
 def _date_kind(year: int | None, month: int | None, day: int | None) -> str:
+    """What the dateline and the placing of dates tell apart in a reading."""
     if year is None:
         return "day_month" if day else "month"
     return "full" if day else "month_year" if month else "year"
@@ -296,7 +294,7 @@ def _candidate(kind: str, m: re.Match, start: int, before: dict[str, str]) -> _C
     query = m.group(0).rstrip(",")
     if kind == "range_start":
         query = f"{g['day']} {g['mon']} {g.get('year', '')}".strip()
-    reading = _read(query)
+    reading = _read(query, order="DMY" if g.get("sep") == "." else "MDY")
     if reading is None:
         return None
     year, month, day = reading
@@ -727,7 +725,7 @@ class _Article:
         )
 
     def _place_deictic(self, cand: _Candidate) -> _Point | None:
-        return _resolve(cand.text, self.ref) if self.ref and self.ref.day else None
+        return _resolve(cand.query, self.ref) if self.ref and self.ref.day else None
 
     def _place_period(self, cand: _Candidate) -> _Point | None:
         """this/that/last/next week|month|year; "this week" is no date and "last week" stands
