@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .context import ArticleContext
-from .cues import lexicon, nearest_cues, token_span
+from .cues import lexicon, nearest_cues, token_span, tree_distances
 from .fx import to_usd
 from .money import Amount
 from .schema import ORG_CODES
@@ -176,9 +176,15 @@ def context_cues(span: Span) -> set[str]:
     }
 
 
-def kind_of(cues: dict[str, int], sentence_cues: set[str]) -> str:
-    """military / financial / humanitarian from the nearest kind words; several -> mixed."""
-    near = {k for k in KIND_CUES if cues.get(k, 99) <= 3}
+def kind_of(span: Span, sentence_cues: set[str]) -> str:
+    """military / financial / humanitarian from the kind words within three arcs of the amount
+    (with their conjuncts: "military and economic aid"), else of its sentence; several -> mixed."""
+    lex = lexicon(LEXICON)
+    near: set[str] = set()
+    for i in tree_distances(span, 3):
+        tok = span.doc[i]
+        for word in (tok, *tok.conjuncts):
+            near |= lex.cues_at(word) & set(KIND_CUES)
     kinds = near or {k for k in KIND_CUES if k in sentence_cues}
     if not kinds:
         return "unspecified"
@@ -187,21 +193,25 @@ def kind_of(cues: dict[str, int], sentence_cues: set[str]) -> str:
 
 def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool:
     """A running total: "in total", "since February 2022", "bringing the total to", "taking
-    aid for the year to £3bn", or a past year's sum ("£2.3bn ... in 2022")."""
+    aid for the year to £3bn", or a past year's sum ("£2.3bn ... in 2022"). An amount on a
+    package noun ("a $350 million drawdown") is one package whatever stands around it."""
+    if _is_one_package(span):
+        return False
     if cues.get("cumulative", 99) <= 4:
         return True
     head = span.root
     if head.head.lower_ == "to" and head.head.head.lemma_ in TOTAL_VERBS:
         return True
+    near = tree_distances(span, 4)
+    if any(span.doc[i].lower_ == "since" and span.doc[i].dep_ == "prep" for i in near):
+        return True
     for verb in _clause_verbs(head)[:2]:
         for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ == "since":
-                return True
             if child.dep_ == "prep" and child.lower_ in ("over", "during", "in"):
                 words = {t.lower_ for t in child.subtree}
                 if words & {"past", "last"} and not words & {"day", "days"}:
                     return True
-    return _past_year_of_clause(ctx, span) is not None and not _is_one_package(span)
+    return _past_year_of_clause(ctx, span) is not None
 
 
 def _is_one_package(span: Span) -> bool:
@@ -229,32 +239,47 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
 
 
 def announced(ctx: ArticleContext, span: Span, cumulative: bool) -> tuple[str | None, bool]:
-    """(date, stated): the date of the amount's sentence that dates the announcement, else
-    the article's date (stated False).
+    """(date, stated): the date in the amount's sentence that dates the announcement.
 
-    A date opening the sentence ("On 12 January 2024, ...", "Feb 28: €500m") or introduced by
-    "on" dates the whole statement; a date in a phrase of duration or deadline ("for the year
-    beginning in April", "until 2027", "since 2022") does not, unless nothing else is there.
+    A date opening the sentence ("On 12 January 2024, ...", "Feb 28: €500m") dates the whole
+    statement; otherwise the date nearest the amount in the parse wins. A date of duration or
+    deadline ("for the year beginning in April", "until 2027") or inside a clause about
+    something else ("the supplemental that Congress passed in April") comes last.
     """
     if cumulative:
         return None, False
     best = None
     for date in ctx.dates_in(span.sent):
+        date_span = token_span(ctx.doc, date.start_char, date.end_char)
+        if date_span is None:
+            continue
         before = ctx.doc.text[max(span.sent.start_char, date.start_char - 12) : date.start_char]
         words = before.lower().split()
-        last = words[-1] if words else ""
-        if last in NOT_ANNOUNCEMENT_WORDS or date.text.lower().startswith(NOT_ANNOUNCEMENT_WORDS):
+        if (words and words[-1] in NOT_ANNOUNCEMENT_WORDS) or _in_other_clause(date_span, span):
             rank = 2
-        elif last == "on" or date.start_char - span.sent.start_char <= 4:
+        elif date.start_char - span.sent.start_char <= 4 or (
+            words == ["on"] and date.start_char - span.sent.start_char <= 7
+        ):
             rank = 0
         else:
             rank = 1
-        gap = min(abs(date.start_char - span.end_char), abs(span.start_char - date.end_char))
-        if best is None or (rank, gap) < best[0]:
-            best = ((rank, gap), date.value)
-    return (best[1], True) if best else (ctx.published, False)
+        key = (rank, GRANULARITY_ORDER[date.granularity], _tree_gap(date_span.root, span.root))
+        if best is None or key < best[0]:
+            best = (key, date.value)
+    return (best[1], True) if best else (None, False)
 
 
+def _in_other_clause(date_span: Span, amount: Span) -> bool:
+    """The date sits in a relative clause that does not hold the amount."""
+    for anc in date_span.root.ancestors:
+        if anc.dep_ in ("relcl", "acl") and not (
+            anc.left_edge.i <= amount.start <= anc.right_edge.i
+        ):
+            return True
+    return False
+
+
+GRANULARITY_ORDER = {"day": 0, "month": 1, "year": 2}
 # words before a date that make it a period, deadline or starting point, not an announcement
 NOT_ANNOUNCEMENT_WORDS = (
     "for",
@@ -343,9 +368,10 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     main_donor = _most_common(c.donor for c in candidates)
     main_recipient = _most_common(
         c.recipient for c in candidates if c.recipient != main_donor
-    ) or ctx.main_country(exclude=main_donor)
+    ) or ctx.main_recipient(exclude=main_donor)
     rows: dict[tuple, dict] = {}
     last_donor: tuple[int, str] | None = None
+    last_date: tuple[int, str] | None = None
     for cand in candidates:
         paragraph = ctx.paragraph_of(cand.span.start_char)
         recipient = cand.recipient or main_recipient
@@ -365,6 +391,10 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         amount = cand.amount
         cumulative = is_cumulative(ctx, cand.span, cand.cues)
         when, stated = announced(ctx, cand.span, cumulative)
+        if not stated and not cumulative:  # a part takes its package's date, else the article's
+            when = last_date[1] if last_date and last_date[0] == paragraph else ctx.published
+        elif stated:
+            last_date = (paragraph, when)
         key = (donor, recipient, amount.currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
         dated_key = (*key, when if stated else None)
@@ -381,7 +411,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             "currency": amount.currency,
             "amount_usd": to_usd(amount.amount, amount.currency, when),
             "qualifier": amount.qualifier,
-            "kind": kind_of(cand.cues, context_cues(cand.span)),
+            "kind": kind_of(cand.span, context_cues(cand.span)),
             "cumulative": cumulative,
             "announced": when,
             "items": items_of(cand.span),

@@ -12,6 +12,7 @@ from .dates import DateMention
 from .furniture import Furniture
 from .money import Amount, Count
 from .people import Person
+from .schema import ORG_CODES
 
 LOCATIVE_PREPS = ("in", "at", "to", "from", "near", "into", "across", "outside")
 
@@ -54,3 +55,23 @@ class ArticleContext:
             if code != exclude:
                 return code
         return None
+
+    def main_recipient(self, exclude: str | None = None) -> str | None:
+        """The country the article most often names as a receiver: after "for" / "to", as an
+        indirect object, or as the owner of something ("Ukraine's army")."""
+        counts: Counter = Counter()
+        for ent in self.doc.ents:
+            if ent.label_ not in ("GPE", "NORP") or ent.start_char in self.furniture:
+                continue
+            root = ent.root
+            if (root.dep_ == "pobj" and root.head.lower_ in ("for", "to")) or root.dep_ in (
+                "dative",
+                "poss",
+            ):
+                code = self.actors.of_token(root)
+                if code and code not in ORG_CODES:
+                    counts[code] += 1
+        for code, _ in counts.most_common():
+            if code != exclude:
+                return code
+        return self.main_country(exclude=exclude)

@@ -529,6 +529,12 @@ def actor_code(text: str, capitals: bool = False) -> str | None:
     return None
 
 
+def country_place(code: str) -> Place | None:
+    """The country whose ISO alpha-3 code is `code` ("POL" -> Poland), else None. Codes are not
+    names: resolve_place("POL") would find a city with that alternate name."""
+    return _gazetteer().countries.get(code)
+
+
 def country_of_adjective(word: str) -> str | None:
     """ISO alpha-3 of the country a demonym or adjective names ("Polish" -> POL), else None."""
     code = actor_code(word)

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from .furniture import Furniture
-from .geo import Place, actor_code, resolve_place
+from .geo import Place, actor_code, country_place, resolve_place
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 
@@ -30,7 +30,7 @@ def place_mentions(doc: Doc, furniture: Furniture) -> list[PlaceMention]:
             place = resolve_place(ent.text)
         elif ent.label_ == "NORP":
             code = actor_code(ent.text)
-            place = resolve_place(code) if code and len(code) == 3 else None
+            place = country_place(code) if code else None
         if place is not None:
             out.append(PlaceMention(place, ent.start_char, ent.end_char))
     return out

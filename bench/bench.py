@@ -1,0 +1,207 @@
+"""Throughput and memory of the whole pipeline against bare spaCy, on one machine, in one run.
+
+Builds N distinct synthetic articles (paragraphs of the gold articles, numbers and dates
+perturbed, seeded), then times `aidextract run` and a bare `nlp.pipe` over the same texts, each
+as a fresh process tree, model load included. "Steady" rates leave the fixed cost out: they
+come from the difference between the N-article run and a 1-article run.
+
+    .venv/bin/python bench/bench.py --articles 1000 --jobs 2
+    .venv/bin/python bench/bench.py --sizes 1000,10000    # is memory flat in corpus size?
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from aidextract.nlp import BASE_MODEL
+
+GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold"
+CLI = Path(sys.executable).with_name("aidextract")
+TARGET_RATIO = 0.7
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+NUMBER = re.compile(r"\d+")
+MONTHS = "January February March April May June July August September October November December"
+MONTH = re.compile(rf"\b(?:{'|'.join(MONTHS.split())})\b")
+# The yardstick: the base model alone over the same files, streamed (no docs kept).
+BARE = """import sys, spacy
+from pathlib import Path
+nlp = spacy.load(sys.argv[1])
+texts = [path.read_text("utf-8") for path in sorted(Path(sys.argv[2]).glob("*.txt"))]
+for _doc in nlp.pipe(texts, n_process=int(sys.argv[3]), batch_size=32):
+    pass
+"""
+
+
+def perturb(text: str, rng: random.Random) -> str:
+    """Change every number and month name, keeping years, days and amounts plausible."""
+
+    def number(match: re.Match) -> str:
+        digits = match[0]
+        if len(digits) == 4 and 1990 <= int(digits) <= 2030:
+            return str(rng.randint(2014, 2025))
+        if len(digits) <= 2 and int(digits) <= 31:
+            return str(rng.randint(1, 28))
+        return str(rng.randint(10 ** (len(digits) - 1), 10 ** len(digits) - 1))
+
+    return MONTH.sub(lambda _: rng.choice(MONTHS.split()), NUMBER.sub(number, text))
+
+
+def build_corpus(n: int, folder: Path, seed: int = 0) -> list[str]:
+    """Write N distinct articles (a headline + 3 paragraphs from each of 3 gold articles)."""
+    bodies = [FRONT_MATTER.sub("", path.read_text("utf-8")) for path in sorted(GOLD.glob("*.txt"))]
+    sources = [[p.strip() for p in body.split("\n\n") if p.strip()] for body in bodies]
+    rng, texts, seen = random.Random(seed), [], set()
+    while len(texts) < n:
+        picked = rng.sample(sources, 3)
+        body = [p for source in picked for p in rng.sample(source[1:], min(3, len(source) - 1))]
+        text = perturb("\n\n".join([picked[0][0], *body]), rng) + "\n"
+        if text not in seen:
+            seen.add(text)
+            texts.append(text)
+    folder.mkdir(parents=True, exist_ok=True)
+    for index, text in enumerate(texts):
+        (folder / f"article-{index:05d}.txt").write_text(text, "utf-8")
+    return texts
+
+
+def tree_pss_kb(pid: int) -> int:
+    """PSS of a process and its live descendants: memory shared after fork counts once."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+        own = int(next(line for line in rollup.splitlines() if line.startswith("Pss:")).split()[1])
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except (OSError, StopIteration):  # the process ended while we looked
+        return 0
+    return own + sum(tree_pss_kb(int(child)) for child in children)
+
+
+def measure(cmd: list[str]) -> dict:
+    """Wall seconds and peak memory of one command, run as a fresh process tree.
+
+    `max_rss_mb` is the largest single process (wait4's rusage folds in reaped workers);
+    `peak_pss_mb` is the whole tree's PSS, sampled every 0.1 s.
+    """
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
+    peak, done = [0], threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.1):
+            peak[0] = max(peak[0], tree_pss_kb(proc.pid))
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    done.set()
+    sampler.join()
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        sys.exit(f"failed with exit code {proc.returncode}: {' '.join(cmd)}")
+    return {"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024, "peak_pss_mb": peak[0] / 1024}
+
+
+def pipeline_cmd(corpus: Path, jobs: int) -> list[str]:
+    out = corpus.with_name(corpus.name + "-out")
+    return [str(CLI), "run", str(corpus), "--out", str(out), "--jobs", str(jobs), "--quiet"]
+
+
+def bare_cmd(corpus: Path, jobs: int) -> list[str]:
+    return [sys.executable, "-c", BARE, BASE_MODEL, str(corpus), str(jobs)]
+
+
+def timed(name: str, cmd_of, corpus: Path, one: Path, texts: list[str], jobs: int) -> dict:
+    """Figures of one contender: the N-article run, plus a 1-article run for the steady rate."""
+    print(f"{name}: {len(texts)} articles, {jobs} jobs ...", file=sys.stderr)
+    result, startup = measure(cmd_of(corpus, jobs)), measure(cmd_of(one, jobs))
+    words = sum(len(text.split()) for text in texts)
+    steady = max(result["seconds"] - startup["seconds"], 1e-9)
+    return {
+        "run": name,
+        "articles": len(texts),
+        "words": words,
+        **result,
+        "startup_seconds": startup["seconds"],
+        "articles_per_s": len(texts) / result["seconds"],
+        "words_per_s": words / result["seconds"],
+        "steady_articles_per_s": (len(texts) - 1) / steady,
+    }
+
+
+COLUMNS = ["articles", "words", "seconds", "startup_seconds", "articles_per_s", "words_per_s"]
+COLUMNS += ["steady_articles_per_s", "max_rss_mb", "peak_pss_mb"]
+
+
+def print_table(rows: list[dict]) -> None:
+    columns = [column for column in ["run", *COLUMNS] if column in rows[0]]
+    print(" ".join(f"{column:>12.12}" for column in columns))
+    for row in rows:
+        print(
+            " ".join(
+                f"{row[c]:>12.1f}" if isinstance(row[c], float) else f"{row[c]:>12}"
+                for c in columns
+            )
+        )
+
+
+def compare(n: int, jobs: int, folder: Path, as_json: bool) -> None:
+    texts = build_corpus(n, folder / "corpus")
+    build_corpus(1, folder / "one")
+    runs = [
+        timed(name, cmd, folder / "corpus", folder / "one", texts, jobs)
+        for name, cmd in (("pipeline", pipeline_cmd), ("bare_spacy", bare_cmd))
+    ]
+    ratio = runs[0]["articles_per_s"] / runs[1]["articles_per_s"]
+    steady = runs[0]["steady_articles_per_s"] / runs[1]["steady_articles_per_s"]
+    report = {"jobs": jobs, "cpus": os.cpu_count(), "runs": runs, "ratio": ratio}
+    report |= {"steady_ratio": steady, "target_ratio": TARGET_RATIO}
+    if as_json:
+        print(json.dumps(report, indent=1))
+        return
+    print_table(runs)
+    verdict = "meets" if ratio >= TARGET_RATIO else "misses"
+    print(f"pipeline/bare throughput: {ratio:.2f} whole process, {steady:.2f} steady")
+    print(f"({verdict} the target {TARGET_RATIO}; jobs={jobs}, cpus={os.cpu_count()})")
+
+
+def sizes(counts: list[int], jobs: int, folder: Path, as_json: bool) -> None:
+    """The pipeline alone at several corpus sizes: peak memory should not grow with N."""
+    rows = []
+    for n in counts:
+        corpus = folder / f"corpus-{n}"
+        build_corpus(n, corpus)
+        print(f"pipeline: {n} articles, {jobs} jobs ...", file=sys.stderr)
+        result = measure(pipeline_cmd(corpus, jobs))
+        rows.append({"articles": n, **result, "articles_per_s": n / result["seconds"]})
+    if as_json:
+        print(json.dumps({"jobs": jobs, "runs": rows}, indent=1))
+    else:
+        print_table(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=500, help="corpus size (default 500)")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="processes (all cores)")
+    parser.add_argument("--sizes", help="pipeline alone at these sizes, e.g. 1000,10000 (slow)")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="aidextract-bench-") as tmp:
+        if args.sizes:
+            sizes([int(n) for n in args.sizes.split(",")], args.jobs, Path(tmp), args.json)
+        else:
+            compare(args.articles, args.jobs, Path(tmp), args.json)
+
+
+if __name__ == "__main__":
+    main()
