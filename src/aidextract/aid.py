@@ -344,7 +344,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     currency in headline, body and caption is one row: the first).
 
     Who gives when the clause does not say: the last donor stated in the same paragraph, else
-    the country the paragraph names most, else the article's main donor.
+    the one its section heading names, else the country the paragraph names most, else the
+    article's main donor.
     """
     lex = lexicon(LEXICON)
     candidates: list[AidCandidate] = []
@@ -365,10 +366,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
                 amount, span, cues, donor, recipient, donor is not None, recipient is not None
             )
         )
-    main_donor = _most_common(c.donor for c in candidates)
-    main_recipient = _most_common(
-        c.recipient for c in candidates if c.recipient != main_donor
-    ) or ctx.main_recipient(exclude=main_donor)
+    main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
+    main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
     last_donor: tuple[int, str] | None = None
     last_date: tuple[int, str] | None = None
@@ -380,6 +379,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             donor = last_donor[1]
         donor = (
             donor
+            or ctx.section_actor(cand.span.start_char)
             or ctx.main_country(exclude=recipient, paragraph=paragraph)
             or main_donor
             or ctx.main_country(exclude=recipient)

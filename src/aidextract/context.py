@@ -10,9 +10,20 @@ from spacy.tokens import Doc, Span
 from .actors import Actors
 from .dates import DateMention
 from .furniture import Furniture
+from .geo import actor_code
 from .money import Amount, Count
 from .people import Person
 from .schema import ORG_CODES
+
+
+def _is_heading(line: str) -> bool:
+    """A short line in capitals, or a short line ending with a colon."""
+    words = line.split()
+    if not words or len(words) > 6:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or line.endswith(":"))
+
 
 LOCATIVE_PREPS = ("in", "at", "to", "from", "near", "into", "across", "outside")
 
@@ -28,9 +39,28 @@ class ArticleContext:
     actors: Actors
     furniture: Furniture
     _country_mentions: list[tuple[int, str]] = field(default_factory=list)
+    _sections: list[tuple[int, str | None]] | None = None
 
     def dates_in(self, sent: Span) -> list[DateMention]:
         return [d for d in self.dates if sent.start_char <= d.start_char < sent.end_char]
+
+    def section_actor(self, char: int) -> str | None:
+        """The actor a heading names for the section holding `char` ("EUROPEAN UNION",
+        "2) GERMANY", "Poland:"): fact sheets and briefings put the donor in the heading."""
+        if self._sections is None:
+            self._sections = []
+            pos = 0
+            for line in self.doc.text.splitlines(keepends=True):
+                stripped = line.strip().strip(":").lstrip("0123456789.)( ").strip()
+                if stripped and _is_heading(line.strip()):
+                    self._sections.append((pos, actor_code(stripped)))
+                pos += len(line)
+        current = None
+        for start, code in self._sections:
+            if start > char:
+                break
+            current = code
+        return current
 
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph (blank-line separated) holding offset `char`."""
