@@ -121,7 +121,10 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
     for tok in span.sent:
         code = None
         if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
-            code = ctx.actors.first_in([tok, *tok.subtree])
+            owners = [
+                c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
+            ]
+            code = ctx.actors.first_in([tok, *owners])
         elif tok.dep_ in ("dative", "iobj"):
             code = ctx.actors.first_in(tok.subtree)
         if not code or code == donor or code in ORG_CODES:
@@ -143,13 +146,15 @@ def _tree_gap(a: Token, b: Token) -> int:
 
 
 def is_aid(cues: dict[str, int], context: set[str]) -> bool:
-    """Aid when an aid cue stands nearer the amount than any not-aid cue (ties: not aid).
+    """Aid when a word of aid, or of a kind of aid ("military equipment"), stands nearer the
+    amount than any not-aid word (ties: not aid).
 
     With no cue in reach of the amount (a misparse, or a terse list line "Feb 28: €500m"),
     its context decides: a word of aid or of a kind of aid, and no not-aid word.
     """
-    if "aid" in cues or "not_aid" in cues:
-        return cues.get("aid", 99) < cues.get("not_aid", 99)
+    evidence = min(cues.get(c, 99) for c in ("aid", *KIND_CUES))
+    if evidence < 99 or "not_aid" in cues:
+        return evidence < cues.get("not_aid", 99)
     return bool(context & {"aid", *KIND_CUES}) and "not_aid" not in context
 
 

@@ -29,12 +29,14 @@ class Lexicon:
             table.setdefault(parts[0] if len(parts) == 1 else parts, set()).add(row["cue"])
 
     def cues_at(self, token: Token) -> set[str]:
-        """Cues of `token`; a multiword entry starting at the token wins over its first word."""
+        """Cues of `token`; a multiword entry covering the token wins over its own word."""
         doc = token.doc
         for parts, cues in self.bigrams.items():
-            end = token.i + len(parts)
-            if end <= len(doc) and tuple(_key(t) for t in doc[token.i : end]) == parts:
-                return cues
+            for offset in range(len(parts)):
+                start = token.i - offset
+                end = start + len(parts)
+                if start >= 0 and end <= len(doc) and tuple(map(_key, doc[start:end])) == parts:
+                    return cues
         return self.words.get(_key(token), set()) | self.words.get(token.lower_, set())
 
 
