@@ -220,10 +220,13 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
 
 
 def _is_one_package(span: Span) -> bool:
-    """ "a €1.2 billion loan", "a $350 million drawdown": one package, not a year's total."""
-    root = span.root
-    noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
-    return noun.lemma_.lower() in PACKAGE_NOUNS
+    """ "a €1.2 billion emergency loan", "a loan of GBP 2.26 billion": one package."""
+    tok = span.root
+    while tok.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod") and tok.head is not tok:
+        tok = tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        tok = tok.head.head
+    return tok.lemma_.lower() in PACKAGE_NOUNS
 
 
 def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
@@ -237,6 +240,8 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
     for date in ctx.dates_in(span.sent):
         if date.granularity != "year" or date.value >= ctx.published[:4]:
             continue
+        if ctx.doc.text[: date.start_char].rstrip().lower().endswith("for"):
+            continue  # a commitment for a year is a pledge
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
         if date_span is not None and verb in date_span.root.ancestors:
             return date.value
@@ -244,34 +249,61 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
 
 
 def announced(ctx: ArticleContext, span: Span, cumulative: bool) -> tuple[str | None, bool]:
-    """(date, stated): the date in the amount's sentence that dates the announcement.
+    """(date, stated): the date that dates the amount's announcement, and whether its own
+    sentence states it.
 
-    A date opening the sentence ("On 12 January 2024, ...", "Feb 28: €500m") dates the whole
-    statement; otherwise the date nearest the amount in the parse wins. A date of duration or
-    deadline ("for the year beginning in April", "until 2027") or inside a clause about
-    something else ("the supplemental that Congress passed in April") comes last.
+    In the amount's sentence the most precise date wins, then one opening the sentence ("On
+    12 January 2024, ...", "Feb 28: €500m"), then the nearest in the parse. A date of duration
+    or deadline ("for the year beginning in April", "until 2027") or inside a clause about
+    something else ("the supplemental that Congress passed in April") counts only when no
+    other date dates the paragraph: the last announcement before the amount in it ("On 7
+    March its board approved a package. At its core was a $489 million operation ...").
     """
     if cumulative:
         return None, False
-    best = None
+    best = fallback = None
     for date in ctx.dates_in(span.sent):
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
         if date_span is None:
             continue
         before = ctx.doc.text[max(span.sent.start_char, date.start_char - 12) : date.start_char]
         words = before.lower().split()
-        if (words and words[-1] in NOT_ANNOUNCEMENT_WORDS) or _in_other_clause(date_span, span):
-            rank = 2
-        elif date.start_char - span.sent.start_char <= 4 or (
+        opening = date.start_char - span.sent.start_char <= 4 or (
             words == ["on"] and date.start_char - span.sent.start_char <= 7
-        ):
-            rank = 0
-        else:
-            rank = 1
-        key = (rank, GRANULARITY_ORDER[date.granularity], _tree_gap(date_span.root, span.root))
-        if best is None or key < best[0]:
+        )
+        key = (
+            GRANULARITY_ORDER[date.granularity],
+            not opening,
+            _tree_gap(date_span.root, span.root),
+        )
+        if (words and words[-1] in NOT_ANNOUNCEMENT_WORDS) or _in_other_clause(date_span, span):
+            if fallback is None or key < fallback[0]:
+                fallback = (key, date.value)
+        elif best is None or key < best[0]:
             best = (key, date.value)
-    return (best[1], True) if best else (None, False)
+    if best:
+        return best[1], True
+    earlier = _paragraph_announcement(ctx, span)
+    if earlier:
+        return earlier, False
+    return (fallback[1], True) if fallback else (ctx.published, False)
+
+
+def _paragraph_announcement(ctx: ArticleContext, span: Span) -> str | None:
+    """The date of the last announcement ("announced", "approved", "pledged" ...) made before
+    the amount in its paragraph."""
+    paragraph = ctx.paragraph_of(span.start_char)
+    found = None
+    for date in ctx.dates:
+        if date.start_char >= span.sent.start_char:
+            break
+        if ctx.paragraph_of(date.start_char) != paragraph:
+            continue
+        date_span = token_span(ctx.doc, date.start_char, date.end_char)
+        verbs = _clause_verbs(date_span.root) if date_span is not None else []
+        if verbs and verbs[0].lemma_ in ANNOUNCE_VERBS:
+            found = date.value
+    return found
 
 
 def _in_other_clause(date_span: Span, amount: Span) -> bool:
@@ -285,6 +317,25 @@ def _in_other_clause(date_span: Span, amount: Span) -> bool:
 
 
 GRANULARITY_ORDER = {"day": 0, "month": 1, "year": 2}
+ANNOUNCE_VERBS = (
+    "announce",
+    "approve",
+    "unveil",
+    "pledge",
+    "sign",
+    "adopt",
+    "agree",
+    "commit",
+    "promise",
+    "authorize",
+    "authorise",
+    "pass",
+    "release",
+    "offer",
+    "grant",
+    "decide",
+    "allocate",
+)
 # words before a date that make it a period, deadline or starting point, not an announcement
 NOT_ANNOUNCEMENT_WORDS = (
     "for",
@@ -396,8 +447,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         amount = cand.amount
         cumulative = is_cumulative(ctx, cand.span, cand.cues)
         when, stated = announced(ctx, cand.span, cumulative)
-        if not stated and not cumulative:  # a part takes its package's date, else the article's
-            when = last_date[1] if last_date and last_date[0] == paragraph else ctx.published
+        if not stated and not cumulative and last_date and last_date[0] == paragraph:
+            when = last_date[1]  # a part takes its package's date
         elif stated:
             last_date = (paragraph, when)
         key = (donor, recipient, amount.currency, round(amount.amount, 2))
