@@ -208,7 +208,7 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     if head.head.lower_ == "to" and head.head.head.lemma_ in TOTAL_VERBS:
         return True
     near = tree_distances(span, 4)
-    if any(span.doc[i].lower_ == "since" and span.doc[i].dep_ == "prep" for i in near):
+    if any(span.doc[i].lower_ == "since" and span.doc[i].dep_ in ("prep", "mark") for i in near):
         return True
     for verb in _clause_verbs(head)[:2]:
         for child in verb.children:
@@ -400,8 +400,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     currency in headline, body and caption is one row: the first).
 
     Who gives when the clause does not say: the last donor stated in the same paragraph, else
-    the one its section heading names, else the country the paragraph names most, else the
-    article's main donor.
+    the one its section heading names, else the actor the paragraph has most often as subject,
+    else the article's main donor.
     """
     lex = lexicon(LEXICON)
     candidates: list[AidCandidate] = []
@@ -436,7 +436,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         donor = (
             donor
             or ctx.section_actor(cand.span.start_char)
-            or ctx.main_country(exclude=recipient, paragraph=paragraph)
+            or ctx.paragraph_subject(paragraph, exclude=recipient)
             or main_donor
             or ctx.main_country(exclude=recipient)
         )

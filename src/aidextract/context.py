@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
@@ -38,7 +38,7 @@ class ArticleContext:
     people: list[Person]
     actors: Actors
     furniture: Furniture
-    _country_mentions: list[tuple[int, str]] = field(default_factory=list)
+    _country_counts: Counter | None = None
     _sections: list[tuple[int, str | None]] | None = None
 
     def dates_in(self, sent: Span) -> list[DateMention]:
@@ -62,14 +62,26 @@ class ArticleContext:
             current = code
         return current
 
+    def paragraph_subject(self, paragraph: int, exclude: str | None = None) -> str | None:
+        """The actor most often the subject of a sentence in one paragraph ("Canada reached
+        for its chequebook even earlier. ... Trudeau offered Kyiv a loan ...")."""
+        counts: Counter = Counter()
+        for tok in self.doc:
+            if tok.dep_ in ("nsubj", "nsubjpass") and self.paragraph_of(tok.idx) == paragraph:
+                code = self.actors.of_token(tok)
+                if code and code != exclude:
+                    counts[code] += 1
+        return counts.most_common(1)[0][0] if counts else None
+
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph (blank-line separated) holding offset `char`."""
         return self.doc.text.count("\n\n", 0, char)
 
-    def main_country(self, exclude: str | None = None, paragraph: int | None = None) -> str | None:
-        """The country the article (or one paragraph of it) names most often, other than
-        `exclude`. Places after "in / at / to / from" are where things happen, not actors."""
-        if not self._country_mentions:
+    def main_country(self, exclude: str | None = None) -> str | None:
+        """The country or body the article names most often, other than `exclude`. Places
+        after "in / at / to / from" are where things happen, not actors."""
+        if self._country_counts is None:
+            self._country_counts = Counter()
             for ent in self.doc.ents:
                 if ent.label_ not in ("GPE", "NORP", "ORG") or ent.start_char in self.furniture:
                     continue
@@ -77,11 +89,8 @@ class ArticleContext:
                     continue
                 code = self.actors.of_token(ent.root)
                 if code:
-                    self._country_mentions.append((self.paragraph_of(ent.start_char), code))
-        counts = Counter(
-            code for par, code in self._country_mentions if paragraph is None or par == paragraph
-        )
-        for code, _ in counts.most_common():
+                    self._country_counts[code] += 1
+        for code, _ in self._country_counts.most_common():
             if code != exclude:
                 return code
         return None

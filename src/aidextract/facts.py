@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from spacy.tokens import Doc
 
 from .actors import Actors
@@ -29,7 +31,7 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
     dates = extract_dates(doc, published)
     people = [
         p
-        for p in extract_people(doc, actor_code)
+        for p in extract_people(doc, partial(actor_code, capitals=True))
         if any(not furniture.hides(s) for s, _ in p.spans)
     ]
     person_country = {}
