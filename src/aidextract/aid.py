@@ -360,30 +360,65 @@ NOT_ANNOUNCEMENT_WORDS = (
 ITEM_TRIGGERS = ("including", "include", "includes", "included", "contain", "containing")
 
 
-def items_of(span: Span) -> list[str]:
+def items_of(span: Span, amounts: list[Amount]) -> list[str]:
     """Goods named as part of the package: the conjoined noun phrases after "including",
-    "which includes" or "containing" that follow the amount in its sentence."""
+    "which includes" or "containing" that follow the amount (with no other amount between),
+    and the bullet lines under a sentence that ends in a colon ("The package will provide:")."""
     out: list[str] = []
+    starts = [a.start_char for a in amounts]
     for tok in span.sent:
         if tok.lower_ not in ITEM_TRIGGERS or tok.i < span.end:
+            continue
+        if any(span.end_char <= start < tok.idx for start in starts):
             continue
         for obj in (c for c in tok.children if c.dep_ in ("dobj", "pobj", "attr")):
             for noun in (obj, *obj.conjuncts):
                 phrase = _phrase(noun)
-                if phrase and phrase not in out:
+                if phrase and phrase not in out and not MONEY_SIGN.search(phrase):
                     out.append(phrase)
-    return out
+    return out + [item for item in _bullets_after(span) if item not in out]
 
 
 def _phrase(noun: Token) -> str:
     """A conjunct's own words: its subtree without the conjuncts, "and" and commas after it."""
     skip = {t.i for c in noun.children if c.dep_ in ("conj", "cc", "punct") for t in c.subtree}
     words = [t for t in noun.subtree if t.i not in skip]
-    text = "".join(t.text_with_ws for t in words).strip(" ,;.")
+    text = " ".join(t.text for t in words)
+    for glued in (" 's", " - ", " ,"):
+        text = text.replace(glued, glued.strip() if glued != " - " else "-")
+    text = text.strip(" ,;.")
     for article in ("a ", "an ", "the "):
         if text.lower().startswith(article):
             text = text[len(article) :]
     return text
+
+
+def _bullets_after(span: Span) -> list[str]:
+    """The bullet lines right after the amount's paragraph when a sentence near the amount
+    announces a list ("... will provide:")."""
+    doc = span.doc
+    tail = doc[span.sent.end : min(len(doc), span.sent.end + 40)]
+    intro = next((s for s in [span.sent, *tail.sents][:3] if s.text.rstrip().endswith(":")), None)
+    if intro is None:
+        return []
+    items = []
+    for line in doc.text[intro.end_char :].split("\n"):
+        line = line.strip()
+        if not line:
+            if items:
+                break
+            continue
+        if not BULLET.match(line):
+            break
+        item = BULLET.sub("", line).rstrip(";.,").removesuffix(" and").removesuffix(";").strip()
+        items.append(item.removeprefix("and ").strip())
+    if any(MONEY_SIGN.search(i) for i in items):  # a list of packages, not of goods
+        return []
+    return [i for i in items if i]
+
+
+MONEY_SIGN = re.compile(r"[$€£¥]|\b[A-Z]{3} \d")
+BULLET = re.compile(r"^\s*(?:[•\-–—*·▪]|\d+[.)])\s+")
 
 
 def is_conversion(ctx: ArticleContext, amount: Amount, previous: Amount | None) -> bool:
@@ -470,7 +505,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             "kind": kind_of(cand.span, context_cues(cand.span)),
             "cumulative": cumulative,
             "announced": when,
-            "items": items_of(cand.span),
+            "items": items_of(cand.span, ctx.amounts),
             "evidence": cand.span.sent.text.strip(),
             "start_char": amount.start_char,
             "end_char": amount.end_char,
