@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .context import ArticleContext
+from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances
 from .fx import to_usd
 from .money import Amount
@@ -125,7 +125,9 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
                 c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
             ]
             code = ctx.actors.first_in([tok, *owners])
-        elif tok.dep_ in ("dative", "iobj"):
+        elif tok.dep_ in ("dative", "iobj") or (
+            tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
+        ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
             code = ctx.actors.first_in(tok.subtree)
         if not code or code == donor or code in ORG_CODES:
             continue
@@ -205,7 +207,9 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     if cues.get("cumulative", 99) <= 4:
         return True
     head = span.root
-    if head.head.lower_ == "to" and head.head.head.lemma_ in TOTAL_VERBS:
+    chain = list(head.ancestors)[:4]
+    to = next((i for i, anc in enumerate(chain) if anc.lower_ == "to" and anc.dep_ == "prep"), None)
+    if to is not None and any(anc.lemma_ in TOTAL_VERBS for anc in chain[to + 1 :]):
         return True
     near = tree_distances(span, 4)
     if any(span.doc[i].lower_ == "since" and span.doc[i].dep_ in ("prep", "mark") for i in near):

@@ -25,6 +25,9 @@ def _is_heading(line: str) -> bool:
     return bool(letters) and (all(c.isupper() for c in letters) or line.endswith(":"))
 
 
+# verbs whose direct object may be the receiver when the parse reads two objects
+# ("lend Ukraine up to C$500 million")
+GIVE_VERBS = ("give", "lend", "offer", "send", "grant", "provide", "pledge", "promise", "hand")
 LOCATIVE_PREPS = ("in", "at", "to", "from", "near", "into", "across", "outside")
 
 
@@ -97,16 +100,18 @@ class ArticleContext:
 
     def main_recipient(self, exclude: str | None = None) -> str | None:
         """The country the article most often names as a receiver: after "for" / "to", as an
-        indirect object, or as the owner of something ("Ukraine's army")."""
+        (indirect) object of giving, or as the owner of something ("Ukraine's army")."""
         counts: Counter = Counter()
         for ent in self.doc.ents:
             if ent.label_ not in ("GPE", "NORP") or ent.start_char in self.furniture:
                 continue
             root = ent.root
-            if (root.dep_ == "pobj" and root.head.lower_ in ("for", "to")) or root.dep_ in (
-                "dative",
-                "poss",
-            ):
+            receiver = (
+                (root.dep_ == "pobj" and root.head.lower_ in ("for", "to"))
+                or root.dep_ in ("dative", "poss")
+                or (root.dep_ == "dobj" and root.head.lemma_ in GIVE_VERBS)
+            )
+            if receiver:
                 code = self.actors.of_token(root)
                 if code and code not in ORG_CODES:
                     counts[code] += 1
