@@ -311,11 +311,17 @@ def _paragraph_announcement(ctx: ArticleContext, span: Span) -> str | None:
 
 
 def _in_other_clause(date_span: Span, amount: Span) -> bool:
-    """The date sits in a relative clause that does not hold the amount."""
+    """The date sits in a relative clause about something else: one that neither holds the
+    amount nor hangs off the amount's own noun phrase ("$350 million in weapons that the
+    administration announced on Feb. 26" dates the amount)."""
+    root = amount.root
+    noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
+    own_phrase = {t.i for t in noun.subtree}
     for anc in date_span.root.ancestors:
-        if anc.dep_ in ("relcl", "acl") and not (
-            anc.left_edge.i <= amount.start <= anc.right_edge.i
-        ):
+        if anc.dep_ not in ("relcl", "acl"):
+            continue
+        holds_amount = anc.left_edge.i <= amount.start <= anc.right_edge.i
+        if not holds_amount and anc.head.i not in own_phrase:
             return True
     return False
 
@@ -452,7 +458,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         span = token_span(ctx.doc, amount.start_char, amount.end_char)
         if span is None:
             continue
-        cues = nearest_cues(span, lex)
+        rivals = [
+            token_span(ctx.doc, other.start_char, other.end_char)
+            for other in ctx.amounts
+            if other is not amount and span.sent.start_char <= other.start_char < span.sent.end_char
+        ]
+        cues = nearest_cues(span, lex, rivals=[r for r in rivals if r is not None])
         if not is_aid(cues, context_cues(span)):
             continue
         donor, recipient = parties(ctx, span)

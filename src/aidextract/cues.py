@@ -66,12 +66,22 @@ def tree_distances(span: Span, max_dist: int) -> dict[int, int]:
     return dist
 
 
-def nearest_cues(span: Span, lex: Lexicon, max_dist: int = 4) -> dict[str, int]:
-    """cue name -> the smallest tree distance at which a word with that cue stands."""
+def nearest_cues(
+    span: Span, lex: Lexicon, max_dist: int = 4, rivals: Iterable[Span] = ()
+) -> dict[str, int]:
+    """cue name -> the smallest tree distance at which a word with that cue stands.
+
+    A word nearer to one of `rivals` (the other amounts of the sentence) belongs to that one:
+    in "a $1.5 trillion spending bill that includes $13.6B in aid", "bill" is the first
+    amount's word and "aid" the second's.
+    """
     found: dict[str, int] = {}
     doc = span.doc
+    rival_dists = [tree_distances(r, max_dist) for r in rivals if r.sent == span.sent]
     for i, d in tree_distances(span, max_dist).items():
         if span.start <= i < span.end and not doc[i].is_alpha:
+            continue
+        if any(r.get(i, 99) < d for r in rival_dists):
             continue
         for cue in lex.cues_at(doc[i]):
             if d < found.get(cue, max_dist + 1):
