@@ -89,7 +89,7 @@ def measure(cmd: list[str]) -> dict:
     """Wall seconds and peak memory of one command, run as a fresh process tree.
 
     `max_rss_mb` is the largest single process (wait4's rusage folds in reaped workers);
-    `peak_pss_mb` is the whole tree's PSS, sampled every 0.1 s.
+    `tree_pss_mb` is the whole tree's PSS, sampled every 0.1 s.
     """
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
@@ -108,7 +108,7 @@ def measure(cmd: list[str]) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode:
         sys.exit(f"failed with exit code {proc.returncode}: {' '.join(cmd)}")
-    return {"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024, "peak_pss_mb": peak[0] / 1024}
+    return {"seconds": seconds, "max_rss_mb": usage.ru_maxrss / 1024, "tree_pss_mb": peak[0] / 1024}
 
 
 def pipeline_cmd(corpus: Path, jobs: int) -> list[str]:
@@ -131,27 +131,23 @@ def timed(name: str, cmd_of, corpus: Path, one: Path, texts: list[str], jobs: in
         "articles": len(texts),
         "words": words,
         **result,
-        "startup_seconds": startup["seconds"],
-        "articles_per_s": len(texts) / result["seconds"],
-        "words_per_s": words / result["seconds"],
-        "steady_articles_per_s": (len(texts) - 1) / steady,
+        "startup_s": startup["seconds"],
+        "articles_s": len(texts) / result["seconds"],
+        "words_s": words / result["seconds"],
+        "steady_art_s": (len(texts) - 1) / steady,
     }
 
 
-COLUMNS = ["articles", "words", "seconds", "startup_seconds", "articles_per_s", "words_per_s"]
-COLUMNS += ["steady_articles_per_s", "max_rss_mb", "peak_pss_mb"]
+COLUMNS = ["run", "articles", "words", "seconds", "startup_s", "articles_s", "words_s"]
+COLUMNS += ["steady_art_s", "max_rss_mb", "tree_pss_mb"]
 
 
 def print_table(rows: list[dict]) -> None:
-    columns = [column for column in ["run", *COLUMNS] if column in rows[0]]
-    print(" ".join(f"{column:>12.12}" for column in columns))
+    keys = [key for key in COLUMNS if key in rows[0]]
+    print(" ".join(f"{key:>12}" for key in keys))
     for row in rows:
-        print(
-            " ".join(
-                f"{row[c]:>12.1f}" if isinstance(row[c], float) else f"{row[c]:>12}"
-                for c in columns
-            )
-        )
+        cells = (f"{row[k]:.1f}" if isinstance(row[k], float) else str(row[k]) for k in keys)
+        print(" ".join(f"{cell:>12}" for cell in cells))
 
 
 def compare(n: int, jobs: int, folder: Path, as_json: bool) -> None:
@@ -161,8 +157,8 @@ def compare(n: int, jobs: int, folder: Path, as_json: bool) -> None:
         timed(name, cmd, folder / "corpus", folder / "one", texts, jobs)
         for name, cmd in (("pipeline", pipeline_cmd), ("bare_spacy", bare_cmd))
     ]
-    ratio = runs[0]["articles_per_s"] / runs[1]["articles_per_s"]
-    steady = runs[0]["steady_articles_per_s"] / runs[1]["steady_articles_per_s"]
+    ratio = runs[0]["articles_s"] / runs[1]["articles_s"]
+    steady = runs[0]["steady_art_s"] / runs[1]["steady_art_s"]
     report = {"jobs": jobs, "cpus": os.cpu_count(), "runs": runs, "ratio": ratio}
     report |= {"steady_ratio": steady, "target_ratio": TARGET_RATIO}
     if as_json:
@@ -178,11 +174,10 @@ def sizes(counts: list[int], jobs: int, folder: Path, as_json: bool) -> None:
     """The pipeline alone at several corpus sizes: peak memory should not grow with N."""
     rows = []
     for n in counts:
-        corpus = folder / f"corpus-{n}"
-        build_corpus(n, corpus)
+        build_corpus(n, folder / f"corpus-{n}")
         print(f"pipeline: {n} articles, {jobs} jobs ...", file=sys.stderr)
-        result = measure(pipeline_cmd(corpus, jobs))
-        rows.append({"articles": n, **result, "articles_per_s": n / result["seconds"]})
+        result = measure(pipeline_cmd(folder / f"corpus-{n}", jobs))
+        rows.append({"articles": n, **result, "articles_s": n / result["seconds"]})
     if as_json:
         print(json.dumps({"jobs": jobs, "runs": rows}, indent=1))
     else:
@@ -191,7 +186,7 @@ def sizes(counts: list[int], jobs: int, folder: Path, as_json: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=500, help="corpus size (default 500)")
+    parser.add_argument("--articles", type=int, default=200, help="corpus size (default 200)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="processes (all cores)")
     parser.add_argument("--sizes", help="pipeline alone at these sizes, e.g. 1000,10000 (slow)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")

@@ -66,7 +66,6 @@ def test_gold_as_output_scores_one(perfect):
         assert all(a["accuracy"] == 1.0 for a in attrs.values())
     assert all(not any(e.values()) for e in perfect["errors"].values())
     assert perfect["articles_without_output"] == [] == perfect["articles_without_gold"]
-    assert perfect["events"] is None
 
 
 def test_dropped_aid_row_is_a_miss(rows, perfect):

@@ -259,8 +259,7 @@ def evaluate(gold_dir: Path, tables: dict[str, pd.DataFrame]) -> dict:
     Returns a JSON-serialisable dict: "tables" (tp, pred, gold, precision, recall, f1 per
     table, micro over articles), "mean_f1", "attributes" (accuracy over matched pairs),
     "relative_date_recall", "articles_without_output", "articles_without_gold", "errors"
-    (misses, false alarms, attribute errors per table, each with article and evidence), and
-    "events" (the cross-article aid-event measure: None until consolidation exists).
+    (misses, false alarms, attribute errors per table, each with article and evidence).
     """
     gold = load_gold(gold_dir)
     stem_of = _stem_of(tables.get("articles"))
@@ -284,9 +283,6 @@ def evaluate(gold_dir: Path, tables: dict[str, pd.DataFrame]) -> dict:
         "articles_without_output": sorted(set(gold) - output_stems),
         "articles_without_gold": sorted(output_stems - set(gold)),
         "errors": {name: tallies[name].errors() for name in SCORED_TABLES},
-        # Hook for the events measure (same package across articles, events.json); the
-        # consolidation step it needs does not exist yet.
-        "events": None,
     }
 
 

@@ -41,12 +41,13 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
                 span = doc.char_span(start, end, alignment_mode="expand")
                 for tok in span or ():
                     person_country[tok.i] = person.country
+    amounts = find_amounts(doc)
     ctx = ArticleContext(
         doc=doc,
         published=published,
         dates=dates,
-        amounts=find_amounts(doc),
-        counts=find_counts(doc),
+        amounts=amounts,
+        counts=find_counts(doc, amounts),
         people=people,
         actors=Actors(doc, person_country),
         furniture=furniture,
@@ -78,7 +79,7 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
                 "start_char": q.start_char,
                 "end_char": q.end_char,
             }
-            for q in find_quantities(doc)
+            for q in find_quantities(doc, amounts)
         ],
         "entities": [
             {

@@ -70,6 +70,7 @@ _SITE_WORDS = (
     "airfield",
     "airport",
 )
+_MAJOR_POPULATION = 100_000
 # Countries whose places en_core_web_sm mislabels (LIBRARY-NOTES: "Kursk" PRODUCT,
 # "Zaporizhzhia" PERSON); entity_patterns() covers their cities from geo_cities.tsv.
 _RULER_COUNTRIES = frozenset({"UKR", "RUS", "BLR", "MDA"})
@@ -203,6 +204,10 @@ class _Gazetteer:
     # most populous city that has it.
     cities: dict[str, Place] = field(default_factory=dict)
     city_names: dict[str, Place] = field(default_factory=dict)  # before "city"
+    own_names: dict[str, Place] = field(default_factory=dict)  # GeoNames and press names only
+    # Capitals, cities of 100,000 or more and our curated cities and towns: names the press
+    # uses for the place even where the name is also a word or a surname.
+    major: set[Place] = field(default_factory=set)
     capitals: dict[Place, str] = field(default_factory=dict)  # capital city -> alpha-3
 
     def country_code(self, key: str) -> str | None:
@@ -246,15 +251,18 @@ def _check_country(g: _Gazetteer, file: str, row_number: int, code: str) -> str 
     return code
 
 
+@cache
+def _country_rows() -> tuple[dict[str, str], ...]:
+    """country_converter's table without obsolete countries (the Soviet Union, ...)."""
+    table = files("country_converter") / "country_data.tsv"
+    with table.open(encoding="utf-8") as fh:
+        return tuple(row for row in csv.DictReader(fh, delimiter="\t") if not row["obsolete"])
+
+
 def _load_countries(g: _Gazetteer) -> None:
     """Countries from country_converter's table, read directly: importing country_converter
     itself pulls in pandas (0.8 s), and only the table is needed."""
-    table = files("country_converter") / "country_data.tsv"
-    with table.open(encoding="utf-8") as fh:
-        rows = list(csv.DictReader(fh, delimiter="\t"))
-    for row in rows:
-        if row["obsolete"]:  # the Soviet Union, the Netherlands Antilles, ...
-            continue
+    for row in _country_rows():
         code = row["ISO3"]
         g.countries[code] = Place(row["name_short"], "country", code)
         _add_names(
@@ -394,6 +402,9 @@ def _load_cities(g: _Gazetteer) -> None:
         by_geonames.setdefault((city["name"], country), place)
         for alias in {name, city["name"]}:
             g.cities.setdefault(_package_key(alias), place)
+            g.own_names.setdefault(_package_key(alias), place)
+        if city["population"] >= _MAJOR_POPULATION:
+            g.major.add(place)
         for alias in _variants(city):
             g.cities.setdefault(alias, place)
     g.city_names.update(g.cities)
@@ -408,6 +419,7 @@ def _load_cities(g: _Gazetteer) -> None:
         _add_names(g.curated, None, forms, place)
         for form in forms:
             g.city_names[_form_key(form)] = place
+        g.major.add(place)
     for row_number, row in _tsv("geo_towns.tsv", ("name", "country")):
         country = _check_country(g, "geo_towns.tsv", row_number, row["country"])
         place = Place(
@@ -420,10 +432,12 @@ def _load_cities(g: _Gazetteer) -> None:
         forms = [row["name"], *_split(row["aliases"])]
         _add_names(g.curated, None, forms, place)
         _add_names(g.city_names, None, forms, place)
+        g.major.add(place)
     for iso2, info in cache_.get_countries().items():
         capital = by_geonames.get((info["capital"], alpha3[iso2]))
         if capital is not None:
             g.capitals[capital] = alpha3[iso2]
+            g.major.add(capital)
 
 
 @cache
@@ -499,6 +513,29 @@ def resolve_place(text: str) -> Place | None:
 
 
 @lru_cache(maxsize=65536)
+def resolve_name(text: str) -> Place | None:
+    """resolve_place() for a mention spaCy did not label as a place ("Aachen" PERSON, "Bamako"
+    ORG), where a weak match is more likely a word or an acronym than a place: no city found
+    only through a GeoNames alternate name ("Media" -> Médéa, "Hamas" -> Hamm) and no short
+    capitals that are not a country's ("NIS", "SLM")."""
+    place = resolve_place(text)
+    cleaned = _clean(text)
+    if place is None or (place.type != "country" and len(cleaned) <= 3 and cleaned.isupper()):
+        return None
+    if place.type != "city":
+        return place
+    g = _gazetteer()
+    key = _key(cleaned)
+    return place if place in (g.own_names.get(key), g.curated.get(key)) else None
+
+
+def is_major(place: Place) -> bool:
+    """Whether a place is more than a small town: any country, region or area, a capital, a
+    city of 100,000 or more, or a city or town of our own files."""
+    return place.type != "city" or place in _gazetteer().major
+
+
+@lru_cache(maxsize=65536)
 def actor_code(text: str, capitals: bool = False) -> str | None:
     """Code of the country (ISO alpha-3) or international body (EU, NATO, UN, IMF, WB) that
     `text` names, in any common form or as a demonym ("North Koreans" -> PRK). With
@@ -569,11 +606,24 @@ def _lower_pattern(label: str, tokens: list[str]) -> dict:
     return {"label": label, "pattern": [{"LOWER": token.lower()} for token in tokens]}
 
 
+def _capital_country_patterns() -> list[dict]:
+    """Country names in capitals, which en_core_web_sm often leaves unlabeled in section
+    headings and headlines ("NETHERLANDS", "DENMARK"), while it labels "CANADA"."""
+    names = [row["name_short"] for row in _country_rows()]
+    names += [row["name"] for row in read_tsv("geo_countries.tsv", ("name", "code"))]
+    return [
+        {"label": "GPE", "pattern": [{"ORTH": token.upper()} for token in _tokens(name)]}
+        for name in dict.fromkeys(names)
+        if len(name) >= 4 and not name.isupper() and name.replace(" ", "").isalpha()
+    ]
+
+
 def entity_patterns() -> list[dict]:
     """spaCy EntityRuler patterns for places en_core_web_sm misses or mislabels, generated from
     the gazetteer files: regions with "region"/"Oblast"/"Krai" (any case), regions known by
-    their bare name (Kursk, Donetsk, Crimea), cities of Ukraine, Russia, Belarus and Moldova
-    and their press spellings, small towns (GPE), and areas, sites and bases (LOC)."""
+    their bare name (Kursk, Donetsk, Crimea), country names in capitals, cities of Ukraine,
+    Russia, Belarus and Moldova and their press spellings, small towns (GPE), and areas, sites
+    and bases (LOC)."""
     patterns: list[dict] = []
     for row in read_tsv("geo_admin1.tsv", ("code", "name", "bare")):
         for form in [row["name"], *_split(row["aliases"])]:
@@ -581,6 +631,7 @@ def entity_patterns() -> list[dict]:
             patterns += [_lower_pattern("GPE", [*tokens, word]) for word in _REGION_SUFFIXES]
             if row["bare"] == "admin1":
                 patterns += _case_patterns("GPE", form)
+    patterns += _capital_country_patterns()
     for row in read_tsv("geo_cities.tsv", ("name", "country")):
         if row["country"] in _RULER_COUNTRIES:
             for form in [row["name"], *_split(row["aliases"])]:

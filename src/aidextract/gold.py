@@ -15,12 +15,11 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from aidextract.schema import KINDS, PLACE_TYPES, QUALIFIERS
+from aidextract.schema import KINDS, ORG_CODES, PLACE_TYPES, QUALIFIERS
 
 EVENTS_FILE = "events.json"
 TOP_KEYS = ("published", "aid_packages", "troop_deployments", "people", "places", "dates")
 # International bodies that stand where a country code would (FORMAT.md, "Codes").
-ORG_CODES = frozenset({"EU", "NATO", "UN", "IMF", "WB"})
 _ALPHA3 = re.compile(r"[A-Z]{3}")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _FRONT_MATTER = "---\n"

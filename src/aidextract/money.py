@@ -577,7 +577,7 @@ def _word_counts(doc: Doc) -> list[tuple[int, int, float]]:
     return found
 
 
-def find_counts(doc: Doc) -> list[Count]:
+def find_counts(doc: Doc, amounts: list[Amount] | None = None) -> list[Count]:
     """Every integer count of things in the doc, with the qualifier before it.
 
     Not counts: money, years, days of a month, times, percentages, ordinals, numbers followed by
@@ -585,7 +585,8 @@ def find_counts(doc: Doc) -> list[Count]:
     ("thousands", "a dozen").
     """
     text = doc.text
-    taken = [(a.start_char, a.end_char) for a in find_amounts(doc)]
+    amounts = find_amounts(doc) if amounts is None else amounts
+    taken = [(a.start_char, a.end_char) for a in amounts]
     taken += [m.span() for m in _NUMERIC_DATE.finditer(text)]
     counts = []
     for start, end, value in sorted(_digit_counts(text) + _word_counts(doc)):
@@ -601,12 +602,13 @@ def find_counts(doc: Doc) -> list[Count]:
 # --- quantities -----------------------------------------------------------------------------
 
 
-def find_quantities(doc: Doc) -> list[Quantity]:
+def find_quantities(doc: Doc, amounts: list[Amount] | None = None) -> list[Quantity]:
     """Every quantity for the `quantities` table: money from find_amounts (unit = currency
     code), the rest from quantulum3 run only on spaCy's number entities, never on the whole
     text (there it reads years and "a" as quantities, and is slow)."""
     found = [
-        Quantity(a.text, a.start_char, a.end_char, a.amount, a.currency) for a in find_amounts(doc)
+        Quantity(a.text, a.start_char, a.end_char, a.amount, a.currency)
+        for a in (find_amounts(doc) if amounts is None else amounts)
     ]
     taken = [(q.start_char, q.end_char) for q in found]
     for ent in doc.ents:

@@ -1,141 +1,769 @@
 """Troop deployments: counts of forces sent abroad or massed, whose, where and when.
 
-A count is a deployment when the noun it counts is a force ("troops", "soldiers", "a
-2,000-strong team") or a verb of sending or massing governs it, and no casualty, prisoner or
-home-army word stands nearer (models/troop_cues.tsv). Origin comes from the force's own
-modifiers ("North Korean troops", "500 of them German"), else the subject of the sending
-verb; destination and location from "to / into / in / at X" resolved with the gazetteer.
+A count is a deployment when the noun it counts is a force ("10,000 troops", "a 2,000-strong
+team", "5,000 military construction workers"), or, without a noun of its own, when grammar ties
+it to one ("a battalion of about 800", "roughly 500 of them", "put the figure at 115,000",
+"compared with about 100,000"). Counts of units ("two battalions"), equipment ("90 personnel
+carriers"), casualties, prisoners, crews, forces on alert and whole armies at home are not
+(models/troop_cues.tsv). Origin comes from the force's own modifiers, else the subject of the
+clause (not of a verb of saying), a "Country:" list header, or the force counted just before.
+Destination and location come from the place phrases of the force and its clause; "near" or
+"around" a country, or several countries at once, leave the destination null (FORMAT.md).
 """
 
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
 from .context import ArticleContext
-from .cues import lexicon, nearest_cues, token_span
-from .geo import resolve_place
-from .money import Count
+from .cues import Lexicon, lexicon, token_span, tree_distances
+from .dates import DateMention
+from .geo import actor_code, country_of_adjective, resolve_place
 
 LEXICON = "troop_cues.tsv"
-SUBJECT_DEPS = ("nsubj", "nsubjpass")
-PLACE_PREPS = ("to", "into", "in", "at", "inside", "across", "on")
-MODIFIER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "appos", "attr", "advmod")
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
+OWNER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
+DESTINATION_PREPS = ("to", "into", "for")
+LOCATION_PREPS = ("in", "at", "inside", "on", "across", "near", "within")
+NULLING_PREPS = ("around", "along")  # "around Ukraine": no one country is meant
+LOCATIVE_PREPS = (*DESTINATION_PREPS, *LOCATION_PREPS, *NULLING_PREPS, "from", "of", "out")
+NOT_OWNER_PREPS = (*LOCATIVE_PREPS, "against", "toward", "towards", "over")
+NOUN_PHRASE_DEPS = ("compound", "amod", "poss", "case", "det", "nmod", "pobj", "prep", "appos")
+PRONOUNS = ("he", "she", "they", "it", "we")
+ANAPHORA_OPENERS = ("he", "she", "they", "it", "that", "this", "these", "those", "then")
+PARTITIVE_PRONOUNS = ("them", "whom", "those", "which", "these")
+ARRIVAL_VERBS = ("reach", "enter", "join", "cross")
+OWNING_VERBS = ("have", "number", "include", "comprise", "count")
+ESTIMATE_VERBS = ("put", "estimate", "place")
+MORE_WORDS = ("more", "additional", "extra", "further", "another")
+ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
+Place = tuple[str | None, str | None]
 
 
-def is_deployment(cues: dict[str, int]) -> bool:
-    troops = cues.get("troops", 99)
-    deploy = cues.get("deploy", 99)
-    against = cues.get("not_troops", 99)
-    if against <= 2 or against < min(troops, deploy):
-        return False
-    return troops <= 2 or (deploy <= 2 and troops <= 5)
+@dataclass
+class Candidate:
+    """One troop count of the article and what was found about it."""
+
+    count: object  # money.Count
+    span: Span
+    noun: Token  # the force noun counted, or the count's own root
+    parent: Candidate | None = None  # "500 of them": the count this one is a part of
+    origin: str | None = None
+    place: Place | None = None  # None = no place phrase; (None, None) = phrase naming no country
+    reported: str | None = None
+    dated: bool = False  # reported comes from a date of its own clause
+    cues: dict[str, int] = field(default_factory=dict)
 
 
-def _force_noun(span: Span) -> Token:
-    """The noun a count counts: "10,000 troops" -> troops; else the count itself."""
+# ------------------------------------------------------------------------ is it a troop count
+
+
+def _cues(lex: Lexicon, token: Token) -> set[str]:
+    return lex.cues_at(token)
+
+
+def _noun_cues(lex: Lexicon, noun: Token) -> set[str]:
+    """Cues of a counted noun, with multiword entries ending at it ("service members")."""
+    found = set(_cues(lex, noun))
+    for child in noun.lefts:
+        if child.dep_ == "compound" and child.i + 1 == noun.i:
+            found |= lex.bigrams.get((child.lemma_.lower(), noun.lemma_.lower()), set())
+    return found
+
+
+def counted_noun(span: Span) -> Token:
+    """The noun a count counts: "10,000 troops" -> troops, "7,000 more troops" -> troops,
+    "a 2,000-strong team" -> strong; a bare count ("about 115,000") is its own root."""
     root = span.root
-    return root.head if root.dep_ in ("nummod", "compound", "quantmod", "npadvmod") else root
+    head = root.head
+    if root.dep_ in ("nummod", "compound", "quantmod", "npadvmod") and head.pos_ in (
+        "NOUN",
+        "PROPN",
+    ):
+        return head
+    if head.lower_ == "strong":
+        return head
+    if head.lower_ in MORE_WORDS and head.head.pos_ == "NOUN" and head.head != root:
+        return head.head
+    return root
 
 
-def find_origin(ctx: ArticleContext, span: Span) -> str | None:
-    noun = _force_noun(span)
-    for tok in (noun, *noun.children, *span):
-        if tok.dep_ in MODIFIER_DEPS or tok is noun or tok in span:
-            for sub in [tok] if tok is noun or tok in span else list(tok.subtree):
-                code = ctx.actors.of_token(sub)
-                if code and (sub.ent_type_ in ("NORP", "GPE", "ORG") or sub.pos_ == "ADJ"):
-                    return code
-    # "500 of them German": the adjective hangs off the count
-    for child in span.root.children:
-        if child.pos_ in ("ADJ", "PROPN"):
-            code = ctx.actors.of_token(child)
+def _is_military(noun: Token) -> bool:
+    """ "military construction workers": a civilian-sounding noun made military."""
+    return any(t.lower_ == "military" for c in noun.lefts for t in c.subtree)
+
+
+def _troop_noun(lex: Lexicon, noun: Token) -> bool:
+    cues = _noun_cues(lex, noun)
+    if "not_troops" in cues:
+        return False
+    return "troops" in cues or _is_military(noun)
+
+
+def cue_distances(span: Span, lex: Lexicon, noun: Token) -> dict[str, int]:
+    """Nearest cues of a count, leaving out nouns coordinated with its own ("4,800 soldiers
+    and some 200 civilian employees": "civilian" is the employees' word)."""
+    others = {t.i for c in noun.children if c.dep_ == "conj" for t in c.subtree}
+    found: dict[str, int] = {}
+    for i, dist in tree_distances(span, NEAR).items():
+        token = span.doc[i]
+        if i in others or (span.start <= i < span.end and not token.is_alpha):
+            continue
+        for cue in _cues(lex, token):
+            found[cue] = min(dist, found.get(cue, 99))
+    return found
+
+
+def _excluded(cues: dict[str, int]) -> bool:
+    """Casualties, crews, prisoners, readiness pools and armies at home."""
+    if cues.get("not_troops", 99) <= CLOSE or cues.get("readiness", 99) <= NEAR:
+        return True
+    return cues.get("army_size", 99) <= NEAR and cues.get("deploy", 99) > CLOSE
+
+
+def _capacity(noun: Token) -> bool:
+    """ "the whole force can number up to 40,000 troops": a strength, not a deployment."""
+    verb = noun.head
+    return verb.lemma_ == "number" and any(c.lower_ == "can" for c in verb.children)
+
+
+def _partitive(lex: Lexicon, token: Token) -> bool:
+    """ "500 of them", "Of the soldiers ..., about 1,700 belong": an "of" naming the force."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("of", "from"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and (
+                    obj.lower_ in PARTITIVE_PRONOUNS
+                    or _troop_noun(lex, obj)
+                    or "unit" in _noun_cues(lex, obj)
+                ):
+                    return True
+    return False
+
+
+def _bare_is_troops(lex: Lexicon, root: Token, accepted: list[Candidate]) -> Candidate | None:
+    """Whether a count without a noun of its own counts a force; returns the count it
+    refers back to (or a stand-in) so that place and date can be inherited."""
+    head = root.head
+    same_sentence = [c for c in accepted if c.span.sent == root.sent]
+    earlier = [c for c in accepted if c.span.sent.start < root.sent.start]
+    if root.dep_ in ("appos", "conj") and any(c.noun == head for c in same_sentence):
+        return next(c for c in same_sentence if c.noun == head)
+    if _partitive(lex, root) or (root.dep_ in ("nummod", "nsubj") and _partitive(lex, head)):
+        return same_sentence[-1] if same_sentence else _SELF
+    if root.dep_ == "pobj" and head.lower_ == "of":
+        owner = head.head
+        if "unit" in _noun_cues(lex, owner) or _troop_noun(lex, owner):
+            return _SELF
+    verb = head.head
+    if root.dep_ == "pobj" and head.lower_ == "at" and verb.dep_ == "acl":
+        objects = [verb.head] if verb.head.head.lemma_ in ESTIMATE_VERBS else []
+        if verb.lemma_ in ESTIMATE_VERBS:
+            objects.append(verb.head)
+    elif root.dep_ == "pobj" and head.lower_ == "at" and verb.lemma_ in ESTIMATE_VERBS:
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    else:
+        objects = []
+    if objects:
+        for obj in objects:
+            cues = _noun_cues(lex, obj)
+            if "troops" in cues or "unit" in cues:
+                return _SELF
+            if "estimate" in cues and (same_sentence or earlier):
+                return _SELF
+    if root.dep_ == "pobj" and head.head.lemma_ == "compare" and (same_sentence or earlier):
+        return same_sentence[-1] if same_sentence else _SELF
+    if same_sentence and any(c.lower_ in MORE_WORDS for c in root.children):
+        return same_sentence[-1]  # "12,000 troops ..., and another 2,000 ..."
+    return None
+
+
+_SELF = Candidate(count=None, span=None, noun=None)  # type: ignore[arg-type]
+
+
+def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate | None:
+    """A Candidate when the count at `span` counts forces, else None."""
+    noun = counted_noun(span)
+    cues = cue_distances(span, lex, noun)
+    if _excluded(cues) or _capacity(noun):
+        return None
+    if noun != span.root:
+        if "unit" in _noun_cues(lex, noun) and noun.lower_ != "strong":
+            return None
+        if noun.lower_ == "strong" or _troop_noun(lex, noun):
+            return Candidate(None, span, noun, cues=cues)
+        return None
+    parent = _bare_is_troops(lex, span.root, accepted)
+    if parent is None:
+        return None
+    return Candidate(None, span, noun, parent=None if parent is _SELF else parent, cues=cues)
+
+
+# ------------------------------------------------------------------------------------ origin
+
+
+def _locative(token: Token) -> bool:
+    """A token inside a place phrase ("in Russia's Kursk region", "from Germany")."""
+    for anc in [token, *token.ancestors]:
+        if anc.dep_ == "pobj" and anc.head.lower_ in NOT_OWNER_PREPS and anc.head.lower_ != "of":
+            return True
+        if anc.dep_ not in NOUN_PHRASE_DEPS:
+            return False
+    return False
+
+
+def _actor_in(ctx: ArticleContext, lex: Lexicon, tokens) -> str | None:
+    for tok in tokens:
+        if _locative(tok):
+            continue
+        for cue in _cues(lex, tok):
+            if cue.startswith("origin="):
+                return cue.removeprefix("origin=")
+        code = ctx.actors.of_token(tok)
+        if code and (tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or tok.pos_ == "ADJ"):
+            return code
+        if tok.pos_ in ("PROPN", "ADJ") and tok.is_title:
+            code = actor_code(tok.text)  # a name inside a longer entity ("Parliament of Hungary")
             if code:
                 return code
-    for anc in noun.ancestors:
+    return None
+
+
+def _of_chain(token: Token):
+    """Tokens of the "of" phrases under `token`: "fighters of the Russian Africa Corps"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            yield from prep.subtree
+
+
+def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    """Whose the force is, by its own words: "North Korean troops", "500 of them German"."""
+    noun, root = cand.noun, cand.span.root
+    mods = [c for c in noun.children if c.dep_ in OWNER_DEPS and c.i not in range(*_ij(cand))]
+    mods += [c for c in root.children if c.pos_ in ("ADJ", "PROPN")]
+    if root.dep_ == "nsubj" and root.head.pos_ == "ADJ":
+        mods.append(root.head)  # "roughly 900 of them British"
+    tokens = [t for m in mods for t in m.subtree] + list(_of_chain(noun))
+    if noun.lower_ == "strong":
+        tokens += [t for t in noun.head.subtree if t.i < noun.i]
+    return _actor_in(ctx, lex, tokens)
+
+
+def _ij(cand: Candidate) -> tuple[int, int]:
+    return cand.span.start, cand.span.end
+
+
+def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | None:
+    if subject.lower_ in PRONOUNS:
+        return sentence_actor(ctx, lex, _previous_sentence(subject))
+    code = _actor_in(ctx, lex, subject.subtree)
+    if code:
+        return code
+    if any("nato" in _cues(lex, t) for t in subject.subtree):
+        return "NATO"
+    return None
+
+
+def _clause_origin(
+    ctx: ArticleContext, lex: Lexicon, cand: Candidate
+) -> tuple[str | None, str | None]:
+    """(origin from the subjects of the clauses above the force, subject of a verb of saying)."""
+    speaker = None
+    for anc in [cand.noun, *cand.noun.ancestors]:
+        for prep in anc.children:
+            if prep.dep_ == "prep" and prep.lower_ == "under":  # "under NATO command"
+                code = _actor_in(ctx, lex, prep.subtree)
+                if code:
+                    return code, speaker
         if anc.pos_ not in ("VERB", "AUX"):
             continue
+        speech = "speech" in _cues(lex, anc)
         for child in anc.children:
-            if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":
-                code = ctx.actors.first_in(child.subtree)
-                if code:
-                    return code
+            if child.dep_ not in SUBJECT_DEPS or cand.noun in child.subtree:
+                continue
+            subject = next((c for c in child.children if c.dep_ == "pobj"), child)
+            if subject.lower_ in ("which", "who", "that") and anc.dep_ == "relcl":
+                if not ctx.actors.of_token(anc.head):
+                    continue
+                subject = anc.head  # "Washington, which keeps about 28,500 troops"
+            code = _subject_origin(ctx, lex, subject)
+            if code and speech:
+                speaker = speaker or code
+            elif code:
+                return code, speaker
+    return None, speaker
+
+
+def _previous_sentence(token: Token) -> Span | None:
+    start = token.sent.start
+    return token.doc[start - 1].sent if start > 0 else None
+
+
+def sentence_actor(ctx: ArticleContext, lex: Lexicon, sent: Span | None) -> str | None:
+    """The actor a pronoun stands for: the subject of the previous sentence's main verb."""
+    if sent is None:
+        return None
+    for child in sent.root.children:
+        if child.dep_ in SUBJECT_DEPS:
+            return _actor_in(ctx, lex, child.subtree)
     return None
 
 
-def find_place(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
-    """(destination country, sub-national location) from the place phrases nearest the count."""
-    noun = _force_noun(span)
-    scopes = [noun, *[a for a in noun.ancestors if a.pos_ in ("VERB", "AUX")][:2]]
-    for scope in scopes:
-        for prep in scope.children:
-            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
-                continue
-            place = _place_in(ctx, prep)
-            if place:
-                return place
-    return None, None
+def _header_origin(ctx: ArticleContext, span: Span) -> str | None:
+    """ "United States: nearly 5,000 paratroopers ..." — a list item opened by its actor."""
+    sent = span.sent
+    for tok in sent[:6]:
+        if tok.text == ":" and tok.i < span.start:
+            return ctx.actors.first_in(t for t in sent[: tok.i - sent.start] if t.is_alpha)
+    return None
 
 
-def _place_in(ctx: ArticleContext, prep: Token) -> tuple[str | None, str | None] | None:
-    for ent in ctx.doc.ents:
-        if ent.label_ not in ("GPE", "LOC", "FAC") or not (prep.i < ent.start <= prep.right_edge.i):
+def find_origin(
+    ctx: ArticleContext, lex: Lexicon, cand: Candidate, previous: str | None
+) -> str | None:
+    code = _own_origin(ctx, lex, cand)
+    if code:
+        return code
+    if cand.parent is not None and cand.parent.origin:
+        return cand.parent.origin
+    code, speaker = _clause_origin(ctx, lex, cand)
+    return code or _header_origin(ctx, cand.span) or previous or speaker
+
+
+# ------------------------------------------------------------------------------------- place
+
+
+def _location_name(text: str) -> str:
+    """The place as the text names it, without "the" or a region word ("Kursk region")."""
+    name = text.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if "'s " in name:
+        name = name.split("'s ", 1)[1]
+    for suffix in ADMIN_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _ents_in(ctx: ArticleContext, start: int, end: int) -> list[Span]:
+    return [e for e in ctx.doc.ents if e.label_ in PLACE_LABELS and start <= e.start < end]
+
+
+def _resolve_ent(ent: Span) -> Place | None:
+    place = resolve_place(ent.text)
+    if place is None:
+        return None
+    if place.type == "country":
+        return place.country, None
+    if place.country and place.type in ("admin1", "city", "other"):
+        return place.country, _location_name(ent.text)
+    return None
+
+
+def _resolve_text(span: Span) -> Place | None:
+    """A place the NER left unlabeled ("arrive to N'Djamena")."""
+    return _resolve_ent(span) if len(span) <= 4 else None
+
+
+def _country_before(ctx: ArticleContext, token: Token, origin: str | None) -> str | None:
+    """ "in the country": the country last named before it, other than the force's own."""
+    for ent in reversed([e for e in ctx.doc.ents if e.end <= token.i]):
+        if ent.label_ != "GPE" or ent.start_char in ctx.furniture:
             continue
         place = resolve_place(ent.text)
-        if place is None:
-            continue
-        if place.type == "country":
-            return place.country, None
-        if place.type in ("admin1", "city") or (place.type == "other" and place.country):
-            return place.country, place.name
-        return None, None
+        if place and place.type == "country" and place.country != origin:
+            return place.country
     return None
 
 
-def reported(ctx: ArticleContext, span: Span) -> str | None:
-    best = None
-    for date in ctx.dates_in(span.sent):
-        gap = min(abs(date.start_char - span.end_char), abs(span.start_char - date.end_char))
-        if best is None or gap < best[0]:
-            best = (gap, date.value)
-    return best[1] if best else ctx.published
+def _phrase_place(
+    ctx: ArticleContext, lex: Lexicon, prep: Token, obj: Token, origin: str | None
+) -> Place | None:
+    """The place a prepositional (or object) phrase names; (None, None) when it names none
+    that can be a destination (near a country, several countries, a region)."""
+    word = prep.lower_
+    siblings = [c.lower_ for c in prep.children if c.dep_ == "conj"]
+    if word in NULLING_PREPS or any(s in ("near", *NULLING_PREPS) for s in siblings):
+        return None, None
+    cues = _noun_cues(lex, obj)
+    if "border" in cues:
+        return (origin, None) if word in DESTINATION_PREPS else (None, None)
+    if obj.lower_ == "country" and any(c.lower_ == "the" for c in obj.children):
+        country = _country_before(ctx, obj, origin)
+        return (country, None) if country else None
+    if "unit" in cues:
+        for child in obj.children:
+            code = country_of_adjective(child.text) if child.dep_ in ("amod", "compound") else None
+            if code and code != origin:
+                return code, None
+    places = []
+    for ent in _ents_in(ctx, obj.left_edge.i, obj.right_edge.i + 1):
+        place = _resolve_ent(ent)
+        if place is not None:
+            places.append((ent, place))
+    if not places and obj.pos_ == "PROPN":
+        return _resolve_text(ctx.doc[obj.left_edge.i : obj.i + 1]) or _resolve_text(
+            ctx.doc[obj.i : obj.i + 1]
+        )
+    if not places:
+        return None
+    first = places[0][1]
+    if first[1] is None:  # "to Russia's Kursk region": the region, in the country
+        first = next((p for _, p in places if p[0] == first[0] and p[1]), first)
+    conjoined = [p for e, p in places[1:] if e.root.dep_ == "conj" and p[1] is None]
+    if first[1] is None and any(p[0] != first[0] for p in conjoined):
+        return None, None  # "to Poland and Germany"
+    if word == "near" and first[1] is None:
+        return None, None
+    return first
 
 
-def extract_troops(ctx: ArticleContext) -> list[dict]:
-    lex = lexicon(LEXICON)
-    found: list[tuple[Count, Span, str | None, dict[str, int]]] = []
+def _scope_phrases(lex: Lexicon, scope: Token):
+    """(preposition, object) pairs hanging off `scope`, destinations first."""
+    pairs = []
+    for prep in scope.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in LOCATIVE_PREPS[:-3]:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    pairs.append((prep, obj))
+        elif prep.dep_ == "dobj" and scope.lemma_ in ARRIVAL_VERBS:
+            pairs.append((prep, prep))
+        elif prep.dep_ == "prep" and prep.lower_ == "against" and "offensive" in _cues(lex, scope):
+            pairs.extend((prep, obj) for obj in prep.children if obj.dep_ == "pobj")
+    return sorted(pairs, key=lambda p: p[0].lower_ not in DESTINATION_PREPS)
+
+
+def _noun_scopes(noun: Token):
+    """A noun, the clauses that modify it ("units at Rzeszów, which are operated by") and the
+    nouns of its "of" phrases ("officers of the brigade in Lithuania")."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl"):
+            yield child
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    yield from _noun_scopes(obj)
+
+
+def _verb_scopes(lex: Lexicon, verb: Token, noun: Token):
+    """A clause above the force: the verb, verbs coordinated with it or serving it ("send
+    1,000 sappers to clear mines in Kursk"), and the force-like objects it takes."""
+    yield verb
+    for child in verb.children:
+        if noun in child.subtree:
+            continue
+        if child.dep_ in ("xcomp", "advcl", "conj") and child.pos_ == "VERB":
+            yield child
+        elif child.dep_ == "dobj":
+            yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
+        elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in OWNING_VERBS:
+            yield from _noun_scopes(child)  # "The battlegroup in Lithuania ... had 1,200"
+
+
+def _scopes(lex: Lexicon, cand: Candidate):
+    """(group, token, is_place) to search for place phrases, nearest the force first; tokens
+    of one group describe one thing. The climb ends at the root or at a noun coordinated with
+    another (a separate force); the place where something was said is not the force's."""
+    noun = cand.noun.head if cand.noun.lower_ == "strong" else cand.noun
+    for scope in _noun_scopes(noun):
+        yield 0, scope, False
+    node = noun
+    for level in range(1, 7):
+        if node.dep_ == "ROOT" or (node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN")):
+            return
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            yield level, node.head, True  # "in Ukraine, where ... 700,000 troops were fighting"
+            return
+        anc = node.head
+        if not (anc.pos_ == "VERB" and "speech" in _cues(lex, anc)):
+            scopes = _verb_scopes(lex, anc, noun) if anc.pos_ in ("VERB", "AUX") else [anc]
+            for scope in scopes:
+                yield level, scope, False
+        node = anc
+
+
+def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
+    """Destination and location: the first place phrase found; a bare country takes a
+    sub-national location in it named for the same thing ("in Lithuania, based at Rukla")."""
+    found: list[tuple[int, Place]] = []
+    for group, scope, is_place in _scopes(lex, cand):
+        if is_place:
+            ent = next((e for e in ctx.doc.ents if e.start <= scope.i < e.end), None)
+            place = _resolve_ent(ent) if ent is not None else None
+            if place:
+                found.append((group, place))
+            continue
+        for prep, obj in _scope_phrases(lex, scope):
+            if cand.span.start <= obj.i < cand.span.end or obj == cand.noun:
+                continue
+            place = _phrase_place(ctx, lex, prep, obj, cand.origin)
+            if place is not None:
+                found.append((group, place))
+    if not found:
+        return None
+    group, first = found[0]
+    if first[0] and first[1] is None:
+        for other_group, (country, location) in found[1:]:
+            if other_group == group and country == first[0] and location:
+                return country, location
+    return first
+
+
+# ---------------------------------------------------------------------------------- reported
+
+
+def _future(value: str, published: str | None) -> bool:
+    """A date after the article's own (a plan's start, a deadline) is no reporting date."""
+    if not published:
+        return False
+    size = min(len(value), len(published))
+    return value[:size] > published[:size]
+
+
+def _tree_distance(a: Token, b: Token) -> int:
+    path = {t.i: d for d, t in enumerate([a, *a.ancestors])}
+    for d, t in enumerate([b, *b.ancestors]):
+        if t.i in path:
+            return d + path[t.i]
+    return 99
+
+
+def _usable_dates(ctx: ArticleContext, sent: Span) -> list[DateMention]:
+    text = ctx.doc.text
+    out = []
+    for date in ctx.dates_in(sent):
+        if _future(date.value, ctx.published):
+            continue
+        before = text[sent.start_char : date.start_char]
+        if before.count("(") > before.count(")"):
+            continue  # a dateline inside parentheses
+        out.append(date)
+    return out
+
+
+def _date_token(ctx: ArticleContext, date: DateMention) -> Token | None:
+    span = token_span(ctx.doc, date.start_char, date.end_char)
+    return span.root if span is not None else None
+
+
+def _anchor(token: Token) -> Token | None:
+    """The clause a date modifies: its verb, climbing out of adverbial clauses ("After
+    meeting Kim on June 17, Shoigu said ..." -> said); None for a date heading a sentence."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and verb.dep_ in ("pcomp", "advcl"):
+        verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb
+
+
+def _covers(ctx: ArticleContext, date: DateMention, cand: Candidate) -> bool:
+    token = _date_token(ctx, date)
+    if token is None:
+        return False
+    anchor = _anchor(token)
+    return anchor is None or anchor in cand.span.root.ancestors
+
+
+def assign_own_dates(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A date goes to the troop counts in the clause it modifies, nearest first; else to the
+    count(s) nearest it in the parse ("190,000 ..., compared with 100,000 on January 30")."""
+    for cand in cands:
+        covering = [d for d in _usable_dates(ctx, cand.span.sent) if _covers(ctx, d, cand)]
+        if covering:
+            date = min(covering, key=lambda d: _tree_distance(cand.span.root, _date_token(ctx, d)))
+            cand.reported, cand.dated = date.value, True
+    _assign_nearest(ctx, cands)
+
+
+def _assign_nearest(ctx: ArticleContext, cands: list[Candidate]) -> None:
+    """A date no clause claims goes to the undated count(s) nearest it, unless a count that
+    already has its date stands nearer."""
+    by_sent: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        by_sent.setdefault(cand.span.sent.start, []).append(cand)
+    for group in by_sent.values():
+        owned: dict[int, tuple[int, str]] = {}
+        for date in _usable_dates(ctx, group[0].span.sent):
+            token = _date_token(ctx, date)
+            if token is None:
+                continue
+            dist = {id(c): _tree_distance(c.span.root, token) for c in group}
+            best = min(dist.values())
+            for cand in group:
+                if dist[id(cand)] == best and best < owned.get(id(cand), (99, ""))[0]:
+                    owned[id(cand)] = (best, date.value)
+        for cand in group:
+            if id(cand) in owned and not cand.dated:
+                cand.reported, cand.dated = owned[id(cand)][1], True
+
+
+def _anaphoric(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha][:3]
+    if not words:
+        return False
+    first = words[0].lower_
+    if first in ANAPHORA_OPENERS and words[0].pos_ in ("PRON", "DET", "ADV"):
+        return True
+    if first in ("with", "of") and len(words) > 1 and words[1].lower_ in ANAPHORA_OPENERS[4:]:
+        return True
+    if first == "of" and len(words) > 1 and words[1].lower_ == "the":
+        return True
+    return any(t.lower_ == "then" and t.dep_ == "advmod" for t in sent)
+
+
+def _date_before(ctx: ArticleContext, char: int) -> str | None:
+    for date in reversed([d for d in ctx.dates if d.end_char <= char]):
+        if date.start_char not in ctx.furniture and not _future(date.value, ctx.published):
+            return date.value
+    return None
+
+
+def _header_date(ctx: ArticleContext, char: int) -> str | None:
+    """ "FEBRUARY 2022: REINFORCEMENTS" — a dated heading opening the paragraph."""
+    text = ctx.doc.text
+    par_start = text.rfind("\n\n", 0, char)
+    par_start = 0 if par_start < 0 else par_start + 2
+    line_end = text.find("\n", par_start)
+    if line_end < 0 or line_end >= char:
+        return None
+    line = text[par_start:line_end].strip()
+    if line.endswith((".", "!", "?")):
+        return None
+    for date in ctx.dates:
+        if par_start <= date.start_char < line_end:
+            return date.value
+    return None
+
+
+def _past(cand: Candidate) -> bool:
+    """Whether the clause of the count is in a past tense ("had 1,200 troops", "had arrived"),
+    not the present perfect ("has massed") or the present."""
+    verb = next((t for t in cand.noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children)
+
+
+def fallback_reported(
+    ctx: ArticleContext, lex: Lexicon, cand: Candidate, previous: str | None
+) -> str | None:
+    """The date of a count whose own clause gives none (FORMAT.md, "reported")."""
+    sent = cand.span.sent
+    if cand.parent is not None and cand.parent.reported:
+        return cand.parent.reported
+    if _anaphoric(sent):
+        return _date_before(ctx, sent.start_char) or ctx.published
+    if any("now" in _cues(lex, t) for t in sent):
+        return ctx.published
+    header = _header_date(ctx, sent.start_char)
+    if header:
+        return header
+    if _past(cand):
+        return previous
+    return ctx.published
+
+
+# ---------------------------------------------------------------------------------- assembly
+
+
+def _headline(ctx: ArticleContext, span: Span) -> bool:
+    """A line without closing punctuation: a headline or a table of contents."""
+    text = ctx.doc.text
+    end = text.find("\n", span.end_char)
+    line = text[text.rfind("\n", 0, span.start_char) + 1 : end if end >= 0 else None].strip()
+    return not line.endswith((".", "!", "?", '"', "”", ")"))
+
+
+def find_candidates(ctx: ArticleContext, lex: Lexicon) -> list[Candidate]:
+    found: list[Candidate] = []
     for count in ctx.counts:
         if count.start_char in ctx.furniture:
             continue
         span = token_span(ctx.doc, count.start_char, count.end_char)
         if span is None:
             continue
-        cues = nearest_cues(span, lex, max_dist=5)
-        if is_deployment(cues):
-            found.append((count, span, find_origin(ctx, span), cues))
-    main_origin = Counter(o for _, _, o, _ in found if o).most_common(1)
-    rows: dict[tuple, dict] = {}
-    for count, span, origin, cues in found:
-        origin = origin or (main_origin[0][0] if main_origin else None)
-        if not origin:
+        cand = classify(lex, span, found)
+        if cand is not None:
+            cand.count = count
+            found.append(cand)
+    return found
+
+
+def _fill_consensus(cands: list[Candidate]) -> None:
+    """A force with no place phrase goes where every other force of its origin went."""
+    for cand in cands:
+        if cand.place is not None:
             continue
-        destination, location = find_place(ctx, span)
-        when = reported(ctx, span)
-        key = (origin, count.value, when)
-        if key in rows:
-            continue
-        confidence = 0.6 + 0.2 * (cues.get("troops", 9) <= 1) + 0.1 * (destination is not None)
-        rows[key] = {
-            "origin": origin,
-            "count": count.value,
-            "qualifier": count.qualifier,
-            "destination": destination,
-            "location": location,
-            "reported": when,
-            "evidence": span.sent.text.strip(),
-            "start_char": count.start_char,
-            "end_char": count.end_char,
-            "confidence": round(min(confidence, 1.0), 2),
-        }
-    return list(rows.values())
+        others = {c.place[0] for c in cands if c.origin == cand.origin and c.place is not None}
+        with_place = [c for c in cands if c.origin == cand.origin and c.place is not None]
+        if len(others) == 1 and len(with_place) >= 2 and None not in others:
+            cand.place = (others.pop(), None)
+
+
+def _merge(cands: list[Candidate]) -> list[Candidate]:
+    """One row per force and date: a recap of the same count adds only missing places."""
+    kept: dict[tuple, Candidate] = {}
+    for cand in cands:
+        key = (cand.origin, cand.count.value, cand.reported)
+        if key not in kept:
+            kept[key] = cand
+        elif kept[key].place in (None, (None, None)) and cand.place:
+            kept[key].place = cand.place
+    return list(kept.values())
+
+
+def _drop_headlines(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
+    """A headline or contents line repeats a count of the body; keep the body's."""
+    body = [c for c in cands if not _headline(ctx, c.span)]
+    values = {c.count.value for c in body}
+    return [c for c in cands if c in body or c.count.value not in values]
+
+
+def extract_troops(ctx: ArticleContext) -> list[dict]:
+    lex = lexicon(LEXICON)
+    cands = _drop_headlines(ctx, find_candidates(ctx, lex))
+    previous = None
+    for cand in cands:
+        cand.origin = find_origin(ctx, lex, cand, previous)
+        previous = cand.origin or previous
+    main = Counter(c.origin for c in cands if c.origin).most_common(1)
+    cands = [c for c in cands if c.origin or main]
+    for cand in cands:
+        cand.origin = cand.origin or main[0][0]
+        cand.place = find_place(ctx, lex, cand)
+        if cand.place is None and cand.parent is not None:
+            cand.place = cand.parent.place
+    _fill_consensus(cands)
+    assign_own_dates(ctx, cands)
+    previous_date = None
+    for cand in cands:
+        if not cand.dated:
+            cand.reported = fallback_reported(ctx, lex, cand, previous_date)
+        previous_date = cand.reported or previous_date
+    rows = []
+    for cand in _merge(cands):
+        destination, location = cand.place or (None, None)
+        confidence = 0.6 + 0.2 * (cand.noun != cand.span.root) + 0.1 * (destination is not None)
+        rows.append(
+            {
+                "origin": cand.origin,
+                "count": cand.count.value,
+                "qualifier": cand.count.qualifier,
+                "destination": destination,
+                "location": location,
+                "reported": cand.reported,
+                "evidence": cand.span.sent.text.strip(),
+                "start_char": cand.count.start_char,
+                "end_char": cand.count.end_char,
+                "confidence": round(min(confidence, 1.0), 2),
+            }
+        )
+    return rows
