@@ -129,12 +129,25 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
             tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
         ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
             code = ctx.actors.first_in(tok.subtree)
+        elif _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
+            code = ctx.actors.of_token(tok)
         if not code or code == donor or code in ORG_CODES:
             continue
         dist = _tree_gap(span.root, tok)
         if best is None or dist < best[0]:
             best = (dist, code)
     return best[1] if best else None
+
+
+def _owns_receiver(tok: Token) -> bool:
+    """`tok` owns a thing that aid goes to: its army, defences, budget, people."""
+    if tok.dep_ == "poss":
+        owned = tok.head
+    elif tok.dep_ == "pobj" and tok.head.lower_ == "of":
+        owned = tok.head.head
+    else:
+        return False
+    return "receiver" in lexicon(LEXICON).cues_at(owned)
 
 
 def _tree_gap(a: Token, b: Token) -> int:
@@ -477,9 +490,15 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     rows: dict[tuple, dict] = {}
     last_donor: tuple[int, str] | None = None
     last_date: tuple[int, str] | None = None
+    last_recipient: tuple[int, str] | None = None
     for cand in candidates:
         paragraph = ctx.paragraph_of(cand.span.start_char)
-        recipient = cand.recipient or main_recipient
+        recipient = cand.recipient
+        if recipient is None and last_recipient and last_recipient[0] == paragraph:
+            recipient = last_recipient[1]
+        recipient = recipient or main_recipient
+        if cand.recipient:
+            last_recipient = (paragraph, cand.recipient)
         donor = cand.donor
         if donor is None and last_donor and last_donor[0] == paragraph:
             donor = last_donor[1]
