@@ -102,10 +102,11 @@ class _Reader:
     def __init__(self, doc: Doc):
         self.doc = doc
         # Words of full person names ("Lloyd Austin"): alone, they are that person, not a city.
+        # A PERSON entity that is a place ("Bila Tserkva") is no name.
         self.person_words = {
             token.lower_
             for ent in doc.ents
-            if ent.label_ == "PERSON" and len(ent) > 1
+            if ent.label_ == "PERSON" and len(ent) > 1 and resolve_name(ent.text) is None
             for token in ent
         }
         self.place_tokens: set[int] = set()

@@ -254,6 +254,14 @@ def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | Non
     return _actor_in(ctx, lex, tokens)
 
 
+def _adjective_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    root = cand.span.root
+    mods = [c for c in root.children if c.pos_ == "ADJ"]
+    if root.dep_ == "nsubj" and root.head.pos_ == "ADJ":
+        mods.append(root.head)
+    return _actor_in(ctx, lex, mods)
+
+
 def _ij(cand: Candidate) -> tuple[int, int]:
     return cand.span.start, cand.span.end
 
@@ -326,11 +334,13 @@ def _header_origin(ctx: ArticleContext, span: Span) -> str | None:
 def find_origin(
     ctx: ArticleContext, lex: Lexicon, cand: Candidate, previous: str | None
 ) -> str | None:
+    if cand.parent is not None and cand.parent.origin:
+        # "up to 8,000 of them stationed in the Kursk region, which borders Ukraine": the part
+        # is the whole's, unless an adjective on the count says otherwise ("500 of them German")
+        return _adjective_origin(ctx, lex, cand) or cand.parent.origin
     code = _own_origin(ctx, lex, cand)
     if code:
         return code
-    if cand.parent is not None and cand.parent.origin:
-        return cand.parent.origin
     code, speaker = _clause_origin(ctx, lex, cand)
     return code or _header_origin(ctx, cand.span) or previous or speaker
 
