@@ -148,3 +148,20 @@ def test_every_command_and_option_has_help():
         assert "Example" in command.help, name
         for param in command.params:
             assert getattr(param, "help", None), f"{name} {param.name}"
+
+
+def test_worker_processes_give_the_same_rows(gold_dir):
+    """jobs=2 (chunks in worker processes) yields the rows of jobs=1, in input order."""
+    from aidextract.pipeline import process
+    from aidextract.readers import iter_articles
+
+    paths = sorted(gold_dir.glob("dev-0[1-4].txt"))
+
+    def rows(jobs):
+        out = []
+        for article, facts in process(iter_articles(paths), jobs=jobs, chunk_size=1):
+            article = {k: v for k, v in article.items() if k != "processed_at"}
+            out.append((article, facts))
+        return out
+
+    assert rows(2) == rows(1)

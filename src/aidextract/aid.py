@@ -18,6 +18,7 @@ from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances
 from .fx import to_usd
 from .money import Amount
+from .nlp import text_of
 from .schema import ORG_CODES
 
 LEXICON = "aid_cues.tsv"
@@ -257,7 +258,7 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
     for date in ctx.dates_in(span.sent):
         if date.granularity != "year" or date.value >= ctx.published[:4]:
             continue
-        if ctx.doc.text[: date.start_char].rstrip().lower().endswith("for"):
+        if text_of(ctx.doc)[: date.start_char].rstrip().lower().endswith("for"):
             continue  # a commitment for a year is a pledge
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
         if date_span is not None and verb in date_span.root.ancestors:
@@ -283,7 +284,7 @@ def announced(ctx: ArticleContext, span: Span, cumulative: bool) -> tuple[str | 
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
         if date_span is None:
             continue
-        before = ctx.doc.text[max(span.sent.start_char, date.start_char - 12) : date.start_char]
+        before = text_of(ctx.doc)[max(span.sent.start_char, date.start_char - 12) : date.start_char]
         words = before.lower().split()
         opening = date.start_char - span.sent.start_char <= 4 or (
             words == ["on"] and date.start_char - span.sent.start_char <= 7
@@ -425,7 +426,7 @@ def _bullets_after(span: Span) -> list[str]:
     if intro is None:
         return []
     items = []
-    for line in doc.text[intro.end_char :].split("\n"):
+    for line in text_of(doc)[intro.end_char :].split("\n"):
         line = line.strip()
         if not line:
             if items:
@@ -449,7 +450,7 @@ def is_conversion(ctx: ArticleContext, amount: Amount, previous: Amount | None) 
     USD)", "SDR 11.6 billion, or about $15.6 billion"."""
     if previous is None or previous.currency == amount.currency:
         return False
-    between = ctx.doc.text[previous.end_char : amount.start_char]
+    between = text_of(ctx.doc)[previous.end_char : amount.start_char]
     return len(between) <= 30 and CONVERSION.match(between) is not None
 
 

@@ -7,6 +7,7 @@ Exit codes: 0 every article ok (or skipped), 1 some articles failed (tables stil
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -86,7 +87,9 @@ def run_cli(
     out_dir: Annotated[
         Path, typer.Option("--out", "-o", help="Folder for the Parquet tables.")
     ] = Path("data/out"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes.")] = 1,
+    jobs: Annotated[
+        int, typer.Option("--jobs", "-j", min=1, help="Worker processes (default: every core).")
+    ] = os.cpu_count() or 1,
     max_chars: Annotated[
         int, typer.Option("--max-chars", min=1, help="Longest article accepted, in characters.")
     ] = 1_000_000,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 
@@ -12,6 +14,7 @@ from .dates import DateMention
 from .furniture import Furniture
 from .geo import actor_code
 from .money import Amount, Count
+from .nlp import text_of
 from .people import Person
 from .schema import ORG_CODES
 
@@ -43,6 +46,7 @@ class ArticleContext:
     furniture: Furniture
     _country_counts: Counter | None = None
     _sections: list[tuple[int, str | None]] | None = None
+    _paragraph_starts: list[int] | None = None
 
     def dates_in(self, sent: Span) -> list[DateMention]:
         return [d for d in self.dates if sent.start_char <= d.start_char < sent.end_char]
@@ -53,7 +57,7 @@ class ArticleContext:
         if self._sections is None:
             self._sections = []
             pos = 0
-            for line in self.doc.text.splitlines(keepends=True):
+            for line in text_of(self.doc).splitlines(keepends=True):
                 stripped = line.strip().strip(":").lstrip("0123456789.)( ").strip()
                 if stripped and _is_heading(line.strip()):
                     self._sections.append((pos, actor_code(stripped)))
@@ -78,7 +82,10 @@ class ArticleContext:
 
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph (blank-line separated) holding offset `char`."""
-        return self.doc.text.count("\n\n", 0, char)
+        if self._paragraph_starts is None:
+            text = text_of(self.doc)
+            self._paragraph_starts = [m.end() for m in re.finditer(r"\n\n", text)]
+        return bisect_right(self._paragraph_starts, char)
 
     def main_country(self, exclude: str | None = None) -> str | None:
         """The country or body the article names most often, other than `exclude`. Places

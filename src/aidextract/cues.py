@@ -18,25 +18,31 @@ from .resources import read_tsv
 
 
 class Lexicon:
-    """lemma (or "lemma lemma" bigram) -> set of cue names, from a TSV under models/."""
+    """lemma (or multiword "lemma lemma") -> set of cue names, from a TSV under models/."""
 
     def __init__(self, name: str):
         self.words: dict[str, set[str]] = {}
-        self.bigrams: dict[tuple[str, ...], set[str]] = {}
+        # each word of a multiword entry -> (the entry's words, the word's place, its cues)
+        self.phrases: dict[str, list[tuple[tuple[str, ...], int, set[str]]]] = {}
+        entries: dict[tuple[str, ...], set[str]] = {}
         for row in read_tsv(name, required=("lemma", "cue")):
             parts = tuple(row["lemma"].lower().split())
-            table = self.words if len(parts) == 1 else self.bigrams
-            table.setdefault(parts[0] if len(parts) == 1 else parts, set()).add(row["cue"])
+            if len(parts) == 1:
+                self.words.setdefault(parts[0], set()).add(row["cue"])
+            else:
+                entries.setdefault(parts, set()).add(row["cue"])
+        for parts, cues in entries.items():
+            for offset, word in enumerate(parts):
+                self.phrases.setdefault(word, []).append((parts, offset, cues))
 
     def cues_at(self, token: Token) -> set[str]:
         """Cues of `token`; a multiword entry covering the token wins over its own word."""
         doc = token.doc
-        for parts, cues in self.bigrams.items():
-            for offset in range(len(parts)):
-                start = token.i - offset
-                end = start + len(parts)
-                if start >= 0 and end <= len(doc) and tuple(map(_key, doc[start:end])) == parts:
-                    return cues
+        for parts, offset, cues in self.phrases.get(_key(token), ()):
+            start = token.i - offset
+            end = start + len(parts)
+            if start >= 0 and end <= len(doc) and tuple(map(_key, doc[start:end])) == parts:
+                return cues
         return self.words.get(_key(token), set()) | self.words.get(token.lower_, set())
 
 

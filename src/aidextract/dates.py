@@ -26,6 +26,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from .furniture import Furniture
+from .nlp import text_of
 from .resources import read_tsv
 
 
@@ -633,7 +634,7 @@ class _Article:
     """The dates of one article placed so far, and what relative expressions lean on."""
 
     def __init__(self, doc: Doc, ref: _Point | None):
-        self.doc, self.ref, self.text = doc, ref, doc.text
+        self.doc, self.ref, self.text = doc, ref, text_of(doc)
         self.placed: list[_Placed] = []
         self.paragraph_starts = _paragraph_starts(self.text)
 
@@ -803,7 +804,7 @@ def extract_dates(doc: Doc, published: str | None) -> list[DateMention]:
     latest full date of the text does (find_published). Page furniture (link lists, bylines,
     copyright lines) gives no dates; a dateline and image captions do.
     """
-    text = doc.text
+    text = text_of(doc)
     furniture, line = Furniture(text), _dateline(text)
     article = _Article(doc, _published_point(text, published, line, furniture))
     out = []

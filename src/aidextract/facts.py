@@ -13,6 +13,7 @@ from .dates import extract_dates, find_published
 from .furniture import Furniture
 from .geo import actor_code
 from .money import find_amounts, find_counts, find_quantities
+from .nlp import text_of
 from .people import extract_people
 from .places import place_mentions, place_rows
 from .troops import extract_troops
@@ -26,8 +27,8 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
     `published` is the date from the article's metadata, if any; without it the dateline or
     the most salient date in the text is used. Relative dates resolve against it.
     """
-    published = find_published(doc.text, published)
-    furniture = Furniture(doc.text)
+    published = find_published(text_of(doc), published)
+    furniture = Furniture(text_of(doc))
     dates = extract_dates(doc, published)
     people = [
         p

@@ -21,6 +21,7 @@ import pycountry
 from spacy.lang.en.lex_attrs import _num_words, _ordinal_words
 from spacy.tokens import Doc, Span
 
+from .nlp import text_of
 from .resources import ResourceError, read_tsv, read_words
 from .schema import QUALIFIERS
 
@@ -384,7 +385,7 @@ def _resolve(doc: Doc, start: int, end: int, currency: _Currency) -> str:
     if not currency.alternatives:
         return currency.code
     sent = _sentence(doc, start, end)
-    context = doc.text[sent.start_char : start] + " " + doc.text[end : sent.end_char]
+    context = text_of(doc)[sent.start_char : start] + " " + text_of(doc)[end : sent.end_char]
     named = [c for c in (currency.code, *currency.alternatives) if _cue_regex(c).search(context)]
     return named[0] if len(named) == 1 else currency.code
 
@@ -431,7 +432,7 @@ def _entity_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Cu
             continue
         start, end = first.idx, ent.end_char
         currency = max(before, key=lambda hit: hit[0])[3]
-        parsed = parse_money(doc.text[start:end], currency.code)
+        parsed = parse_money(text_of(doc)[start:end], currency.code)
         if parsed:
             found.append((start, end, parsed[0], currency))
     return found
@@ -439,11 +440,11 @@ def _entity_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Cu
 
 def find_amounts(doc: Doc) -> list[Amount]:
     """Every money amount in the doc, in text order, non-overlapping."""
-    hits = _grammar_hits(doc.text)
+    hits = _grammar_hits(text_of(doc))
     hits = _non_overlapping(hits + _entity_hits(doc, _non_overlapping(hits)))
     return [
         Amount(
-            text=doc.text[start:end],
+            text=text_of(doc)[start:end],
             start_char=start,
             end_char=end,
             amount=value,
@@ -571,7 +572,7 @@ def _word_runs(doc: Doc) -> list[tuple[int, int]]:
 def _word_counts(doc: Doc) -> list[tuple[int, int, float]]:
     found = []
     for start, end in _word_runs(doc):
-        value = _spelled_value(doc.text[start:end])
+        value = _spelled_value(text_of(doc)[start:end])
         if value is not None:
             found.append((start, end, value))
     return found
@@ -584,7 +585,7 @@ def find_counts(doc: Doc, amounts: list[Amount] | None = None) -> list[Count]:
     a unit of measure or time, parts of names ("F-35"), and numbers without a number
     ("thousands", "a dozen").
     """
-    text = doc.text
+    text = text_of(doc)
     amounts = find_amounts(doc) if amounts is None else amounts
     taken = [(a.start_char, a.end_char) for a in amounts]
     taken += [m.span() for m in _NUMERIC_DATE.finditer(text)]
@@ -618,7 +619,7 @@ def find_quantities(doc: Doc, amounts: list[Amount] | None = None) -> list[Quant
             start = ent.start_char + quantity.span[0]
             end = ent.start_char + quantity.span[1]
             unit = "" if quantity.unit.name == "dimensionless" else quantity.unit.name
-            if not unit and _is_year(doc.text[start:end]):
+            if not unit and _is_year(text_of(doc)[start:end]):
                 continue  # spaCy sometimes calls a year CARDINAL
-            found.append(Quantity(doc.text[start:end], start, end, float(quantity.value), unit))
+            found.append(Quantity(text_of(doc)[start:end], start, end, float(quantity.value), unit))
     return sorted(found, key=lambda q: (q.start_char, q.end_char))

@@ -17,6 +17,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from .nlp import text_of
 from .resources import ResourceError, read_tsv, read_words
 
 ActorCode = Callable[[str], str | None]
@@ -520,7 +521,7 @@ class _Reader:
 
     def is_mention(self, start: int, end: int) -> bool:
         """False for handles, credits, bylines and capitalised words that are not names."""
-        doc, text = self.doc, self.doc.text
+        doc, text = self.doc, text_of(self.doc)
         span = doc[start:end]
         if start > 0 and doc[start - 1].text in ("@", "#") and not doc[start - 1].whitespace_:
             return False
@@ -661,11 +662,11 @@ class _Reader:
         others = [c for c in (root, *root.conjuncts) if not m.start <= c.i < m.end]
         if any(self.token_code(c) or self._is_place(c) for c in others):
             return False
-        line_start = doc.text.rfind("\n", 0, doc[m.start].idx) + 1
+        line_start = text_of(doc).rfind("\n", 0, doc[m.start].idx) + 1
         label = (
             m.end < len(doc)
             and doc[m.end].text == ":"
-            and not doc.text[line_start : doc[m.start].idx].strip()
+            and not text_of(doc)[line_start : doc[m.start].idx].strip()
         )
         return not label
 
@@ -787,7 +788,7 @@ class _Reader:
 
     def _line_country(self, m: _Mention) -> str | None:
         """A line label ("• Germany: ... Defence Minister X") or a heading above ("2) GERMANY")."""
-        text = self.doc.text
+        text = text_of(self.doc)
         at = self.doc[m.start].idx
         line_start = text.rfind("\n", 0, at) + 1
         line = text[line_start : text.find("\n", at) if "\n" in text[at:] else len(text)]

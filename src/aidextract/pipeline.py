@@ -103,7 +103,7 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def process(
-    articles: Iterable[Article], jobs: int = 1, chunk_size: int = 32
+    articles: Iterable[Article], jobs: int = 1, chunk_size: int = 8
 ) -> Iterator[tuple[dict, Rows]]:
     """(article row, fact rows) for every article, in input order."""
     if jobs <= 1:

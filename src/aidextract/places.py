@@ -24,6 +24,7 @@ from .geo import (
     resolve_name,
     resolve_place,
 )
+from .nlp import text_of
 from .resources import read_tsv
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -90,9 +91,9 @@ def _name(ent: Span) -> bool:
 
 
 def _breadcrumb(doc: Doc, mention: PlaceMention) -> bool:
-    start = doc.text.rfind("\n", 0, mention.start_char) + 1
-    end = doc.text.find("\n", mention.start_char)
-    line = doc.text[start : end if end >= 0 else len(doc.text)]
+    start = text_of(doc).rfind("\n", 0, mention.start_char) + 1
+    end = text_of(doc).find("\n", mention.start_char)
+    line = text_of(doc)[start : end if end >= 0 else len(text_of(doc))]
     return bool(_BREADCRUMB.search(line)) and len(line.split()) <= _BREADCRUMB_MAX_WORDS
 
 
@@ -116,7 +117,7 @@ class _Reader:
         for ent in self.doc.ents:
             place, end_char = self._site(ent), None
             if place is not None:
-                end_char = ent.end_char + len(_SITE_AFTER.match(self.doc.text, ent.end_char)[0])
+                end_char = ent.end_char + len(_SITE_AFTER.match(text_of(self.doc), ent.end_char)[0])
             else:
                 place = self._entity_place(ent)
             if place is not None:
@@ -126,7 +127,7 @@ class _Reader:
 
     def _site(self, ent: Span) -> Place | None:
         """A named site after a place name: "Rafah crossing" (en_core_web_sm: "Rafah" PERSON)."""
-        match = _SITE_AFTER.match(self.doc.text, ent.end_char)
+        match = _SITE_AFTER.match(text_of(self.doc), ent.end_char)
         if match is None or ent.label_ not in (*PLACE_LABELS, *MISLABELS):
             return None
         return resolve_place(f"{ent.text} {match[1]}")
@@ -202,7 +203,7 @@ class _Reader:
     def dateline_mentions(self) -> list[PlaceMention]:
         """The place of a dateline, which spaCy rarely labels ("WASHINGTON —" has no entity)."""
         out = []
-        for match in _DATELINE.finditer(self.doc.text):
+        for match in _DATELINE.finditer(text_of(self.doc)):
             name = match[1]
             place = resolve_name(name) if name[:1].isupper() else None
             if place is not None:

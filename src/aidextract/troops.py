@@ -22,6 +22,7 @@ from .context import ArticleContext
 from .cues import Lexicon, lexicon, token_span, tree_distances
 from .dates import DateMention
 from .geo import actor_code, country_of_adjective, resolve_place
+from .nlp import text_of
 
 LEXICON = "troop_cues.tsv"
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
@@ -68,12 +69,9 @@ def _cues(lex: Lexicon, token: Token) -> set[str]:
 
 
 def _noun_cues(lex: Lexicon, noun: Token) -> set[str]:
-    """Cues of a counted noun, with multiword entries ending at it ("service members")."""
-    found = set(_cues(lex, noun))
-    for child in noun.lefts:
-        if child.dep_ == "compound" and child.i + 1 == noun.i:
-            found |= lex.bigrams.get((child.lemma_.lower(), noun.lemma_.lower()), set())
-    return found
+    """Cues of a counted noun, its own word's and those of a multiword entry covering it
+    ("service members")."""
+    return lex.cues_at(noun) | lex.words.get(noun.lemma_.lower(), set())
 
 
 def counted_noun(span: Span) -> Token:
@@ -546,7 +544,7 @@ def _tree_distance(a: Token, b: Token) -> int:
 
 
 def _usable_dates(ctx: ArticleContext, sent: Span) -> list[DateMention]:
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     out = []
     for date in ctx.dates_in(sent):
         if _future(date.value, ctx.published):
@@ -636,7 +634,7 @@ def _date_before(ctx: ArticleContext, char: int) -> str | None:
 
 def _header_date(ctx: ArticleContext, char: int) -> str | None:
     """ "FEBRUARY 2022: REINFORCEMENTS" — a dated heading opening the paragraph."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     par_start = text.rfind("\n\n", 0, char)
     par_start = 0 if par_start < 0 else par_start + 2
     line_end = text.find("\n", par_start)
@@ -686,7 +684,7 @@ def fallback_reported(
 
 def _headline(ctx: ArticleContext, span: Span) -> bool:
     """A line without closing punctuation: a headline or a table of contents."""
-    text = ctx.doc.text
+    text = text_of(ctx.doc)
     end = text.find("\n", span.end_char)
     line = text[text.rfind("\n", 0, span.start_char) + 1 : end if end >= 0 else None].strip()
     return not line.endswith((".", "!", "?", '"', "”", ")"))
