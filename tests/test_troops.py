@@ -81,6 +81,10 @@ DEPLOYMENTS = [
         "Italy, which keeps about 700 soldiers in the country, backed the mission in Lebanon.",
         [("ITA", 700, "about", "LBN", None)],
     ),
+    (
+        "A Dutch infantry company of some 200 soldiers moved into Lithuania in May.",
+        [("NLD", 200, "about", "LTU", None)],
+    ),
 ]
 
 
@@ -100,6 +104,7 @@ NOT_DEPLOYMENTS = [
     "The package includes 90 armored personnel carriers.",  # equipment
     "Germany will assemble two tank battalions for Ukraine.",  # units, not people
     "The whole force can number up to 40,000 troops.",  # a capacity
+    "Madrid has signed six military aid decrees since 2022.",  # "military" on a non-person noun
 ]
 
 

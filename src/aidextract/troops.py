@@ -91,16 +91,17 @@ def counted_noun(span: Span) -> Token:
     return root
 
 
-def _is_military(noun: Token) -> bool:
-    """ "military construction workers": a civilian-sounding noun made military."""
-    return any(t.lower_ == "military" for c in noun.lefts for t in c.subtree)
+def _is_military(noun: Token, cues: set[str]) -> bool:
+    """ "military construction workers": a noun of people made military (not "nine military
+    aid decrees")."""
+    return "person" in cues and any(t.lower_ == "military" for c in noun.lefts for t in c.subtree)
 
 
 def _troop_noun(lex: Lexicon, noun: Token) -> bool:
     cues = _noun_cues(lex, noun)
     if "not_troops" in cues:
         return False
-    return "troops" in cues or _is_military(noun)
+    return "troops" in cues or _is_military(noun, cues)
 
 
 def cue_distances(span: Span, lex: Lexicon, noun: Token) -> dict[str, int]:
@@ -246,6 +247,9 @@ def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | Non
     mods += [c for c in root.children if c.pos_ in ("ADJ", "PROPN")]
     if root.dep_ == "nsubj" and root.head.pos_ == "ADJ":
         mods.append(root.head)  # "roughly 900 of them British"
+    if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+        unit = noun.head.head  # "a US armoured brigade of some 3,500 soldiers"
+        mods += [c for c in unit.children if c.dep_ in OWNER_DEPS]
     tokens = [t for m in mods for t in m.subtree] + list(_of_chain(noun))
     if noun.lower_ == "strong":
         tokens += [t for t in noun.head.subtree if t.i < noun.i]
