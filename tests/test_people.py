@@ -13,6 +13,7 @@ import country_converter as coco
 import pytest
 
 from aidextract.furniture import Furniture
+from aidextract.gold import body_of
 from aidextract.people import Person, extract_people
 
 GOLD_DIR = Path(__file__).parent / "gold"
@@ -78,15 +79,6 @@ def norm(name: str) -> str:
     """Name as shared/gold/score.py compares it."""
     s = unicodedata.normalize("NFKD", str(name)).lower().replace("’", "'")
     return " ".join(re.sub(r"[^a-z0-9' ]+", " ", s).split())
-
-
-def body_of(text: str) -> str:
-    lines = text.split("\n")
-    if lines[0].strip() == "---":
-        for i, line in enumerate(lines[1:], start=1):
-            if line.strip() == "---":
-                return "\n".join(lines[i + 1 :])
-    return text
 
 
 @pytest.fixture(scope="session")

@@ -15,6 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from aidextract.readers import split_front_matter
 from aidextract.schema import KINDS, ORG_CODES, PLACE_TYPES, QUALIFIERS
 
 EVENTS_FILE = "events.json"
@@ -22,7 +23,6 @@ TOP_KEYS = ("published", "aid_packages", "troop_deployments", "people", "places"
 # International bodies that stand where a country code would (FORMAT.md, "Codes").
 _ALPHA3 = re.compile(r"[A-Z]{3}")
 _PARTIAL_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_FRONT_MATTER = "---\n"
 
 
 class GoldError(ValueError):
@@ -44,12 +44,8 @@ class GoldArticle:
 
 
 def body_of(text: str) -> str:
-    """The article body: the text after a leading `---` front-matter block, if there is one."""
-    if text.startswith(_FRONT_MATTER):
-        end = text.find("\n---\n", len(_FRONT_MATTER))
-        if end != -1:
-            return text[end + len("\n---\n") :]
-    return text
+    """The article body as `aidextract run` reads it: the text after a front-matter block."""
+    return split_front_matter(text)[1]
 
 
 def label_files(gold_dir: Path) -> list[Path]:

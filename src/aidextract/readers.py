@@ -211,7 +211,7 @@ def _text_articles(data: bytes, source: str, max_chars: int) -> Iterator[Article
     except _NotText as exc:
         yield _problem(source, "error", _binary(str(exc)))
         return
-    fields, body = _split_front_matter(text)
+    fields, body = split_front_matter(text)
     yield _article(
         source,
         body,
@@ -293,7 +293,7 @@ def _decode_legacy(data: bytes) -> str:
     return str(best)
 
 
-def _split_front_matter(text: str) -> tuple[dict[str, str], str]:
+def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     """Split a front-matter block off `text`: ({field: value}, body).
 
     The block is a first line `---`, then `key: value` lines, then a `---` line; the body is
