@@ -17,16 +17,18 @@ _PROSE_MIN_WORDS = 25
 
 @cache
 def _patterns() -> dict[str, list[re.Pattern]]:
-    kinds: dict[str, list[re.Pattern]] = {"heading": [], "line": [], "caption": []}
+    kinds: dict[str, list[re.Pattern]] = {"heading": [], "line": [], "caption": [], "promo": []}
     for row in read_tsv("furniture.tsv", required=("kind", "pattern")):
         kinds[row["kind"]].append(re.compile(row["pattern"], re.IGNORECASE))
     return kinds
 
 
 def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Character ranges of the furniture lines of `text`, and of its caption lines."""
+    """Character ranges of the furniture lines of `text`, and of its caption and promo lines
+    (lines in capitals), which hold no aid or troop fact but may name places and people."""
     kinds = _patterns()
-    headings, lines, captions = kinds["heading"], kinds["line"], kinds["caption"]
+    headings, lines = kinds["heading"], kinds["line"]
+    captions = kinds["caption"] + kinds["promo"]
     out: list[tuple[int, int]] = []
     caption_out: list[tuple[int, int]] = []
     in_links = False

@@ -24,18 +24,32 @@ def text_of(doc: Doc) -> str:
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after a line break, so headlines, bullets and datelines stand alone.
 
-    A single newline inside running text (a hard-wrapped line: lowercase on both sides) is
-    not a boundary. Runs before the parser, which keeps preset boundaries.
+    A blank line always ends a sentence. A single newline does when the line before ends a
+    sentence (final punctuation) or is short (a headline, a label), or when the next line
+    opens a list item; inside hard-wrapped running text it does not. Runs before the parser,
+    which keeps preset boundaries.
     """
+    text = text_of(doc)
     for i, token in enumerate(doc[:-1]):
-        nxt = doc[i + 1]
         breaks = token.whitespace_ + (token.text if token.is_space else "")
         if "\n" not in breaks:
             continue
-        wrapped = breaks.count("\n") == 1 and token.text[-1:].islower() and nxt.text[:1].islower()
-        if not wrapped:
+        nxt = doc[i + 1]
+        line_start = text.rfind("\n", 0, token.idx) + 1
+        short_line = token.idx + len(token) - line_start < SHORT_LINE
+        if (
+            breaks.count("\n") > 1
+            or short_line
+            or token.text[-1:] in LINE_END_PUNCT
+            or nxt.text[:1] in LIST_MARKS
+        ):
             nxt.is_sent_start = True
     return doc
+
+
+SHORT_LINE = 60  # characters: hard-wrapped prose runs longer; headlines and labels shorter
+LINE_END_PUNCT = tuple('.!?:;"”’)|')
+LIST_MARKS = tuple("•-–—*·▪0123456789")
 
 
 @cache

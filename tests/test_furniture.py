@@ -1,0 +1,34 @@
+"""Page furniture gives no aid or troop fact; captions still give people and places."""
+
+from __future__ import annotations
+
+import aidextract
+
+PAGE = """Germany pledges new tanks
+
+Germany on Tuesday pledged €500 million in military aid for Ukraine, Defence Minister \
+Boris Pistorius said in Berlin.
+
+Chancellor Olaf Scholz and Kristina Dahl visit troops in Munster on Monday. (Photo: Jane Roe/Agency)
+
+MOST READ: POLAND SENDS $2BN IN AID TO UKRAINE AND 5,000 TROOPS TO LITHUANIA
+
+Related articles
+• France pledges €3bn to Ukraine
+• 10,000 British troops head to Estonia
+
+© 2024 Example Media. All rights reserved.
+"""
+
+
+def test_furniture_gives_no_aid_or_troops():
+    facts = aidextract.extract(PAGE, published="2024-05-14")
+    assert [(r["donor"], r["amount"]) for r in facts["aid_packages"]] == [("DEU", 500e6)]
+    assert facts["troop_deployments"] == []
+
+
+def test_captions_still_name_people_and_places():
+    facts = aidextract.extract(PAGE, published="2024-05-14")
+    assert "Kristina Dahl" in {p["name"] for p in facts["people"]}
+    assert "Jane Roe" not in {p["name"] for p in facts["people"]}  # a photo credit
+    assert "Münster" in {p["name"] for p in facts["places"]}
