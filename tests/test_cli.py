@@ -120,6 +120,18 @@ def test_failed_run_keeps_previous_output(tmp_path, monkeypatch):
     assert not list(out.glob(".staging-*"))
 
 
+def test_next_run_clears_a_killed_runs_staging(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "wire.txt").write_text(WIRE, encoding="utf-8")
+    out = tmp_path / "out"
+    stale = out / ".staging-killed"
+    stale.mkdir(parents=True)
+    (stale / "articles.parquet").write_bytes(b"half written")
+    assert run_cli(raw, "--out", out).exit_code == 0
+    assert not stale.exists()
+
+
 def test_eval_json(gold_dir, tmp_path):
     gold = tmp_path / "gold"
     gold.mkdir()

@@ -24,13 +24,17 @@ from .schema import TABLES
 class TableWriter:
     """Streams rows of every table into staging Parquet files; `commit()` moves them in place.
 
-    Rows are validated against the table's schema on the way in (a wrong type raises
+    One run writes to an output folder at a time; staging folders a killed run left behind
+    are removed when the next one starts. Rows are validated against the table's schema on
+    the way in (a wrong type raises
     `pyarrow.ArrowInvalid` / `ArrowTypeError` naming the column).
     """
 
     def __init__(self, out_dir: str | Path, batch_rows: int = 5_000):
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
+        for stale in self.out_dir.glob(".staging-*"):  # left by a killed run (SIGKILL)
+            shutil.rmtree(stale, ignore_errors=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
         self.batch_rows = batch_rows
         self._buffers: dict[str, list[dict]] = {name: [] for name in TABLES}
