@@ -52,3 +52,10 @@ def test_load_returns_every_table(tmp_path):
     assert set(tables) == set(TABLES)
     assert list(tables["aid_packages"].columns) == TABLES["aid_packages"].names
     assert len(tables["aid_packages"]) == 1
+
+
+def test_a_bare_verb_of_giving_makes_aid():
+    facts = aidextract.extract("Japan gave Ukraine $5bn.", published="2023-02-20")
+    assert [(r["donor"], r["recipient"], r["amount"]) for r in facts["aid_packages"]] == [
+        ("JPN", "UKR", 5e9)
+    ]
