@@ -90,17 +90,3 @@ class Actors:
             if code:
                 return code
         return None
-
-    def all_in(self, tokens: Iterable[Token]) -> list[tuple[int, str]]:
-        """(token index, code) of every actor among `tokens`, one per entity."""
-        out, seen = [], set()
-        for tok in tokens:
-            ent = self._ent_of.get(tok.i)
-            key = (ent.start, ent.end) if ent is not None else (tok.i, tok.i + 1)
-            if key in seen:
-                continue
-            code = self.of_token(tok)
-            if code:
-                seen.add(key)
-                out.append((tok.i, code))
-        return out

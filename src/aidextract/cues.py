@@ -95,14 +95,6 @@ def nearest_cues(
     return found
 
 
-def cues_in(tokens: Iterable[Token], lex: Lexicon) -> set[str]:
-    """Every cue named by any of `tokens`."""
-    out: set[str] = set()
-    for tok in tokens:
-        out |= lex.cues_at(tok)
-    return out
-
-
 def token_span(doc: Doc, start_char: int, end_char: int) -> Span | None:
     """The tokens covering a character range (expanded to token boundaries)."""
     return doc.char_span(start_char, end_char, alignment_mode="expand")

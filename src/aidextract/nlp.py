@@ -81,9 +81,3 @@ def _phrase_patterns(patterns: list[dict], attr: str) -> list[dict]:
             continue
         out.append({**pattern, "pattern": " ".join(t[attr] for t in tokens)})
     return out
-
-
-@cache
-def load_bare_nlp() -> Language:
-    """The base model alone: the yardstick of the benchmark, and a fallback for tests."""
-    return spacy.load(BASE_MODEL)

@@ -7,7 +7,6 @@ install) they are read from the repository's `models/` folder.
 from __future__ import annotations
 
 import csv
-import json
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
@@ -59,25 +58,6 @@ def read_tsv(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, str],
                 raise ResourceError(f"models/{name}, data line {lineno}: empty '{col}'")
         rows.append(clean)
     return tuple(rows)
-
-
-@cache
-def read_jsonl(name: str, required: tuple[str, ...] = ()) -> tuple[dict, ...]:
-    """Records of a JSON-lines file; raises ResourceError naming the line on bad JSON or keys."""
-    out = []
-    with path(name).open(encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip() or line.startswith("#"):
-                continue
-            try:
-                rec = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ResourceError(f"models/{name}, line {lineno}: bad JSON ({exc})") from exc
-            missing = [k for k in required if k not in rec]
-            if missing:
-                raise ResourceError(f"models/{name}, line {lineno}: missing {', '.join(missing)}")
-            out.append(rec)
-    return tuple(out)
 
 
 def read_words(name: str) -> frozenset[str]:
