@@ -375,3 +375,10 @@ def test_gold_places_resolve(gold_dir):
             and (place.type, place.country) == (type_, country)
         )
     assert hits / len(forms) >= 0.96
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), [("Ukraine", 49, 32), ("Germany", 51, 9)])
+def test_countries_have_centres(name, lat, lon):
+    place = resolve_place(name)
+    assert place.type == "country"
+    assert abs(place.latitude - lat) < 3 and abs(place.longitude - lon) < 3

