@@ -56,11 +56,16 @@ TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
 class AidCandidate:
     amount: Amount
     span: Span
-    cues: dict[str, int]
-    donor: str | None
+    cues: dict[str, int]  # cue -> tree distance from the amount
+    context: set[str]  # cues of its sentence (and list intro)
+    donor: str | None  # as its own clause states them
     recipient: str | None
-    donor_sure: bool
-    recipient_sure: bool
+
+
+def _amount_noun(span: Span) -> Token:
+    """The noun an amount modifies ("a $1 billion drawdown" -> drawdown), else its root."""
+    root = span.root
+    return root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
 
 
 def _clause_verbs(token: Token) -> list[Token]:
@@ -103,9 +108,7 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
             donor = code
         break
     if donor is None:
-        root = span.root
-        noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
-        for child in noun.children:
+        for child in _amount_noun(span).children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 donor = ctx.actors.first_in(child.subtree)
                 if donor:
@@ -328,9 +331,7 @@ def _in_other_clause(date_span: Span, amount: Span) -> bool:
     """The date sits in a relative clause about something else: one that neither holds the
     amount nor hangs off the amount's own noun phrase ("$350 million in weapons that the
     administration announced on Feb. 26" dates the amount)."""
-    root = amount.root
-    noun = root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
-    own_phrase = {t.i for t in noun.subtree}
+    own_phrase = {t.i for t in _amount_noun(amount).subtree}
     for anc in date_span.root.ancestors:
         if anc.dep_ not in ("relcl", "acl"):
             continue
@@ -376,7 +377,6 @@ NOT_ANNOUNCEMENT_WORDS = (
     "after",
     "between",
     "to",
-    "in the",
     "over",
 )
 
@@ -478,49 +478,41 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             if other is not amount and span.sent.start_char <= other.start_char < span.sent.end_char
         ]
         cues = nearest_cues(span, lex, rivals=[r for r in rivals if r is not None])
-        if not is_aid(cues, context_cues(span)):
+        context = context_cues(span)
+        if not is_aid(cues, context):
             continue
-        donor, recipient = parties(ctx, span)
-        candidates.append(
-            AidCandidate(
-                amount, span, cues, donor, recipient, donor is not None, recipient is not None
-            )
-        )
+        candidates.append(AidCandidate(amount, span, cues, context, *parties(ctx, span)))
     main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
-    last_donor: tuple[int, str] | None = None
-    last_date: tuple[int, str] | None = None
-    last_recipient: tuple[int, str] | None = None
+    # paragraph -> the last donor, recipient and announcement date stated in it
+    last_donor: dict[int, str] = {}
+    last_recipient: dict[int, str] = {}
+    last_date: dict[int, str] = {}
     for cand in candidates:
         paragraph = ctx.paragraph_of(cand.span.start_char)
-        recipient = cand.recipient
-        if recipient is None and last_recipient and last_recipient[0] == paragraph:
-            recipient = last_recipient[1]
-        recipient = recipient or main_recipient
+        recipient = cand.recipient or last_recipient.get(paragraph) or main_recipient
         if cand.recipient:
-            last_recipient = (paragraph, cand.recipient)
-        donor = cand.donor
-        if donor is None and last_donor and last_donor[0] == paragraph:
-            donor = last_donor[1]
+            last_recipient[paragraph] = cand.recipient
         donor = (
-            donor
+            cand.donor
+            or last_donor.get(paragraph)
             or ctx.section_actor(cand.span.start_char)
             or ctx.paragraph_subject(paragraph, exclude=recipient)
             or main_donor
             or ctx.main_country(exclude=recipient)
         )
         if cand.donor:
-            last_donor = (paragraph, cand.donor)
+            last_donor[paragraph] = cand.donor
         if not donor or not recipient or donor == recipient:
             continue
         amount = cand.amount
         cumulative = is_cumulative(ctx, cand.span, cand.cues)
         when, stated = announced(ctx, cand.span, cumulative)
-        if not stated and not cumulative and last_date and last_date[0] == paragraph:
-            when = last_date[1]  # a part takes its package's date
+        if not stated and not cumulative and paragraph in last_date:
+            when = last_date[paragraph]  # a part takes its package's date
         elif stated:
-            last_date = (paragraph, when)
+            last_date[paragraph] = when
         key = (donor, recipient, amount.currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
         dated_key = (*key, when if stated else None)
@@ -528,7 +520,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             continue
         if stated:  # a dated mention replaces an undated one of the same amount (a headline)
             rows.pop((*key, None), None)
-        confidence = 0.5 + 0.2 * cand.donor_sure + 0.2 * cand.recipient_sure
+        confidence = 0.5 + 0.2 * (cand.donor is not None) + 0.2 * (cand.recipient is not None)
         confidence += 0.1 * (cand.cues.get("aid", 9) <= 2)
         rows[dated_key] = {
             "donor": donor,
@@ -537,7 +529,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             "currency": amount.currency,
             "amount_usd": to_usd(amount.amount, amount.currency, when),
             "qualifier": amount.qualifier,
-            "kind": kind_of(cand.span, context_cues(cand.span)),
+            "kind": kind_of(cand.span, cand.context),
             "cumulative": cumulative,
             "announced": when,
             "items": items_of(cand.span, ctx.amounts),
