@@ -4,6 +4,7 @@ capitals standing for governments, and people whose country the article gives.""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -13,6 +14,7 @@ from .resources import read_tsv
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
 
 
+@cache
 def _short_forms() -> dict[str, str]:
     return {r["word"]: r["code"] for r in read_tsv("actor_short_forms.tsv", ("word", "code"))}
 
@@ -77,9 +79,8 @@ class Actors:
             return None
         if token.lower_ in ("fund", "bank", "commission", "council") and not token.is_title:
             return None
-        before = self.doc[: token.i].text
         named = any(
-            actor_code(ent.text) == code for ent in self.doc.ents if ent.end_char <= len(before)
+            actor_code(ent.text) == code for ent in self.doc.ents if ent.end_char <= token.idx
         )
         return code if named else None
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .actors import Actors
 from .dates import DateMention
@@ -44,7 +45,8 @@ class ArticleContext:
     people: list[Person]
     actors: Actors
     furniture: Furniture
-    _country_counts: Counter | None = None
+    _subjects: list[tuple[int, str]] | None = None
+    _mentions: dict = field(default_factory=dict)
     _sections: list[tuple[int, str | None]] | None = None
     _paragraph_starts: list[int] | None = None
 
@@ -72,13 +74,13 @@ class ArticleContext:
     def paragraph_subject(self, paragraph: int, exclude: str | None = None) -> str | None:
         """The actor most often the subject of a sentence in one paragraph ("Canada reached
         for its chequebook even earlier. ... Trudeau offered Kyiv a loan ...")."""
-        counts: Counter = Counter()
-        for tok in self.doc:
-            if tok.dep_ in ("nsubj", "nsubjpass") and self.paragraph_of(tok.idx) == paragraph:
-                code = self.actors.of_token(tok)
-                if code and code != exclude:
-                    counts[code] += 1
-        return counts.most_common(1)[0][0] if counts else None
+        if self._subjects is None:
+            self._subjects = [
+                (self.paragraph_of(tok.idx), code)
+                for tok in self.doc
+                if tok.dep_ in ("nsubj", "nsubjpass") and (code := self.actors.of_token(tok))
+            ]
+        return _most_common_but((code for par, code in self._subjects if par == paragraph), exclude)
 
     def paragraph_of(self, char: int) -> int:
         """Index of the paragraph (blank-line separated) holding offset `char`."""
@@ -90,39 +92,47 @@ class ArticleContext:
     def main_country(self, exclude: str | None = None) -> str | None:
         """The country or body the article names most often, other than `exclude`. Places
         after "in / at / to / from" are where things happen, not actors."""
-        if self._country_counts is None:
-            self._country_counts = Counter()
-            for ent in self.doc.ents:
-                if ent.label_ not in ("GPE", "NORP", "ORG") or ent.start_char in self.furniture:
-                    continue
-                if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
-                    continue
-                code = self.actors.of_token(ent.root)
-                if code:
-                    self._country_counts[code] += 1
-        for code, _ in self._country_counts.most_common():
-            if code != exclude:
-                return code
-        return None
+        return _most_common_but(self._actor_mentions(("GPE", "NORP", "ORG"), _is_actor), exclude)
 
     def main_recipient(self, exclude: str | None = None) -> str | None:
         """The country the article most often names as a receiver: after "for" / "to", as an
         (indirect) object of giving, or as the owner of something ("Ukraine's army")."""
-        counts: Counter = Counter()
-        for ent in self.doc.ents:
-            if ent.label_ not in ("GPE", "NORP") or ent.start_char in self.furniture:
-                continue
-            root = ent.root
-            receiver = (
-                (root.dep_ == "pobj" and root.head.lower_ in ("for", "to"))
-                or root.dep_ in ("dative", "poss")
-                or (root.dep_ == "dobj" and root.head.lemma_ in GIVE_VERBS)
-            )
-            if receiver:
-                code = self.actors.of_token(root)
-                if code and code not in ORG_CODES:
-                    counts[code] += 1
-        for code, _ in counts.most_common():
-            if code != exclude:
-                return code
-        return self.main_country(exclude=exclude)
+        receivers = (
+            code
+            for code in self._actor_mentions(("GPE", "NORP"), _is_receiver)
+            if code not in ORG_CODES
+        )
+        return _most_common_but(receivers, exclude) or self.main_country(exclude=exclude)
+
+    def _actor_mentions(self, labels: tuple[str, ...], role) -> list[str]:
+        """Codes of the entities with one of `labels`, outside furniture, whose root token
+        plays `role` in its sentence (computed once per article and role)."""
+        key = (labels, role)
+        if key not in self._mentions:
+            self._mentions[key] = [
+                code
+                for ent in self.doc.ents
+                if ent.label_ in labels and ent.start_char not in self.furniture and role(ent.root)
+                if (code := self.actors.of_token(ent.root))
+            ]
+        return self._mentions[key]
+
+
+def _is_actor(root: Token) -> bool:
+    return not (root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPS)
+
+
+def _is_receiver(root: Token) -> bool:
+    return (
+        (root.dep_ == "pobj" and root.head.lower_ in ("for", "to"))
+        or root.dep_ in ("dative", "poss")
+        or (root.dep_ == "dobj" and root.head.lemma_ in GIVE_VERBS)
+    )
+
+
+def _most_common_but(codes: Iterable[str], exclude: str | None) -> str | None:
+    """The most frequent code other than `exclude` (ties: the first named)."""
+    for code, _ in Counter(codes).most_common():
+        if code != exclude:
+            return code
+    return None
