@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .nlp import load_nlp
-from .pipeline import Rows, article_row, facts_of
+from .pipeline import Rows, article_row, facts_of, no_facts
 from .readers import Article
 
 
@@ -20,6 +20,6 @@ def extract(text: str, published: str | None = None) -> Rows:
     article = Article(article_id="text", source="<text>", text=text, published=published)
     if not text.strip():
         article.status, article.error = "skipped", "empty article (no text)"
-        return {"articles": [article_row(article, published)]}
+        return {"articles": [article_row(article, published)], **no_facts()}
     row, facts = facts_of(article, load_nlp()(text))
     return {"articles": [row], **facts}

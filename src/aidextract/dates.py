@@ -420,11 +420,15 @@ def _target(text: str, cand: _Candidate) -> bool:
     return bool(re.search(r"(?i)\b(until|till|to|by|through)\s+$", text[: cand.start][-10:]))
 
 
-def find_published(text: str, published: str | None = None) -> str | None:
+def find_published(
+    text: str, published: str | None = None, furniture: Furniture | None = None
+) -> str | None:
     """The article's own date: `published` (from metadata) if given; else a dateline or issue
     date near the top ("WASHINGTON — March 16, 2022", "Status: December 2024"); else the latest
-    full date the text states (news reports recent days). Partial ISO or None."""
-    point = _published_point(text, published, _dateline(text), Furniture(text))
+    full date the text states (news reports recent days). Partial ISO or None. `furniture`:
+    the text's, when the caller has built it already."""
+    furniture = furniture or Furniture(text)
+    point = _published_point(text, published, _dateline(text), furniture)
     return point.iso if point else None
 
 
@@ -797,7 +801,9 @@ def _paragraph_starts(text: str) -> list[int]:
 # ---------------------------------------------------------------- the public entry point
 
 
-def extract_dates(doc: Doc, published: str | None) -> list[DateMention]:
+def extract_dates(
+    doc: Doc, published: str | None, furniture: Furniture | None = None
+) -> list[DateMention]:
     """Every date expression in the doc that can be pinned to a day, month or year, in text order.
 
     `published` (partial ISO) anchors relative expressions; without it the dateline or the
@@ -805,7 +811,7 @@ def extract_dates(doc: Doc, published: str | None) -> list[DateMention]:
     copyright lines) gives no dates; a dateline and image captions do.
     """
     text = text_of(doc)
-    furniture, line = Furniture(text), _dateline(text)
+    furniture, line = furniture or Furniture(text), _dateline(text)
     article = _Article(doc, _published_point(text, published, line, furniture))
     out = []
     for cand in _scan(text):

@@ -27,9 +27,9 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
     `published` is the date from the article's metadata, if any; without it the dateline or
     the most salient date in the text is used. Relative dates resolve against it.
     """
-    published = find_published(text_of(doc), published)
     furniture = Furniture(text_of(doc))
-    dates = extract_dates(doc, published)
+    published = find_published(text_of(doc), published, furniture)
+    dates = extract_dates(doc, published, furniture)
     people = [
         p
         for p in extract_people(doc, partial(actor_code, capitals=True))

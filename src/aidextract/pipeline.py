@@ -58,6 +58,11 @@ def article_row(article: Article, published: str | None) -> dict:
     }
 
 
+def no_facts() -> Rows:
+    """Every fact table, empty: what an error or skipped article contributes."""
+    return {table: [] for table in FACT_TABLES}
+
+
 def facts_of(article: Article, doc) -> tuple[dict, Rows]:
     """Facts of one parsed article; a failure becomes an error row, never a lost run."""
     try:
@@ -68,7 +73,7 @@ def facts_of(article: Article, doc) -> tuple[dict, Rows]:
             f"extraction failed ({type(exc).__name__}: {exc}); the other articles are fine — "
             "please report this file: " + traceback.format_exc(limit=1).strip().splitlines()[-1]
         )
-        return article_row(article, article.published), {t: [] for t in FACT_TABLES}
+        return article_row(article, article.published), no_facts()
     for rows in facts.values():
         for row in rows:
             row["article_id"] = article.article_id
@@ -93,7 +98,7 @@ def process_chunk(articles: list[Article], batch_size: int = 16) -> list[tuple[d
     for article, doc in zip(ok, docs, strict=True):
         if doc is not None:
             results[id(article)] = facts_of(article, doc)
-    return [results.get(id(a)) or (article_row(a, a.published), {}) for a in articles]
+    return [results.get(id(a)) or (article_row(a, a.published), no_facts()) for a in articles]
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
