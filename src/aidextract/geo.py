@@ -320,16 +320,19 @@ def _load_other_places(g: _Gazetteer) -> None:
             _coordinate(continent["lng"]),
         )
         _add_names(g.curated, None, [continent["name"]], place)
-    for row_number, row in _tsv("geo_bases.tsv", ("name", "country")):
-        country = _check_country(g, "geo_bases.tsv", row_number, row["country"])
-        place = Place(
-            row["name"],
-            "other",
-            country,
-            _coordinate(row["latitude"]),
-            _coordinate(row["longitude"]),
-        )
-        _add_names(g.curated, None, [row["name"], *_split(row["aliases"])], place)
+    list(_listed_places(g, "geo_bases.tsv", "other"))
+
+
+def _listed_places(g: _Gazetteer, name: str, type_: str) -> Iterator[tuple[Place, list[str]]]:
+    """Places of one of our TSVs with coordinates (name, country, latitude, longitude,
+    aliases), added to the curated names; yields each with its name forms."""
+    for row_number, row in _tsv(name, ("name", "country")):
+        country = _check_country(g, name, row_number, row["country"])
+        lat, lon = _coordinate(row["latitude"]), _coordinate(row["longitude"])
+        place = Place(row["name"], type_, country, lat, lon)
+        forms = [row["name"], *_split(row["aliases"])]
+        _add_names(g.curated, None, forms, place)
+        yield place, forms
 
 
 def _alpha3_of_subdivision(code: str) -> str:
@@ -433,17 +436,7 @@ def _load_cities(g: _Gazetteer) -> None:
         for form in forms:
             g.city_names[_form_key(form)] = place
         g.major.add(place)
-    for row_number, row in _tsv("geo_towns.tsv", ("name", "country")):
-        country = _check_country(g, "geo_towns.tsv", row_number, row["country"])
-        place = Place(
-            row["name"],
-            "city",
-            country,
-            _coordinate(row["latitude"]),
-            _coordinate(row["longitude"]),
-        )
-        forms = [row["name"], *_split(row["aliases"])]
-        _add_names(g.curated, None, forms, place)
+    for place, forms in _listed_places(g, "geo_towns.tsv", "city"):
         _add_names(g.city_names, None, forms, place)
         g.major.add(place)
     for iso2, info in cache_.get_countries().items():
