@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import cache
 
 import spacy
@@ -81,3 +83,45 @@ def _phrase_patterns(patterns: list[dict], attr: str) -> list[dict]:
             continue
         out.append({**pattern, "pattern": " ".join(t[attr] for t in tokens)})
     return out
+
+
+# Longest text parsed as one piece. Longer articles are cut at paragraph breaks (else line
+# breaks, else spaces) and the pieces joined again, so spaCy's max_length never limits an
+# article, the parser's memory stays bounded, and offsets stay those of the whole text.
+CHUNK_CHARS = 100_000
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"\s+"))
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 16) -> list[Doc]:
+    """Docs of `texts`, in order: short ones batched through `nlp.pipe`, long ones in pieces."""
+    texts = list(texts)
+    short = iter(nlp.pipe((t for t in texts if len(t) <= CHUNK_CHARS), batch_size=batch_size))
+    return [next(short) if len(t) <= CHUNK_CHARS else _parse_long(nlp, t) for t in texts]
+
+
+def _parse_long(nlp: Language, text: str) -> Doc:
+    docs = list(nlp.pipe(_pieces(text), batch_size=1))
+    for doc in docs:
+        doc.user_data.clear()  # the cached piece texts; the joined doc computes its own
+    return Doc.from_docs(docs, ensure_whitespace=False)
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut into pieces of at most CHUNK_CHARS that join back to it exactly."""
+    pieces, start = [], 0
+    while len(text) - start > CHUNK_CHARS:
+        end = start + _cut(text[start : start + CHUNK_CHARS])
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(window: str) -> int:
+    """After the window's last paragraph break in its second half, else its last line break,
+    else its last space; one huge token gets a hard cut at the window's end."""
+    for pattern in _CUTS:
+        ends = [m.end() for m in pattern.finditer(window, len(window) // 2)]
+        if ends:
+            return ends[-1]
+    return len(window)

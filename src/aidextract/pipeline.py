@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import __version__
 from .facts import extract_facts
-from .nlp import load_nlp
+from .nlp import load_nlp, parse
 from .readers import Article, content_sha256, iter_articles
 from .schema import FACT_TABLES
 from .store import TableWriter
@@ -86,12 +86,12 @@ def process_chunk(articles: list[Article], batch_size: int = 16) -> list[tuple[d
     ok = [a for a in articles if a.status == "ok"]
     results: dict[int, tuple[dict, Rows]] = {}
     try:
-        docs = list(nlp.pipe((a.text for a in ok), batch_size=batch_size))
+        docs = parse(nlp, (a.text for a in ok), batch_size=batch_size)
     except Exception:  # a bad text in the batch: parse one by one to isolate it
         docs = []
         for a in ok:
             try:
-                docs.append(nlp(a.text))
+                docs.extend(parse(nlp, [a.text]))
             except Exception as exc:
                 a.status, a.error = "error", f"the NLP pipeline failed on this text ({exc})"
                 docs.append(None)

@@ -3,7 +3,8 @@
 A run streams rows into Parquet files in a staging folder beside the output (one row group
 per batch, so memory stays flat in corpus size); only when every table is complete are the
 files moved into place with `os.replace`. An interrupted run therefore leaves the previous
-output as it was.
+output as it was. A run killed while moving files leaves a staging folder marked complete; the
+next run finishes those moves first, so no table stays a run behind the others.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ import pyarrow.parquet as pq
 
 from .schema import TABLES
 
+_COMPLETE = "COMPLETE"  # marks a staging folder whose every table is written and closed
+
 
 class TableWriter:
     """Streams rows of every table into staging Parquet files; `commit()` moves them in place.
@@ -34,6 +37,8 @@ class TableWriter:
         self.out_dir = Path(out_dir)
         self.out_dir.mkdir(parents=True, exist_ok=True)
         for stale in self.out_dir.glob(".staging-*"):  # left by a killed run (SIGKILL)
+            if (stale / _COMPLETE).exists():
+                _move_into_place(stale, self.out_dir)
             shutil.rmtree(stale, ignore_errors=True)
         self.staging = Path(tempfile.mkdtemp(prefix=".staging-", dir=self.out_dir))
         self.batch_rows = batch_rows
@@ -67,8 +72,8 @@ class TableWriter:
         for table in TABLES:
             self._flush(table)
             self._writer(table).close()
-        for table in TABLES:
-            os.replace(self.staging / f"{table}.parquet", self.out_dir / f"{table}.parquet")
+        (self.staging / _COMPLETE).touch()
+        _move_into_place(self.staging, self.out_dir)
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def abort(self) -> None:
@@ -85,6 +90,14 @@ class TableWriter:
             self.commit()
         else:
             self.abort()
+
+
+def _move_into_place(staging: Path, out_dir: Path) -> None:
+    """Move a complete staging folder's tables into the output (those not moved yet)."""
+    for table in TABLES:
+        staged = staging / f"{table}.parquet"
+        if staged.exists():
+            os.replace(staged, out_dir / f"{table}.parquet")
 
 
 def load(out_dir: str | Path = "data/out") -> dict[str, pd.DataFrame]:
