@@ -18,11 +18,22 @@ from pathlib import Path
 from . import __version__
 from .facts import extract_facts
 from .nlp import load_nlp, parse
-from .readers import Article, content_sha256, iter_articles
+from .previous import PreviousOutput
+from .readers import Article, fingerprint, iter_articles
 from .schema import FACT_TABLES
 from .store import TableWriter
 
 Rows = dict[str, list[dict]]
+
+
+@dataclass(frozen=True)
+class Reused:
+    """An article the previous output holds unchanged: its rows are copied, not recomputed."""
+
+    article_id: str
+
+
+Result = tuple[dict, Rows] | Reused
 
 
 @dataclass
@@ -33,6 +44,7 @@ class RunSummary:
     statuses: dict[str, int] = field(default_factory=lambda: {"ok": 0, "error": 0, "skipped": 0})
     rows: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    reused: int = 0
     errors: list[tuple[str, str]] = field(default_factory=list)
 
     @property
@@ -49,7 +61,7 @@ def article_row(article: Article, published: str | None) -> dict:
         "url": article.url,
         "outlet": article.outlet,
         "text": article.text,
-        "content_sha256": content_sha256(article.text),
+        "content_sha256": fingerprint(article),
         "n_chars": len(article.text),
         "status": article.status,
         "error": article.error,
@@ -80,10 +92,10 @@ def facts_of(article: Article, doc) -> tuple[dict, Rows]:
     return article_row(article, published), facts
 
 
-def process_chunk(articles: list[Article], batch_size: int = 16) -> list[tuple[dict, Rows]]:
+def process_chunk(articles: list[Article | Reused], batch_size: int = 16) -> list[Result]:
     """Parse and extract one chunk of articles (runs inside a worker when jobs > 1)."""
     nlp = load_nlp()
-    ok = [a for a in articles if a.status == "ok"]
+    ok = [a for a in articles if isinstance(a, Article) and a.status == "ok"]
     results: dict[int, tuple[dict, Rows]] = {}
     try:
         docs = parse(nlp, (a.text for a in ok), batch_size=batch_size)
@@ -98,19 +110,24 @@ def process_chunk(articles: list[Article], batch_size: int = 16) -> list[tuple[d
     for article, doc in zip(ok, docs, strict=True):
         if doc is not None:
             results[id(article)] = facts_of(article, doc)
-    return [results.get(id(a)) or (article_row(a, a.published), no_facts()) for a in articles]
+    return [a if isinstance(a, Reused) else results.get(id(a)) or _unparsed(a) for a in articles]
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+def _unparsed(article: Article) -> tuple[dict, Rows]:
+    """An error or skipped article: its row, and no facts."""
+    return article_row(article, article.published), no_facts()
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
 def process(
-    articles: Iterable[Article], jobs: int = 1, chunk_size: int = 8
-) -> Iterator[tuple[dict, Rows]]:
-    """(article row, fact rows) for every article, in input order."""
+    articles: Iterable[Article | Reused], jobs: int = 1, chunk_size: int = 8
+) -> Iterator[Result]:
+    """(article row, fact rows) for every article, in input order; `Reused` passes through."""
     if jobs <= 1:
         for chunk in _chunks(articles, chunk_size):
             yield from process_chunk(chunk)
@@ -131,20 +148,47 @@ def run(
     jobs: int = 1,
     max_chars: int = 1_000_000,
     progress: Callable[[dict], None] | None = None,
+    force: bool = False,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> RunSummary:
-    """Process every file under `paths` and write all tables to `out_dir` atomically."""
+    """Process every file under `paths` and write all tables to `out_dir` atomically.
+
+    Articles the output already holds unchanged are copied from it unless `force`; the tables
+    always describe exactly the articles under `paths`. `engine="dask"` processes partitions
+    on a Dask cluster (`scheduler` address, else a local cluster of `jobs` workers) and writes
+    each table as a folder of part files.
+    """
     start = datetime.now(UTC)
     summary = RunSummary(out_dir=Path(out_dir))
-    with TableWriter(out_dir) as writer:
-        for row, facts in process(iter_articles(list(paths), max_chars=max_chars), jobs=jobs):
-            writer.add("articles", [row])
-            for table, rows in facts.items():
-                writer.add(table, rows)
-            summary.statuses[row["status"]] = summary.statuses.get(row["status"], 0) + 1
-            if row["status"] == "error":
-                summary.errors.append((row["source"], row["error"]))
-            if progress:
-                progress(row)
+    articles = iter_articles(list(paths), max_chars=max_chars)
+
+    def record(row: dict, facts: Rows | None = None) -> None:
+        summary.statuses[row["status"]] = summary.statuses.get(row["status"], 0) + 1
+        summary.reused += row.get("reused", False)
+        if row["status"] == "error":
+            summary.errors.append((row["source"], row["error"]))
+        if progress:
+            progress(row)
+
+    with TableWriter(out_dir) as writer:  # finishes a killed run's commit before reading it
+        previous = None if force else PreviousOutput(out_dir)
+        items = (
+            Reused(a.article_id) if previous is not None and previous.reusable(a) else a
+            for a in articles
+        )
+        if engine == "dask":
+            from .cluster import run_partitions
+
+            run_partitions(items, writer, previous, record, jobs=jobs, scheduler=scheduler)
+        else:
+            for result in process(items, jobs=jobs):
+                reused = isinstance(result, Reused)
+                row, facts = previous.rows_of(result.article_id) if reused else result
+                writer.add("articles", [row])
+                for table, rows in facts.items():
+                    writer.add(table, rows)
+                record({**row, "reused": reused})
         summary.rows = dict(writer.counts)
     summary.seconds = (datetime.now(UTC) - start).total_seconds()
     return summary

@@ -74,8 +74,15 @@ class _NotText(ValueError):
 
 
 def content_sha256(text: str) -> str:
-    """Hex SHA-256 of the UTF-8 text: tells an incremental run whether an article changed."""
+    """Hex SHA-256 of the UTF-8 text."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def fingerprint(article: Article) -> str:
+    """Hash of the article as read, text and metadata: tells an incremental run whether an
+    article changed (a new published date in the front matter changes its relative dates)."""
+    fields = (article.text, article.title, article.published, article.url, article.outlet)
+    return content_sha256("\x00".join(field or "" for field in fields))
 
 
 def iter_articles(paths: Sequence[str | Path], max_chars: int = 5_000_000) -> Iterator[Article]:

@@ -71,10 +71,17 @@ class TableWriter:
         """Finish every file (empty tables included), then move them into the output folder."""
         for table in TABLES:
             self._flush(table)
-            self._writer(table).close()
+            if not (self.staging / f"{table}.parquet").is_dir():  # parts written by workers
+                self._writer(table).close()
         (self.staging / _COMPLETE).touch()
         _move_into_place(self.staging, self.out_dir)
         shutil.rmtree(self.staging, ignore_errors=True)
+
+    def part(self, table: str, index: int) -> Path:
+        """Where a worker writes part `index` of a partitioned table (the Dask engine)."""
+        folder = self.staging / f"{table}.parquet"
+        folder.mkdir(exist_ok=True)
+        return folder / f"part-{index:05d}.parquet"
 
     def abort(self) -> None:
         """Drop the staging files; the previous output stays untouched."""
@@ -92,12 +99,32 @@ class TableWriter:
             self.abort()
 
 
+def write_part(path: Path, table: str, rows: list[dict]) -> None:
+    """One part file of a partitioned table, validated against the table's schema."""
+    pq.write_table(pa.Table.from_pylist(rows, schema=TABLES[table]), path, compression="zstd")
+
+
+def table_files(out_dir: str | Path, table: str) -> list[Path]:
+    """The Parquet files of a table: one file, or a folder of parts in order; [] if none."""
+    path = Path(out_dir) / f"{table}.parquet"
+    if path.is_dir():
+        return sorted(path.glob("part-*.parquet"))
+    return [path] if path.exists() else []
+
+
 def _move_into_place(staging: Path, out_dir: Path) -> None:
-    """Move a complete staging folder's tables into the output (those not moved yet)."""
+    """Move a complete staging folder's tables into the output (those not moved yet).
+
+    A file replaces a file atomically; a folder of parts (or a change of layout) first moves
+    the old table aside into the staging folder, which is deleted afterwards.
+    """
     for table in TABLES:
-        staged = staging / f"{table}.parquet"
-        if staged.exists():
-            os.replace(staged, out_dir / f"{table}.parquet")
+        staged, target = staging / f"{table}.parquet", out_dir / f"{table}.parquet"
+        if not staged.exists():
+            continue
+        if target.exists() and (target.is_dir() or staged.is_dir()):
+            os.replace(target, staging / f"old-{table}.parquet")
+        os.replace(staged, target)
 
 
 def load(out_dir: str | Path = "data/out") -> dict[str, pd.DataFrame]:
@@ -110,7 +137,7 @@ def load(out_dir: str | Path = "data/out") -> dict[str, pd.DataFrame]:
         raise FileNotFoundError(f"no output folder at {out}; run `aidextract run` first")
     tables = {}
     for name, schema in TABLES.items():
-        path = out / f"{name}.parquet"
-        table = pq.read_table(path) if path.exists() else schema.empty_table()
-        tables[name] = table.to_pandas()
+        files = table_files(out, name)
+        parts = [pq.read_table(f, schema=schema) for f in files] or [schema.empty_table()]
+        tables[name] = pa.concat_tables(parts).to_pandas()
     return tables
