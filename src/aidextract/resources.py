@@ -10,6 +10,7 @@ import csv
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from string import Template
 
 
 class ResourceError(ValueError):
@@ -66,3 +67,13 @@ def read_words(name: str) -> frozenset[str]:
         return frozenset(
             line.strip().lower() for line in fh if line.strip() and not line.startswith("#")
         )
+
+
+@cache
+def read_template(name: str) -> Template:
+    """A `string.Template` text file (the report page); its leading `#` lines, which say
+    source and licence as in every data file, are not part of the text."""
+    lines = path(name).read_text(encoding="utf-8").splitlines(keepends=True)
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return Template("".join(lines))
