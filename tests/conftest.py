@@ -29,3 +29,13 @@ def gold_tables(tmp_path_factory):
     out = tmp_path_factory.mktemp("gold-out")
     aidextract.run(sorted(GOLD_DIR.glob("*.txt")), out)
     return aidextract.load(out)
+
+
+@pytest.fixture(scope="session")
+def events_tables(tmp_path_factory):
+    """The pipeline's tables for the events corpus (tests/gold/events), once per session."""
+    import aidextract
+
+    out = tmp_path_factory.mktemp("events-out")
+    aidextract.run(sorted((GOLD_DIR / "events").glob("*.txt")), out)
+    return aidextract.load(out)

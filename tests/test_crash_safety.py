@@ -15,7 +15,7 @@ import pytest
 
 import aidextract.store as store
 from aidextract import load
-from aidextract.schema import FACT_TABLES, TABLES
+from aidextract.schema import ARTICLE_TABLES, FACT_TABLES, TABLES
 
 CLI = Path(sys.executable).with_name("aidextract")
 
@@ -30,7 +30,11 @@ def _corpus(gold_dir: Path, folder: Path, stems: list[str]) -> Path:
 def _ids(out: Path) -> dict[str, set[str]]:
     """The article ids each table holds: all tables of one run agree with its articles table."""
     tables = load(out)
-    return {name: set(frame["article_id"]) for name, frame in tables.items()}
+    ids = {name: set(tables[name]["article_id"]) for name in ARTICLE_TABLES}
+    ids["aid_events"] = {
+        a for article_ids in tables["aid_events"]["article_ids"] for a in article_ids
+    }
+    return ids
 
 
 def _write(out: Path, article_ids: list[str]) -> None:
@@ -105,7 +109,7 @@ def test_sigkill_at_random_moments_never_breaks_the_output(gold_dir, tmp_path):
         after = _ids(out)
         articles = after["articles"]
         assert articles in (before["articles"], {p.name for p in second.glob("*.txt")})
-        for table in FACT_TABLES:
+        for table in (*FACT_TABLES, "aid_events"):
             assert after[table] <= articles, f"{table} holds rows of another run"
     subprocess.run([CLI, "run", second, "--out", out, "-q", "-j", "2"], check=True)
     assert _ids(out)["articles"] == {p.name for p in second.glob("*.txt")}

@@ -157,3 +157,23 @@ def test_a_table_held_twice_is_refused(out_dir, tmp_path):
 )
 def test_cell_text(value, text):
     assert cell_text(value) == text
+
+
+def test_deployments_over_time_lists_every_count_in_date_order(out_dir, tables):
+    view = aidextract.deployments_over_time(out_dir)
+    troops = tables["troop_deployments"]
+    assert len(view) == len(troops) > 0
+    for _, group in view.groupby(["origin", "destination"], dropna=False):
+        dates = group["reported"].dropna().tolist()
+        assert dates == sorted(dates)
+    assert set(view["article_id"]) == set(troops["article_id"])
+
+
+def test_aid_events_is_a_view_with_each_package_once(out_dir, tables):
+    events = query("SELECT event_id, n_articles FROM aid_events", out_dir)
+    assert len(events) == len(tables["aid_events"]) > 0
+    linked = query(
+        "SELECT count(*) AS n FROM aid_packages WHERE event_id IS NOT NULL AND NOT cumulative",
+        out_dir,
+    )["n"][0]
+    assert events["n_articles"].sum() == linked

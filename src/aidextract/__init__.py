@@ -12,4 +12,12 @@ from .api import extract  # noqa: E402
 from .pipeline import RunSummary, run  # noqa: E402
 from .store import load  # noqa: E402
 
-__all__ = ["RunSummary", "__version__", "extract", "load", "run"]
+
+def deployments_over_time(out_dir="data/out"):
+    """Per origin and destination, the reported troop counts in date order with their articles."""
+    from .query import deployments_over_time as view  # DuckDB loads only when asked
+
+    return view(out_dir)
+
+
+__all__ = ["RunSummary", "__version__", "deployments_over_time", "extract", "load", "run"]

@@ -15,7 +15,7 @@ from pathlib import Path
 from .pipeline import Reused, Rows, process_chunk
 from .previous import PreviousOutput
 from .readers import Article
-from .schema import TABLES
+from .schema import ARTICLE_TABLES
 from .store import TableWriter, write_part
 
 PARTITION_ARTICLES = 64
@@ -55,7 +55,7 @@ def _submit(client, items, writer: TableWriter, previous, record) -> None:
 
     in_flight = as_completed()
     for index, partition in enumerate(_partitions(items, previous)):
-        parts = {table: writer.part(table, index) for table in TABLES}
+        parts = {table: writer.part(table, index) for table in ARTICLE_TABLES}
         in_flight.add(client.submit(process_partition, partition, parts, pure=False))
         if in_flight.count() >= 2 * max(1, len(client.scheduler_info()["workers"])):
             _collect(next(in_flight).result(), writer, record)

@@ -19,7 +19,8 @@ from typing import Any
 
 import pandas as pd
 
-from aidextract.gold import load_gold
+from aidextract.event_scores import score_events
+from aidextract.gold import GoldArticle, load_events, load_gold
 
 SCORED_TABLES = ("aid_packages", "troop_deployments", "people", "places", "dates")
 AMOUNT_TOLERANCE = 0.01  # an amount within 1% of the gold one is the same amount
@@ -275,7 +276,10 @@ def evaluate(gold_dir: Path, tables: dict[str, pd.DataFrame]) -> dict:
         _score_dates(stem, golds, by_stem["dates"].get(stem, []), tallies["dates"], relative)
     scores = {name: tallies[name].scores() for name in SCORED_TABLES}
     output_stems = set(stem_of.values()) | {s for rows in by_stem.values() for s in rows}
+    clusters = load_events(gold_dir)
+    aid = by_stem["aid_packages"]
     return {
+        "events": None if clusters is None else _events(gold, clusters, aid),
         "tables": scores,
         "mean_f1": sum(s["f1"] for s in scores.values()) / len(scores),
         "attributes": {n: tallies[n].accuracy() for n, spec in _SPECS.items() if spec.attributes},
@@ -284,6 +288,17 @@ def evaluate(gold_dir: Path, tables: dict[str, pd.DataFrame]) -> dict:
         "articles_without_gold": sorted(output_stems - set(gold)),
         "errors": {name: tallies[name].errors() for name in SCORED_TABLES},
     }
+
+
+def _events(gold: dict[str, GoldArticle], clusters: list, aid: dict[str, list[dict]]) -> dict:
+    """The consolidation measure: gold aid entries matched to rows as in the aid table."""
+    matched = {}
+    for stem, article in gold.items():
+        golds, preds = article.labels.get("aid_packages", []), aid.get(stem, [])
+        pairs, _, _ = _match(golds, preds, _same_aid)
+        index_of = {id(x): i for i, x in enumerate(golds)} | {id(x): j for j, x in enumerate(preds)}
+        matched[stem] = {index_of[id(g)]: index_of[id(p)] for g, p in pairs}
+    return score_events(gold, clusters, matched, {stem: aid.get(stem, []) for stem in gold})
 
 
 def _rate(value: float | None) -> str:
@@ -331,6 +346,25 @@ def _attribute_lines(result: dict) -> list[str]:
     return lines
 
 
+def _event_lines(result: dict) -> list[str]:
+    events = result.get("events")
+    if not events:
+        return []
+    lines = [
+        "",
+        f"aid events (events.json): {events['entries']} entries, {events['gold_links']} links",
+        f"  {'':12} {'link P':>7} {'link R':>7} {'link F1':>7} {'B3 F1':>7}"
+        f" {'right':>6} {'pred':>5}",
+    ]
+    for name in ("alone", "end_to_end"):
+        e = events[name]
+        lines.append(
+            f"  {name.replace('_', ' '):12} {e['link_precision']:7.3f} {e['link_recall']:7.3f}"
+            f" {e['link_f1']:7.3f} {e['b3_f1']:7.3f} {e['links_right']:6d} {e['links_pred']:5d}"
+        )
+    return lines
+
+
 def _error_lines(result: dict) -> list[str]:
     lines = []
     for name, errors in result["errors"].items():
@@ -373,7 +407,7 @@ def _error_text(kind: str, item: dict) -> str:
 def format_report(result: dict, show_errors: bool = True) -> str:
     """The result of `evaluate` as plain text: scores, attribute accuracy, then every error
     grouped by table and article with its sentence."""
-    lines = _score_lines(result) + _attribute_lines(result)
+    lines = _score_lines(result) + _attribute_lines(result) + _event_lines(result)
     for label in ("articles_without_output", "articles_without_gold"):
         if result[label]:
             lines.append(f"{label.replace('_', ' ')}: {', '.join(result[label])}")

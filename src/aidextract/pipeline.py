@@ -16,6 +16,7 @@ from itertools import islice
 from pathlib import Path
 
 from . import __version__
+from .events import consolidate_folder
 from .facts import extract_facts
 from .nlp import load_nlp, parse
 from .previous import PreviousOutput
@@ -189,6 +190,8 @@ def run(
                 for table, rows in facts.items():
                     writer.add(table, rows)
                 record({**row, "reused": reused})
+        writer.finish()
+        writer.counts["aid_events"] = consolidate_folder(writer.staging)
         summary.rows = dict(writer.counts)
     summary.seconds = (datetime.now(UTC) - start).total_seconds()
     return summary

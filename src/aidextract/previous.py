@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 from . import __version__
 from .readers import Article, fingerprint
-from .schema import TABLES
+from .schema import ARTICLE_TABLES
 from .store import table_files
 
 _BATCH_ROWS = 4_096
@@ -47,7 +47,7 @@ class PreviousOutput:
 
     def rows_of(self, article_id: str) -> tuple[dict, dict[str, list[dict]]]:
         """The previous article row and fact rows of a reusable article."""
-        rows = {name: self._cursor(name).take(article_id) for name in TABLES}
+        rows = {name: self._cursor(name).take(article_id) for name in ARTICLE_TABLES}
         (article,) = rows.pop("articles")
         return article, rows
 

@@ -16,6 +16,16 @@ import pandas as pd
 
 from .schema import TABLES
 
+# Troop counts are not merged (a force grows and shrinks), but an analyst follows them: per
+# origin and destination, every reported count in date order, with the article it came from.
+DEPLOYMENTS_OVER_TIME = """
+CREATE VIEW deployments_over_time AS
+SELECT t.origin, t.destination, coalesce(t.reported, a.published) AS reported, t.count,
+       t.qualifier, t.location, t.article_id, a.published, a.outlet, t.evidence
+FROM troop_deployments t LEFT JOIN articles a USING (article_id)
+ORDER BY t.origin, t.destination NULLS LAST, reported NULLS LAST, a.published, t.article_id
+"""
+
 
 class QueryError(ValueError):
     """The SQL failed (syntax, unknown table or column); the message is DuckDB's."""
@@ -88,7 +98,14 @@ def connect(out_dir: str | Path) -> duckdb.DuckDBPyConnection:
     for name, schema in TABLES.items():
         if name not in files:
             con.register(name, schema.empty_table())
+    con.execute(DEPLOYMENTS_OVER_TIME)
     return con
+
+
+def deployments_over_time(out_dir: str | Path = "data/out") -> pd.DataFrame:
+    """Per origin and destination, the reported troop counts in date order with their
+    articles (the `deployments_over_time` view of `aidextract query`)."""
+    return query("SELECT * FROM deployments_over_time", out_dir)
 
 
 def cell_text(value: object) -> str:

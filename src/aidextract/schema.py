@@ -52,6 +52,7 @@ TABLES: dict[str, pa.Schema] = {
             ("start_char", pa.int64()),
             ("end_char", pa.int64()),
             ("confidence", pa.float64()),
+            ("event_id", _str),  # the aid_events row of this package; null for running totals
         ]
     ),
     "troop_deployments": pa.schema(
@@ -119,9 +120,34 @@ TABLES: dict[str, pa.Schema] = {
             ("end_char", pa.int64()),
         ]
     ),
+    # one row per real-world package, consolidated over the whole output (events.py)
+    "aid_events": pa.schema(
+        [
+            ("event_id", _str),
+            ("donor", _str),
+            ("recipient", _str),
+            ("amount", pa.float64()),
+            ("currency", _str),
+            ("amount_usd", pa.float64()),
+            ("qualifier", _str),
+            ("kind", _str),
+            ("announced", _str),
+            ("first_reported", _str),
+            ("last_reported", _str),
+            ("n_articles", pa.int64()),
+            ("n_outlets", pa.int64()),
+            ("article_ids", pa.list_(_str)),
+            ("evidence", _str),
+            ("evidence_article", _str),
+            ("items", pa.list_(_str)),
+            ("confidence", pa.float64()),
+        ]
+    ),
 }
 
-FACT_TABLES = tuple(name for name in TABLES if name != "articles")
+CORPUS_TABLES = ("aid_events",)  # derived from the whole output, not from one article
+FACT_TABLES = tuple(name for name in TABLES if name != "articles" and name not in CORPUS_TABLES)
+ARTICLE_TABLES = ("articles", *FACT_TABLES)  # rows per article, written as articles are done
 
 
 def columns(table: str) -> list[str]:

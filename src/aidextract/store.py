@@ -67,12 +67,19 @@ class TableWriter:
             self._writer(table).write_table(pa.Table.from_pylist(buf, schema=TABLES[table]))
             buf.clear()
 
-    def commit(self) -> None:
-        """Finish every file (empty tables included), then move them into the output folder."""
+    def finish(self) -> None:
+        """Close every staged file, writing empty tables for those without rows, so the
+        staging folder can be read (consolidation runs on it before the commit)."""
         for table in TABLES:
             self._flush(table)
-            if not (self.staging / f"{table}.parquet").is_dir():  # parts written by workers
-                self._writer(table).close()
+            if table in self._writers:
+                self._writers.pop(table).close()
+            elif not (self.staging / f"{table}.parquet").exists():
+                write_part(self.staging / f"{table}.parquet", table, [])
+
+    def commit(self) -> None:
+        """Finish every file (empty tables included), then move them into the output folder."""
+        self.finish()
         (self.staging / _COMPLETE).touch()
         _move_into_place(self.staging, self.out_dir)
         shutil.rmtree(self.staging, ignore_errors=True)
@@ -87,6 +94,7 @@ class TableWriter:
         """Drop the staging files; the previous output stays untouched."""
         for writer in self._writers.values():
             writer.close()
+        self._writers.clear()
         shutil.rmtree(self.staging, ignore_errors=True)
 
     def __enter__(self) -> TableWriter:
@@ -102,6 +110,31 @@ class TableWriter:
 def write_part(path: Path, table: str, rows: list[dict]) -> None:
     """One part file of a partitioned table, validated against the table's schema."""
     pq.write_table(pa.Table.from_pylist(rows, schema=TABLES[table]), path, compression="zstd")
+
+
+def read_table(out_dir: str | Path, table: str, columns: list[str] | None = None) -> pa.Table:
+    """One table of an output (or staging) folder, whatever its layout; empty if missing."""
+    schema = TABLES[table]
+    parts = [pq.read_table(f, schema=schema, columns=columns) for f in table_files(out_dir, table)]
+    if not parts:
+        empty = schema.empty_table()
+        return empty.select(columns) if columns else empty
+    return pa.concat_tables(parts)
+
+
+def replace_column(out_dir: str | Path, table: str, column: str, values: list) -> None:
+    """Set `column` of a staged table to `values` (in table order), file by file."""
+    start = 0
+    for path in table_files(out_dir, table):
+        part = pq.read_table(path, schema=TABLES[table])
+        chunk = pa.array(values[start : start + part.num_rows], TABLES[table].field(column).type)
+        start += part.num_rows
+        part = part.set_column(part.schema.get_field_index(column), column, chunk)
+        tmp = path.with_name(path.name + ".tmp")
+        pq.write_table(part, tmp, compression="zstd")
+        os.replace(tmp, path)
+    if start != len(values):
+        raise ValueError(f"{table}: {len(values)} values for {start} rows")
 
 
 def table_files(out_dir: str | Path, table: str) -> list[Path]:
@@ -135,9 +168,4 @@ def load(out_dir: str | Path = "data/out") -> dict[str, pd.DataFrame]:
     out = Path(out_dir)
     if not out.is_dir():
         raise FileNotFoundError(f"no output folder at {out}; run `aidextract run` first")
-    tables = {}
-    for name, schema in TABLES.items():
-        files = table_files(out, name)
-        parts = [pq.read_table(f, schema=schema) for f in files] or [schema.empty_table()]
-        tables[name] = pa.concat_tables(parts).to_pandas()
-    return tables
+    return {name: read_table(out, name).to_pandas() for name in TABLES}
