@@ -7,6 +7,7 @@ come from the difference between the N-article run and a 1-article run.
 
     .venv/bin/python bench/bench.py --articles 1000 --jobs 2
     .venv/bin/python bench/bench.py --sizes 1000,10000    # is memory flat in corpus size?
+    .venv/bin/python bench/bench.py --consolidate 100000  # aid_events over 100k articles' rows
 """
 
 from __future__ import annotations
@@ -184,13 +185,95 @@ def sizes(counts: list[int], jobs: int, folder: Path, as_json: bool) -> None:
         print_table(rows)
 
 
+def synthetic_mentions(n_articles: int, seed: int = 0):
+    """aid_packages and articles rows for `n_articles`: packages of ~40 donors, reported by
+    1-6 articles each (popular ones more), figures sometimes rounded, dates at day or month
+    precision or none, and running totals among them."""
+    import pandas as pd
+
+    rng = random.Random(seed)
+    donors = ["USA"] * 8 + ["DEU"] * 4 + ["GBR"] * 3 + [f"C{i:02d}" for i in range(37)]
+    figures = [1e8, 1.5e8, 2e8, 2.5e8, 3e8, 4.25e8, 5e8, 7.25e8, 1e9, 1.2e9, 1.22e9, 2.5e9, 6.1e10]
+    start = time.mktime((2022, 2, 24, 0, 0, 0, 0, 0, -1))
+    by_article: list[list[tuple]] = [[] for _ in range(n_articles)]
+    for _ in range(n_articles * 2 // 5):  # ~2 mentions per article in all
+        donor, amount = rng.choice(donors), rng.choice(figures) * rng.choice([1, 1, 1.1, 1.37])
+        when = time.strftime("%Y-%m-%d", time.gmtime(start + rng.randrange(1100) * 86400))
+        for _ in range(rng.choice([1, 1, 1, 2, 2, 3, 4, 6])):
+            by_article[rng.randrange(n_articles)].append((donor, amount, when))
+    rows, articles = [], []
+    for a, mentions in enumerate(by_article):
+        for k, (donor, amount, when) in enumerate(mentions):
+            stated = float(f"{amount:.2g}") if rng.random() < 0.3 else amount
+            rows.append(
+                {
+                    "article_id": f"a{a}",
+                    "donor": donor,
+                    "recipient": "UKR",
+                    "amount": stated,
+                    "currency": "USD",
+                    "amount_usd": stated,
+                    "qualifier": "exact",
+                    "kind": "military",
+                    "cumulative": rng.random() < 0.15,
+                    "announced": rng.choice([when, when, when, when[:7], None]),
+                    "items": [],
+                    "evidence": "...",
+                    "start_char": k * 100,
+                    "confidence": 0.8,
+                }
+            )
+        published = max((m[2] for m in mentions), default=None)
+        articles.append(
+            {
+                "article_id": f"a{a}",
+                "published": published,
+                "outlet": f"o{a % 300}",
+                "content_sha256": f"{a:064x}",
+            }
+        )
+    return pd.DataFrame(rows), pd.DataFrame(articles)
+
+
+def consolidation(n_articles: int, as_json: bool) -> None:
+    """Time `events.consolidate` over the aid rows of `n_articles` synthetic articles."""
+    import resource
+
+    from aidextract.events import consolidate
+
+    packages, articles = synthetic_mentions(n_articles)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    t0 = time.perf_counter()
+    events, _ = consolidate(packages, articles)
+    seconds = time.perf_counter() - t0
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    report = {
+        "articles": n_articles,
+        "mentions": len(packages),
+        "events": len(events),
+        "seconds": round(seconds, 2),
+        "peak_rss_mb": round(peak_mb),
+        "rss_growth_mb": round((peak_mb * 1024 - before) / 1024),
+    }
+    if as_json:
+        print(json.dumps(report, indent=1))
+    else:
+        print(" ".join(f"{k}={v}" for k, v in report.items()))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=200, help="corpus size (default 200)")
     parser.add_argument("--jobs", type=int, default=os.cpu_count(), help="processes (all cores)")
     parser.add_argument("--sizes", help="pipeline alone at these sizes, e.g. 1000,10000 (slow)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--consolidate", type=int, help="time the aid_events consolidation for N articles' rows"
+    )
     args = parser.parse_args()
+    if args.consolidate:
+        consolidation(args.consolidate, args.json)
+        return
     with tempfile.TemporaryDirectory(prefix="aidextract-bench-") as tmp:
         if args.sizes:
             sizes([int(n) for n in args.sizes.split(",")], args.jobs, Path(tmp), args.json)

@@ -323,3 +323,16 @@ def test_gold_count_recall(nlp, gold_dir):
         right += any(c.qualifier == entry["qualifier"] for c in same)
     assert found / len(entries) >= 0.95
     assert right / found >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("half a billion euros", (5e8, "EUR")),
+        ("a half billion dollars", (5e8, "USD")),
+        ("three quarters of a billion dollars", (7.5e8, "USD")),
+        ("half a million dollars", (5e5, "USD")),
+    ],
+)
+def test_fractions_of_a_scale_word(text, expected):
+    assert parse_money(text) == expected

@@ -50,6 +50,7 @@ PACKAGE_NOUNS = (
 )
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
+LABEL_WORDS = 5  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
 @dataclass
@@ -221,15 +222,21 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     package noun ("a $350 million drawdown") is one package whatever stands around it."""
     if _is_one_package(span):
         return False
-    if cues.get("cumulative", 99) <= 4:
+    near = [span.doc[i] for i in tree_distances(span, 4)]
+    lex = lexicon(LEXICON)
+    if cues.get("cumulative", 99) <= 4 and any(
+        "cumulative" in lex.cues_at(t) and not _says_nothing_of(t, span) for t in near
+    ):
         return True
     head = span.root
     chain = list(head.ancestors)[:4]
     to = next((i for i, anc in enumerate(chain) if anc.lower_ == "to" and anc.dep_ == "prep"), None)
     if to is not None and any(anc.lemma_ in TOTAL_VERBS for anc in chain[to + 1 :]):
         return True
-    near = tree_distances(span, 4)
-    if any(span.doc[i].lower_ == "since" and span.doc[i].dep_ in ("prep", "mark") for i in near):
+    if any(
+        t.lower_ == "since" and t.dep_ in ("prep", "mark") and not _says_nothing_of(t, span)
+        for t in near
+    ):
         return True
     for verb in _clause_verbs(head)[:2]:
         for child in verb.children:
@@ -238,6 +245,19 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
                 if words & {"past", "last"} and not words & {"day", "days"}:
                     return True
     return _past_year_of_clause(ctx, span) is not None
+
+
+def _says_nothing_of(cue: Token, span: Span) -> bool:
+    """A period word that qualifies a rank ("its sixteenth since the invasion", "the largest
+    to date") or sits in a relative clause the amount is not in ("the $61bn that it had sat
+    on since October") does not make the amount a running total."""
+    above_amount = {span.root, *span.root.ancestors}
+    for anc in cue.ancestors:
+        if anc in above_amount:
+            return False
+        if anc.tag_ in ("JJS", "RBS") or anc.ent_type_ == "ORDINAL" or anc.dep_ == "relcl":
+            return True
+    return False
 
 
 def _is_one_package(span: Span) -> bool:
@@ -269,7 +289,24 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
     return None
 
 
-def announced(ctx: ArticleContext, span: Span, cumulative: bool) -> tuple[str | None, bool]:
+def _line_label(ctx: ArticleContext, span: Span) -> Span | None:
+    """The label opening the amount's line ("IMF: $2.2bn disbursed", "23 September: Norway
+    announced ..."): up to LABEL_WORDS words before a colon, which fact sheets and timelines
+    use for the donor or the date of the line."""
+    text = text_of(ctx.doc)
+    start = text.rfind("\n", 0, span.start_char) + 1
+    colon = text.find(":", start, span.start_char)
+    if colon < 0:
+        return None
+    label = token_span(ctx.doc, start, colon)
+    if label is None or not 0 < len(label) <= LABEL_WORDS or label.end > span.start:
+        return None
+    return label
+
+
+def announced(
+    ctx: ArticleContext, span: Span, cumulative: bool, label: Span | None = None
+) -> tuple[str | None, bool]:
     """(date, stated): the date that dates the amount's announcement, and whether its own
     sentence states it.
 
@@ -282,6 +319,10 @@ def announced(ctx: ArticleContext, span: Span, cumulative: bool) -> tuple[str | 
     """
     if cumulative:
         return None, False
+    if label is not None:  # a timeline's line "19 September: Finland announced ..."
+        for date in ctx.dates:
+            if date.start_char - label.start_char <= 3 and 0 <= label.end_char - date.end_char <= 1:
+                return date.value, True
     best = fallback = None
     for date in ctx.dates_in(span.sent):
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
@@ -494,8 +535,10 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         recipient = cand.recipient or last_recipient.get(paragraph) or main_recipient
         if cand.recipient:
             last_recipient[paragraph] = cand.recipient
+        label = _line_label(ctx, cand.span)
         donor = (
             cand.donor
+            or (ctx.actors.first_in(label) if label is not None else None)
             or last_donor.get(paragraph)
             or ctx.section_actor(cand.span.start_char)
             or ctx.paragraph_subject(paragraph, exclude=recipient)
@@ -508,7 +551,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             continue
         amount = cand.amount
         cumulative = is_cumulative(ctx, cand.span, cand.cues)
-        when, stated = announced(ctx, cand.span, cumulative)
+        when, stated = announced(ctx, cand.span, cumulative, label)
         if not stated and not cumulative and paragraph in last_date:
             when = last_date[paragraph]  # a part takes its package's date
         elif stated:

@@ -12,10 +12,12 @@ a package is compatible), closest pairs first, so a chain of near-matches never 
 from __future__ import annotations
 
 import hashlib
+import math
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
-from itertools import groupby
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -55,10 +57,17 @@ def consolidate_folder(folder: Path) -> int:
     return len(events)
 
 
+@dataclass
+class _Cluster:
+    members: list[_Mention]
+    articles: set[str]
+
+
 def consolidate(packages: pd.DataFrame, articles: pd.DataFrame) -> tuple[pd.DataFrame, list]:
     """(aid_events, event_id per row of `packages`); cumulative rows get None."""
-    meta = articles.drop_duplicates("article_id").set_index("article_id")
-    mentions = [m for m in _mentions(packages, meta) if m is not None]
+    rows = packages.to_dict("records")
+    meta = {a["article_id"]: a for a in articles.to_dict("records")}
+    mentions = [m for m in _mentions(rows, meta) if m is not None]
     clusters = _cluster(mentions)
     event_ids: list = [None] * len(packages)
     events = []
@@ -66,7 +75,7 @@ def consolidate(packages: pd.DataFrame, articles: pd.DataFrame) -> tuple[pd.Data
         event_id = "ev-" + hashlib.sha1(min(m.key for m in members).encode()).hexdigest()[:16]
         for m in members:
             event_ids[m.row] = event_id
-        events.append(_event(event_id, packages.iloc[[m.row for m in members]], meta))
+        events.append(_event(event_id, [rows[m.row] for m in members], meta))
     columns = list(EVENT_COLUMNS)
     table = pd.DataFrame(events, columns=columns).sort_values("event_id", ignore_index=True)
     return table, event_ids
@@ -94,54 +103,68 @@ EVENT_COLUMNS = (
 )
 
 
-def _mentions(packages: pd.DataFrame, meta: pd.DataFrame):
-    for row, pkg in enumerate(packages.itertuples(index=False)):
-        if pkg.cumulative or not _number(pkg.amount):
+def _mentions(rows: list[dict], meta: dict[str, dict]):
+    for row, pkg in enumerate(rows):
+        if pkg["cumulative"] is True or not _number(pkg["amount"]):
             yield None
             continue
-        published = _get(meta, pkg.article_id, "published")
-        parties = (pkg.donor, pkg.recipient, pkg.currency)
-        digest = _get(meta, pkg.article_id, "content_sha256") or str(pkg.article_id)
+        article = pkg["article_id"]
+        parties = (pkg["donor"], pkg["recipient"], pkg["currency"])
+        digest = _get(meta, article, "content_sha256") or str(article)
         yield _Mention(
             row=row,
-            article_id=str(pkg.article_id),
+            article_id=str(article),
             block=parties if all(isinstance(p, str) for p in parties) else None,
-            amount=float(pkg.amount),
-            digits=_significant_digits(float(pkg.amount)),
-            span=_span(pkg.announced, published),
-            key=f"{digest}:{pkg.start_char}:{pkg.amount}",
+            amount=float(pkg["amount"]),
+            digits=_significant_digits(float(pkg["amount"])),
+            span=_span(pkg["announced"], _get(meta, article, "published")),
+            key=f"{digest}:{pkg['start_char']}:{pkg['amount']}",
         )
 
 
 def _cluster(mentions: list[_Mention]) -> list[list[_Mention]]:
     """Complete-linkage clusters over compatible pairs, closest first; one article per cluster
     at most once."""
-    pairs = []
-    blocked = sorted((m for m in mentions if m.block), key=lambda m: (m.block, m.amount))
-    for _, group in groupby(blocked, key=lambda m: m.block):
-        group = list(group)
-        for i, a in enumerate(group):
-            for b in group[i + 1 :]:
-                if b.amount > a.amount * (1 + ROUNDING_TOLERANCE):
-                    break
-                if _compatible(a, b):
-                    pairs.append((_distance(a, b), a.row, b.row))
-    owner = {m.row: [m] for m in mentions}
+    pairs = [(_distance(a, b), a.row, b.row) for a, b in _candidates(mentions) if _compatible(a, b)]
+    owner = {m.row: _Cluster([m], {m.article_id}) for m in mentions}
     for _, ra, rb in sorted(pairs):
         ca, cb = owner[ra], owner[rb]
-        if ca is cb or not _can_join(ca, cb):
+        if ca is cb or ca.articles & cb.articles:
             continue
-        ca.extend(cb)
-        for m in cb:
+        if not all(_compatible(x, y) for x in ca.members for y in cb.members):
+            continue
+        ca.members.extend(cb.members)
+        ca.articles |= cb.articles
+        for m in cb.members:
             owner[m.row] = ca
-    unique = {id(c): c for c in owner.values()}
+    unique = {id(c): c.members for c in owner.values()}
     return sorted(unique.values(), key=lambda c: min(m.row for m in c))
 
 
-def _can_join(a: list[_Mention], b: list[_Mention]) -> bool:
-    if {m.article_id for m in a} & {m.article_id for m in b}:
-        return False
-    return all(_compatible(x, y) for x in a for y in b)
+def _candidates(mentions: list[_Mention]):
+    """Pairs worth comparing: same block, amounts in the same or the next bucket of width
+    ROUNDING_TOLERANCE, dates within the window (a sweep over start dates), so even thousands
+    of "$1 billion" mentions of one donor cost little more than a sort."""
+    buckets: dict[tuple, list[_Mention]] = {}
+    for m in mentions:
+        if m.block:
+            step = int(math.log(m.amount) / math.log1p(ROUNDING_TOLERANCE))
+            buckets.setdefault((m.block, step), []).append(m)
+    for (block, step), here in buckets.items():
+        upper = buckets.get((block, step + 1), [])
+        lower = {id(m) for m in here}
+        ordered = sorted(here + upper, key=lambda m: m.span[0])
+        for i, a in enumerate(ordered):
+            reach = _reach(a.span[1])
+            for b in ordered[i + 1 :]:
+                if b.span[0] > reach:
+                    break
+                if id(a) in lower or id(b) in lower:
+                    yield a, b
+
+
+def _reach(last: date) -> date:
+    return last + SAME_DAY_WINDOW if last < date.max - SAME_DAY_WINDOW else date.max
 
 
 def _compatible(a: _Mention, b: _Mention) -> bool:
@@ -173,6 +196,7 @@ def _significant_digits(amount: float) -> int:
     return max(1, len(text.rstrip("0")))
 
 
+@lru_cache(maxsize=65_536)
 def _round_to(amount: float, digits: int) -> Decimal:
     value = Decimal(repr(amount))
     exponent = value.adjusted() - digits + 1
@@ -210,15 +234,15 @@ def _gap(a: tuple[date, date], b: tuple[date, date]) -> timedelta:
     return b[0] - a[1] if a[1] < b[0] else a[0] - b[1]
 
 
-def _event(event_id: str, rows: pd.DataFrame, meta: pd.DataFrame) -> dict:
-    ids = list(dict.fromkeys(rows["article_id"]))
+def _event(event_id: str, rows: list[dict], meta: dict[str, dict]) -> dict:
+    ids = list(dict.fromkeys(r["article_id"] for r in rows))
     published = sorted(p for p in (_get(meta, a, "published") for a in ids) if p)
     outlets = {o for o in (_get(meta, a, "outlet") for a in ids) if o}
-    precise = rows.loc[rows["amount"].map(_significant_digits).idxmax()]
-    best = rows.loc[rows["confidence"].fillna(0).idxmax()]
-    confidence = 1.0
-    for c in rows["confidence"].fillna(0):
-        confidence *= 1 - float(c)
+    precise = max(rows, key=lambda r: _significant_digits(float(r["amount"])))
+    best = max(rows, key=lambda r: _number(r["confidence"]) or 0.0)
+    doubt = 1.0
+    for r in rows:
+        doubt *= 1 - (_number(r["confidence"]) or 0.0)
     return {
         "event_id": event_id,
         "donor": precise["donor"],
@@ -227,8 +251,8 @@ def _event(event_id: str, rows: pd.DataFrame, meta: pd.DataFrame) -> dict:
         "currency": precise["currency"],
         "amount_usd": _number(precise["amount_usd"]),
         "qualifier": precise["qualifier"],
-        "kind": _kind(rows["kind"]),
-        "announced": _announced(rows["announced"]),
+        "kind": _kind([r["kind"] for r in rows]),
+        "announced": _announced([r["announced"] for r in rows]),
         "first_reported": published[0] if published else None,
         "last_reported": published[-1] if published else None,
         "n_articles": len(ids),
@@ -236,12 +260,12 @@ def _event(event_id: str, rows: pd.DataFrame, meta: pd.DataFrame) -> dict:
         "article_ids": sorted(ids),
         "evidence": best["evidence"],
         "evidence_article": best["article_id"],
-        "items": _union(rows["items"]),
-        "confidence": round(1 - confidence, 3),
+        "items": _union(r["items"] for r in rows),
+        "confidence": round(1 - doubt, 3),
     }
 
 
-def _announced(values: pd.Series) -> str | None:
+def _announced(values: list) -> str | None:
     """The most precise date the mentions give; of several, the latest (a signing follows
     the votes)."""
     dates = [v for v in values if isinstance(v, str) and _partial_span(v)]
@@ -251,16 +275,16 @@ def _announced(values: pd.Series) -> str | None:
     return max(v for v in dates if len(v.split("-")) == finest)
 
 
-def _kind(values: pd.Series) -> str:
-    """The kind the mentions state most often; 'unspecified' only when none states one."""
-    stated = [k for k in values if isinstance(k, str) and k != "unspecified"]
-    if not stated:
+def _kind(values: list) -> str:
+    """The kind the mentions state most often ('mixed' on a tie); 'unspecified' only when
+    none states one."""
+    counts = Counter(k for k in values if isinstance(k, str) and k != "unspecified").most_common(2)
+    if not counts:
         return "unspecified"
-    counts = pd.Series(stated).value_counts()
-    return str(counts.index[0]) if (counts == counts.iloc[0]).sum() == 1 else "mixed"
+    return counts[0][0] if len(counts) == 1 or counts[0][1] > counts[1][1] else "mixed"
 
 
-def _union(lists: pd.Series) -> list[str]:
+def _union(lists) -> list[str]:
     seen: dict[str, str] = {}
     for items in lists:
         for item in [] if items is None else list(items):
@@ -268,10 +292,8 @@ def _union(lists: pd.Series) -> list[str]:
     return list(seen.values())
 
 
-def _get(meta: pd.DataFrame, article_id, column: str):
-    if column not in meta.columns or article_id not in meta.index:
-        return None
-    value = meta.at[article_id, column]
+def _get(meta: dict[str, dict], article_id, column: str):
+    value = meta.get(article_id, {}).get(column)
     return value if isinstance(value, str) else None
 
 

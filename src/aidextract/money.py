@@ -97,6 +97,12 @@ def _multipliers() -> dict[str, tuple[float, bool]]:
 
 
 @cache
+def _fractions() -> dict[str, float]:
+    rows = read_tsv("money_fractions.tsv", required=("phrase", "factor"))
+    return {r["phrase"].lower(): float(r["factor"]) for r in rows}
+
+
+@cache
 def _qualifiers() -> dict[str, str]:
     rows = read_tsv("qualifiers.tsv", required=("phrase", "qualifier"))
     for row in rows:
@@ -222,8 +228,10 @@ def _multiplier_pattern() -> str:
 
 @cache
 def _words_pattern() -> str:
+    """Spelled-out numbers, optionally a fraction of a scale word ("half a billion")."""
     word = rf"(?:{_alternation(_NUMBER_WORDS)})\b"
-    return rf"(?<![\w-])(?i:{word}(?:(?:[\s-]+|\s+and\s+){word})*)"
+    fraction = rf"(?P<frac>{_alternation(_fractions())})\s+(?:(?:of\s+)?an?\s+)?(?=\w)"
+    return rf"(?<![\w-])(?i:(?:{fraction})?{word}(?:(?:[\s-]+|\s+and\s+){word})*)"
 
 
 @cache
@@ -308,8 +316,14 @@ def _is_year(num: str | None) -> bool:
 
 def _value(match: re.Match[str]) -> float | None:
     """Value of a matched money expression, multiplier applied (the range's, if it has none)."""
-    words = match.groupdict().get("words")
+    words, fraction = match.groupdict().get("words"), match.groupdict().get("frac")
+    if fraction:  # "half a billion": the fraction times the number after "(of) a"
+        words = re.sub(
+            r"(?i)^\s*(?:of\s+)?an?\s+", "", match.string[match.end("frac") : match.end("words")]
+        )
     value = _spelled_value(words) if words else _number_value(match["num"])
+    if value is not None and fraction:
+        value *= _fractions()[" ".join(fraction.lower().split())]
     tail = _range_tail(match)
     mult = tail["mult"] if tail else match["mult"]
     return None if value is None else value * _factor(mult)

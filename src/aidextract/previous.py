@@ -15,7 +15,6 @@ from pathlib import Path
 
 import pyarrow.parquet as pq
 
-from . import __version__
 from .readers import Article, fingerprint
 from .schema import ARTICLE_TABLES
 from .store import table_files
@@ -30,10 +29,13 @@ class PreviousOutput:
         self.out_dir = Path(out_dir)
         self._keys: dict[str, str] = {}
         self._order: dict[str, int] = {}
+        from .pipeline import pipeline_version  # pipeline imports this module
+
+        version = pipeline_version()
         columns = ["article_id", "content_sha256", "status", "pipeline_version"]
         for position, row in enumerate(_rows(table_files(self.out_dir, "articles"), columns)):
             self._order[row["article_id"]] = position
-            if row["status"] == "ok" and row["pipeline_version"] == __version__:
+            if row["status"] == "ok" and row["pipeline_version"] == version:
                 self._keys[row["article_id"]] = row["content_sha256"]
         self._cursors: dict[str, _Cursor] = {}
 
