@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances
 from .fx import to_usd
-from .money import Amount
+from .money import Amount, donor_dollar
 from .nlp import text_of
 from .schema import ORG_CODES
 
@@ -74,8 +74,12 @@ def _clause_verbs(token: Token) -> list[Token]:
     return [anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")]
 
 
-def _subject_actor(ctx: ArticleContext, verb: Token) -> str | None:
+def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None) -> str | None:
+    """The actor a verb's subject (or agent) names; never a subject that holds the amount
+    itself (a misparsed dateline swallowing the sentence)."""
     for child in verb.children:
+        if amount is not None and child.left_edge.i <= amount.i <= child.right_edge.i:
+            continue
         if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":  # agent: "approved by X"
             code = ctx.actors.first_in(child.subtree)
             if code:
@@ -100,7 +104,7 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     """
     donor = recipient = None
     for verb in _clause_verbs(span.root):
-        code = _subject_actor(ctx, verb)
+        code = _subject_actor(ctx, verb, span.root)
         if not code:
             continue
         if verb.lemma_ in RECEIVE_VERBS:
@@ -238,8 +242,12 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
         for t in near
     ):
         return True
-    for verb in _clause_verbs(head)[:2]:
+    verbs = _clause_verbs(head)[:2]
+    verbs += [v.head for v in verbs if v.dep_ == "conj"]  # "has provided or committed ..."
+    for verb in verbs:
         for child in verb.children:
+            if child.lower_ == "since" and child.dep_ == "prep":  # "Since 2022, X has sent"
+                return True
             if child.dep_ == "prep" and child.lower_ in ("over", "during", "in"):
                 words = {t.lower_ for t in child.subtree}
                 if words & {"past", "last"} and not words & {"day", "days"}:
@@ -550,13 +558,14 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if not donor or not recipient or donor == recipient:
             continue
         amount = cand.amount
+        currency = donor_dollar(amount, donor)
         cumulative = is_cumulative(ctx, cand.span, cand.cues)
         when, stated = announced(ctx, cand.span, cumulative, label)
         if not stated and not cumulative and paragraph in last_date:
             when = last_date[paragraph]  # a part takes its package's date
         elif stated:
             last_date[paragraph] = when
-        key = (donor, recipient, amount.currency, round(amount.amount, 2))
+        key = (donor, recipient, currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
         dated_key = (*key, when if stated else None)
         if dated_key in rows or (not stated and any(k[:4] == key for k in rows)):
@@ -569,8 +578,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             "donor": donor,
             "recipient": recipient,
             "amount": amount.amount,
-            "currency": amount.currency,
-            "amount_usd": to_usd(amount.amount, amount.currency, when),
+            "currency": currency,
+            "amount_usd": to_usd(amount.amount, currency, when),
             "qualifier": amount.qualifier,
             "kind": kind_of(cand.span, cand.context),
             "cumulative": cumulative,

@@ -13,6 +13,7 @@ from .resources import read_tsv
 
 # a link list under a heading ends at the first line of real prose
 _PROSE_MIN_WORDS = 25
+_HEADLINE_MAX_WORDS = 12  # a link headline ending in a full stop is still this short
 
 
 @cache
@@ -21,6 +22,12 @@ def _patterns() -> dict[str, list[re.Pattern]]:
     for row in read_tsv("furniture.tsv", required=("kind", "pattern")):
         kinds[row["kind"]].append(re.compile(row["pattern"], re.IGNORECASE))
     return kinds
+
+
+def _is_prose(line: str) -> bool:
+    """A line that ends a sentence ("... worth €1.4 billion. It includes:") is text under a
+    heading such as "Latest decision", not one of a list of link headlines."""
+    return line.endswith((".", ":", ";")) and len(line.split()) > _HEADLINE_MAX_WORDS
 
 
 def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
@@ -42,7 +49,7 @@ def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
             in_links = True
             out.append((start, pos))
             continue
-        if in_links and len(stripped.split()) < _PROSE_MIN_WORDS:
+        if in_links and len(stripped.split()) < _PROSE_MIN_WORDS and not _is_prose(stripped):
             out.append((start, pos))
             continue
         in_links = False

@@ -97,6 +97,30 @@ def _multipliers() -> dict[str, tuple[float, bool]]:
 
 
 @cache
+def _own_dollars() -> dict[str, str]:
+    """ISO alpha-3 -> the country's own dollar other than the US one (CAN -> CAD), from
+    countryinfo's currencies and pycountry's currency names."""
+    from countryinfo import all_countries
+
+    out = {}
+    for country in all_countries():
+        for code in country.currencies():
+            currency = pycountry.currencies.get(alpha_3=code)
+            if code != "USD" and currency is not None and currency.name.endswith("Dollar"):
+                out.setdefault(country.iso()["alpha3"], code)
+    return out
+
+
+def donor_dollar(amount: Amount, donor: str | None) -> str:
+    """The currency of an amount written with a bare "$": the donor's own dollar when it has
+    one ("Ottawa ... $500 million" is Canadian dollars, as Canadian and Australian papers and
+    governments write them), else the amount's currency."""
+    if amount.currency != "USD" or not amount.text.startswith("$") or donor is None:
+        return amount.currency
+    return _own_dollars().get(donor, amount.currency)
+
+
+@cache
 def _fractions() -> dict[str, float]:
     rows = read_tsv("money_fractions.tsv", required=("phrase", "factor"))
     return {r["phrase"].lower(): float(r["factor"]) for r in rows}
