@@ -14,7 +14,7 @@ from aidextract.evaluate import evaluate
 from aidextract.gold import load_gold
 
 F1_FLOORS = {
-    "aid_packages": 0.89,
+    "aid_packages": 0.90,
     "troop_deployments": 0.93,
     "people": 0.96,
     "places": 0.99,
@@ -24,13 +24,13 @@ MEAN_F1_FLOOR = 0.95
 # The events corpus (tests/gold/events): 32 articles written after the rules, scored before any
 # rule was tuned on them, so these floors track held-out quality, and consolidation end to end.
 EVENTS_F1_FLOORS = {
-    "aid_packages": 0.84,
+    "aid_packages": 0.88,
     "troop_deployments": 0.89,
     "people": 0.89,
     "places": 0.93,
     "dates": 0.94,
 }
-EVENTS_LINK_F1_FLOOR = 0.82  # end to end: the pipeline's rows, consolidated, against events.json
+EVENTS_LINK_F1_FLOOR = 0.86  # end to end: the pipeline's rows, consolidated, against events.json
 GOLD_STEMS = sorted(load_gold(Path(__file__).parent / "gold"))
 
 

@@ -50,7 +50,8 @@ PACKAGE_NOUNS = (
 )
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
-LABEL_WORDS = 5  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
+SCHEME_NOUNS = ("initiative", "fund", "facility", "scheme", "programme", "program", "mechanism")
+LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
 @dataclass
@@ -140,8 +141,8 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
             code = ctx.actors.first_in(tok.subtree)
         elif _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
             code = ctx.actors.of_token(tok)
-        if not code or code == donor or code in ORG_CODES:
-            continue
+        if not code or code == donor or code in ORG_CODES or tok.lemma_.lower() in SCHEME_NOUNS:
+            continue  # "to the Czech initiative to buy shells for Ukraine": Ukraine receives
         dist = _tree_gap(span.root, tok)
         if best is None or dist < best[0]:
             best = (dist, code)
