@@ -76,3 +76,12 @@ def test_line_labels_give_donor_and_date():
     got = {(r["donor"], r["amount"]): r["announced"] for r in rows}
     assert ("IMF", 2.2e9) in got and ("CHE", 7.4e7) in got
     assert got[("FIN", 1.61e8)] == "2024-09-19"
+
+
+def test_a_government_official_without_a_country_is_the_main_donors():
+    text = (
+        "Germany pledged €500 million in military aid to Ukraine on Friday. "
+        "Defence Minister Boris Pistorius said the package would include air defence systems."
+    )
+    people = {p["name"]: p["country"] for p in extract(text, published=PUBLISHED)["people"]}
+    assert people == {"Boris Pistorius": "DEU"}

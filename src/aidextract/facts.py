@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from functools import partial
 
 from spacy.tokens import Doc
@@ -16,6 +17,8 @@ from .money import find_amounts, find_counts, find_quantities
 from .nlp import text_of
 from .people import extract_people
 from .places import place_mentions, place_rows
+from .resources import read_words
+from .schema import ORG_CODES
 from .troops import extract_troops
 
 Rows = dict[str, list[dict]]
@@ -53,11 +56,18 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
         actors=Actors(doc, person_country),
         furniture=furniture,
     )
+    aid = extract_aid(ctx)
+    home = _main_donor(aid) or ctx.main_country()
     return published, {
-        "aid_packages": extract_aid(ctx),
+        "aid_packages": aid,
         "troop_deployments": extract_troops(ctx),
         "people": [
-            {"name": p.name, "role": p.role, "country": p.country, "mentions": p.mentions}
+            {
+                "name": p.name,
+                "role": p.role,
+                "country": p.country or (home if _in_government(p.role) else None),
+                "mentions": p.mentions,
+            }
             for p in people
         ],
         "places": place_rows(place_mentions(doc, furniture)),
@@ -92,3 +102,18 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
             for e in doc.ents
         ],
     }
+
+
+def _main_donor(aid: list[dict]) -> str | None:
+    """The donor of most of the article's packages: whose officials it mostly quotes."""
+    donors = Counter(row["donor"] for row in aid if row["donor"] not in ORG_CODES)
+    return donors.most_common(1)[0][0] if donors else None
+
+
+def _in_government(role: str | None) -> bool:
+    """A national government's office ("Prime Minister", "Defence Minister"), not a body's
+    ("Secretary General") nor a deputy's of another kind."""
+    if not role:
+        return False
+    words = role.lower().split()
+    return words[-1] in read_words("people_government_heads.txt") and "general" not in words
