@@ -26,7 +26,7 @@ MEAN_F1_FLOOR = 0.95
 EVENTS_F1_FLOORS = {
     "aid_packages": 0.88,
     "troop_deployments": 0.89,
-    "people": 0.89,
+    "people": 0.92,
     "places": 0.93,
     "dates": 0.94,
 }
