@@ -10,6 +10,10 @@ from spacy.tokens import Doc, Span, Token
 
 from .geo import actor_code
 from .resources import read_tsv
+from .schema import ORG_CODES
+
+# Schemes named after whom they serve ("the Ukraine Facility", "the Czech initiative").
+SCHEME_NOUNS = ("initiative", "fund", "facility", "scheme", "programme", "program", "mechanism")
 
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
 
@@ -55,11 +59,21 @@ class Actors:
         if ent is not None:
             if ent.label_ == "PERSON":
                 return None
-            return actor_code(ent.text, capitals=True)
+            return actor_code(ent.text, capitals=True) or self._leading_country(ent)
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
             run = self._capitalized_run(token)
             return actor_code(run, capitals=True) or actor_code(token.text, capitals=True)
         return None
+
+    @staticmethod
+    def _leading_country(ent: Span) -> str | None:
+        """An organisation named after its country ("the US House of Representatives", "the
+        German Bundestag"): the country its first word names."""
+        words = [t for t in ent if t.lower_ != "the"]
+        if ent.label_ != "ORG" or len(words) < 2 or words[-1].lemma_.lower() in SCHEME_NOUNS:
+            return None  # "the Ukraine Facility" is a scheme for Ukraine, not Ukraine's
+        code = actor_code(words[0].text)
+        return code if code and code not in ORG_CODES else None
 
     def _capitalized_run(self, token: Token) -> str:
         """The run of capitalized words around `token` that the NER left unlabeled

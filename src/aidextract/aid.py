@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from .actors import SCHEME_NOUNS
 from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances
 from .fx import to_usd
@@ -50,7 +51,6 @@ PACKAGE_NOUNS = (
 )
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
-SCHEME_NOUNS = ("initiative", "fund", "facility", "scheme", "programme", "program", "mechanism")
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -113,6 +113,9 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
         else:
             donor = code
         break
+    if donor is None:  # "That brings Japan's total support to $12 billion"
+        totals = (_total_owner(ctx, verb) for verb in _clause_verbs(span.root))
+        donor = next((code for code in totals if code), None)
     if donor is None:
         for child in _amount_noun(span).children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
@@ -120,6 +123,18 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
                 if donor:
                     break
     return donor, recipient or find_recipient(ctx, span, donor)
+
+
+def _total_owner(ctx: ArticleContext, verb: Token) -> str | None:
+    """Whose total a verb of totalling raises: the owner of its object."""
+    if verb.lemma_ not in TOTAL_VERBS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
+        code = ctx.actors.first_in(owners)
+        if code:
+            return code
+    return None
 
 
 def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | None:
