@@ -85,3 +85,34 @@ def test_a_government_official_without_a_country_is_the_main_donors():
     )
     people = {p["name"]: p["country"] for p in extract(text, published=PUBLISHED)["people"]}
     assert people == {"Boris Pistorius": "DEU"}
+
+
+def test_every_bullet_of_a_list_takes_the_lists_introduction():
+    text = (
+        "Canada will provide $200 million in new military assistance to Ukraine.\n\n"
+        "The new package will fund:\n\n"
+        "• $80 million for armoured vehicles built by Canadian industry, to be delivered "
+        "this year;\n"
+        "• $60 million for drones produced in Ukraine, purchased through a joint fund led by "
+        "Denmark;\n"
+    )
+    assert {a for _, a, _, _ in packages(text)} == {2e8, 8e7, 6e7}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "This funding comes from the $500 million for military aid to Ukraine set out in "
+            "Budget 2024.",
+            [],
+        ),
+        (
+            "The World Bank approved another $1.25 billion in financing for Ukraine's state "
+            "budget.",
+            [("WB", 1.25e9, "USD", False)],
+        ),
+    ],
+)
+def test_a_budget_line_is_not_aid_but_money_for_a_budget_is(text, expected):
+    assert packages(text) == expected

@@ -198,19 +198,39 @@ def is_aid(cues: dict[str, int], context: set[str]) -> bool:
     return bool(context & {"aid", *KIND_CUES}) and "not_aid" not in context
 
 
+def _is_bullet(sent: Span) -> bool:
+    """The sentence opens a list item line ("• $80 million for ...")."""
+    text = text_of(sent.doc)
+    line_start = text.rfind("\n", 0, sent.start_char) + 1
+    return BULLET.match(text[line_start : line_start + 8]) is not None
+
+
+def _in_budget(span: Span, lex) -> bool:
+    """An amount a budget holds ("the $500 million ... set out in Budget 2024", "the budget
+    sets aside €4bn for aid") is a budget line, never aid, whatever aid word is nearer;
+    money for a budget ("budget support", "financing for the state budget") is aid."""
+    doc = span.doc
+    return any(
+        doc[i].lemma_.lower() == "budget"
+        and "not_aid" in lex.cues_at(doc[i])
+        and doc[i].head.lower_ not in RECIPIENT_PREPS  # "financing for the state budget"
+        for i in tree_distances(span, 4)
+    )
+
+
 def context_cues(span: Span) -> set[str]:
-    """Cues of the amount's sentence; a short line (a list item) adds the lines before it
-    back to the one that introduces the list ("... topped up six times in 2022:")."""
+    """Cues of the amount's sentence; a short line or a bullet (a list item) adds the lines
+    before it back to the one that introduces the list ("The new package will fund:")."""
     lex = lexicon(LEXICON)
     sents = [span.sent]
-    if len(span.sent) < 15:
+    if len(span.sent) < 15 or _is_bullet(span.sent):
         sent = span.sent
         for _ in range(8):
             if sent.start == 0:
                 break
             sent = span.doc[sent.start - 1].sent
             sents.append(sent)
-            if sent.text.rstrip().endswith(":") or len(sent) >= 15:
+            if sent.text.rstrip().endswith(":") or (len(sent) >= 15 and not _is_bullet(sent)):
                 break
     return {
         c
@@ -544,7 +564,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         ]
         cues = nearest_cues(span, lex, rivals=[r for r in rivals if r is not None])
         context = context_cues(span)
-        if not is_aid(cues, context):
+        if not is_aid(cues, context) or _in_budget(span, lex):
             continue
         candidates.append(AidCandidate(amount, span, cues, context, *parties(ctx, span)))
     main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
