@@ -32,10 +32,18 @@ def gold_tables(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def events_tables(tmp_path_factory):
-    """The pipeline's tables for the events corpus (tests/gold/events), once per session."""
+def corpus_tables(tmp_path_factory):
+    """The pipeline's tables for a labeled subfolder of tests/gold ("events", "heldout"),
+    computed once per session and folder."""
     import aidextract
 
-    out = tmp_path_factory.mktemp("events-out")
-    aidextract.run(sorted((GOLD_DIR / "events").glob("*.txt")), out)
-    return aidextract.load(out)
+    done: dict[str, dict] = {}
+
+    def tables(folder: str) -> dict:
+        if folder not in done:
+            out = tmp_path_factory.mktemp(f"{folder}-out")
+            aidextract.run(sorted((GOLD_DIR / folder).glob("*.txt")), out)
+            done[folder] = aidextract.load(out)
+        return done[folder]
+
+    return tables

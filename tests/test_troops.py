@@ -132,3 +132,25 @@ def test_reported(nlp, text, expected):
     rows = extract(text, PUBLISHED)["troop_deployments"]
     got = {r["count"]: r["reported"] for r in rows}
     assert got == {k: v for k, v in expected.items() if v is not None}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("More than 4,000 Ukrainian soldiers have been trained in Lithuania since 2022.", []),
+        ("Moldova's own army, barely 6,000 strong, could not dislodge them.", []),
+        (
+            "Germany's armoured brigade in Lithuania has grown to about 4,000 soldiers.",
+            [("DEU", 4000, "LTU", "2025-05-20")],
+        ),
+        (
+            "About 1,500 Russian troops remain in Transnistria under a 1992 ceasefire deal.",
+            [("RUS", 1500, "MDA", "2025-05-20")],
+        ),
+    ],
+)
+def test_trainees_home_armies_growth_and_named_years(text, expected):
+    from aidextract import extract
+
+    rows = extract(text, published="2025-05-20")["troop_deployments"]
+    assert [(r["origin"], r["count"], r["destination"], r["reported"]) for r in rows] == expected

@@ -38,6 +38,8 @@ ANAPHORA_OPENERS = ("he", "she", "they", "it", "that", "this", "these", "those",
 PARTITIVE_PRONOUNS = ("them", "whom", "those", "which", "these")
 ARRIVAL_VERBS = ("reach", "enter", "join", "cross")
 OWNING_VERBS = ("have", "number", "include", "comprise", "count")
+ATTRIBUTIVE = ("compound", "amod", "nummod")
+GROWTH_VERBS = ("grow", "rise", "increase", "swell", "shrink", "fall", "drop")
 ESTIMATE_VERBS = ("put", "estimate", "place")
 MORE_WORDS = ("more", "additional", "extra", "further", "another")
 ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
@@ -131,6 +133,11 @@ def _capacity(noun: Token) -> bool:
     return verb.lemma_ == "number" and any(c.lower_ == "can" for c in verb.children)
 
 
+def _trained(noun: Token) -> bool:
+    """ "4,000 Ukrainian soldiers have been trained in Lithuania": trainees, not a force sent."""
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ == "train"
+
+
 def _partitive(lex: Lexicon, token: Token) -> bool:
     """ "500 of them", "Of the soldiers ..., about 1,700 belong": an "of" naming the force."""
     for prep in token.children:
@@ -189,7 +196,7 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
     """A Candidate when the count at `span` counts forces, else None."""
     noun = counted_noun(span)
     cues = cue_distances(span, lex, noun)
-    if _excluded(cues) or _capacity(noun):
+    if _excluded(cues) or _capacity(noun) or _trained(noun):
         return None
     if noun != span.root:
         if "unit" in _noun_cues(lex, noun) and noun.lower_ != "strong":
@@ -475,7 +482,7 @@ def _verb_scopes(lex: Lexicon, verb: Token, noun: Token):
             yield child
         elif child.dep_ == "dobj":
             yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
-        elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in OWNING_VERBS:
+        elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in (*OWNING_VERBS, *GROWTH_VERBS):
             yield from _noun_scopes(child)  # "The battlegroup in Lithuania ... had 1,200"
 
 
@@ -556,6 +563,9 @@ def _usable_dates(ctx: ArticleContext, sent: Span) -> list[DateMention]:
         before = text[sent.start_char : date.start_char]
         if before.count("(") > before.count(")"):
             continue  # a dateline inside parentheses
+        token = _date_token(ctx, date)
+        if date.granularity == "year" and token is not None and token.dep_ in ATTRIBUTIVE:
+            continue  # a year naming a thing: "under a 1992 ceasefire deal"
         out.append(date)
     return out
 
