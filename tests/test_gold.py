@@ -29,6 +29,11 @@ def test_gold_article_is_sound(stem, gold_problems):
     assert [p for p in gold_problems if p.startswith(f"{stem}.json:")] == []
 
 
+@pytest.mark.parametrize("folder", ["events", "heldout"])
+def test_labeled_subfolders_are_sound(folder):
+    assert validate_gold(GOLD_DIR / folder) == []
+
+
 def test_events_json_is_sound(gold_problems):
     assert [p for p in gold_problems if p.startswith("events.json:")] == []
 
