@@ -27,14 +27,14 @@ MEAN_F1_FLOOR = 0.95
 SUBSET_FLOORS = {
     "events": {
         "aid_packages": 0.90,
-        "troop_deployments": 0.91,
+        "troop_deployments": 0.94,
         "people": 0.92,
         "places": 0.93,
         "dates": 0.94,
     },
     "heldout": {
         "aid_packages": 0.78,
-        "troop_deployments": 0.72,
+        "troop_deployments": 0.81,
         "people": 0.90,
         "places": 0.97,
         "dates": 0.92,

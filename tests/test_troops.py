@@ -154,3 +154,30 @@ def test_trainees_home_armies_growth_and_named_years(text, expected):
 
     rows = extract(text, published="2025-05-20")["troop_deployments"]
     assert [(r["origin"], r["count"], r["destination"], r["reported"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Russia has moved about 11,000 troops into the Kaliningrad region, up from roughly "
+            "8,000 in January.",
+            [("RUS", 11000, "2025-05-20"), ("RUS", 8000, "2025-01")],
+        ),
+        (
+            "The rotation keeps the number of US troops in Poland at roughly 10,000, the "
+            "minister said on Tuesday.",
+            [("USA", 10000, "2025-05-20")],
+        ),
+        ("Russia's armed forces as a whole are authorised to number 1.5 million personnel.", []),
+        (
+            "About 2,200 Canadian Armed Forces members are currently deployed to Latvia.",
+            [("CAN", 2200, "2025-05-20")],
+        ),
+    ],
+)
+def test_earlier_levels_numbers_of_a_force_and_strengths(text, expected):
+    from aidextract import extract
+
+    rows = extract(text, published="2025-05-20")["troop_deployments"]
+    assert [(r["origin"], r["count"], r["reported"]) for r in rows] == expected

@@ -41,6 +41,7 @@ OWNING_VERBS = ("have", "number", "include", "comprise", "count")
 ATTRIBUTIVE = ("compound", "amod", "nummod")
 GROWTH_VERBS = ("grow", "rise", "increase", "swell", "shrink", "fall", "drop")
 ESTIMATE_VERBS = ("put", "estimate", "place")
+LEVEL_NOUNS = ("number", "peak", "high", "low", "total", "strength", "level")
 MORE_WORDS = ("more", "additional", "extra", "further", "another")
 ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -128,9 +129,13 @@ def _excluded(cues: dict[str, int]) -> bool:
 
 
 def _capacity(noun: Token) -> bool:
-    """ "the whole force can number up to 40,000 troops": a strength, not a deployment."""
+    """ "the whole force can number up to 40,000 troops", "are authorised to number 1.5
+    million": a strength, not a deployment."""
     verb = noun.head
-    return verb.lemma_ == "number" and any(c.lower_ == "can" for c in verb.children)
+    if verb.lemma_ != "number":
+        return False
+    allowed = verb.head.lemma_ in ("authorize", "authorise", "allow", "permit")
+    return allowed or any(c.lower_ in ("can", "could", "may") for c in verb.children)
 
 
 def _trained(noun: Token) -> bool:
@@ -184,8 +189,39 @@ def _bare_is_troops(lex: Lexicon, root: Token, accepted: list[Candidate]) -> Can
                 return _SELF
     if root.dep_ == "pobj" and head.head.lemma_ == "compare" and (same_sentence or earlier):
         return same_sentence[-1] if same_sentence else _SELF
+    if same_sentence and _earlier_level(root):
+        return same_sentence[-1]  # "about 11,000 troops ..., up from roughly 8,000 in January"
     if same_sentence and any(c.lower_ in MORE_WORDS for c in root.children):
         return same_sentence[-1]  # "12,000 troops ..., and another 2,000 ..."
+    return None
+
+
+def _earlier_level(root: Token) -> bool:
+    """ "up from roughly 8,000", "down from a peak of nearly 1,700": the same force's
+    earlier size."""
+    tok = root
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in LEVEL_NOUNS:
+        tok = tok.head.head
+    return tok.dep_ == "pobj" and tok.head.lower_ == "from" and _earlier_level_prep(tok.head)
+
+
+def _earlier_level_prep(prep: Token) -> bool:
+    """A "from" of "up from" / "down from"."""
+    around = [prep.head, *prep.head.children, *prep.children]
+    return any(t.lower_ in ("up", "down") for t in around)
+
+
+def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
+    """ "keeps the number of US troops in Poland at roughly 10,000", "bringing the number of
+    US troops ... to roughly 200": the force whose number a bare count gives."""
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to"):
+        return None
+    for obj in root.head.head.children:
+        if obj.dep_ == "dobj" and obj.lemma_ in LEVEL_NOUNS:
+            for prep in (c for c in obj.children if c.lower_ == "of"):
+                troops = [o for o in prep.children if _troop_noun(lex, o)]
+                if troops:
+                    return troops[0]
     return None
 
 
@@ -204,6 +240,9 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
         if noun.lower_ == "strong" or _troop_noun(lex, noun):
             return Candidate(None, span, noun, cues=cues)
         return None
+    troops = _number_of_troops(lex, span.root)
+    if troops is not None:
+        return Candidate(None, span, troops, cues=cues)
     parent = _bare_is_troops(lex, span.root, accepted)
     if parent is None:
         return None
@@ -588,6 +627,11 @@ def _covers(ctx: ArticleContext, date: DateMention, cand: Candidate) -> bool:
     token = _date_token(ctx, date)
     if token is None:
         return False
+    earlier = next(
+        (t for t in token.ancestors if t.lower_ == "from" and _earlier_level_prep(t)), None
+    )
+    if earlier is not None and cand.span.root not in earlier.subtree:
+        return False  # "11,000 troops ..., up from roughly 8,000 in January": the 8,000's date
     anchor = _anchor(token)
     return anchor is None or anchor in cand.span.root.ancestors
 
