@@ -336,3 +336,12 @@ def test_gold_count_recall(nlp, gold_dir):
 )
 def test_fractions_of_a_scale_word(text, expected):
     assert parse_money(text) == expected
+
+
+def test_bare_crowns_are_money_only_when_the_sentence_says_whose(nlp):
+    from aidextract.money import find_amounts
+
+    said = nlp("The grant brought Norway's support to more than 9 billion crowns.")
+    unsaid = nlp("It cost 9 billion crowns.")
+    assert [(a.amount, a.currency) for a in find_amounts(said)] == [(9e9, "NOK")]
+    assert find_amounts(unsaid) == []

@@ -204,20 +204,21 @@ def _named_currencies() -> tuple[tuple[str, str], ...]:
 def _phrases() -> dict[str, _Currency]:
     """Lower-case currency phrase -> currency: bare words, pycountry names, press phrases."""
     table: dict[str, _Currency] = {}
-    for singular, row in _currency_words().items():
-        if row["currency"] == "-":
-            continue
-        shared = tuple(
-            code
-            for name, code in _named_currencies()
-            if name.endswith(" " + singular) and code != row["currency"]
-        )
-        currency = _Currency(row["currency"], shared, row["bare_ok"] == "yes")
-        for form in _forms(singular):
-            table[form] = currency
     name = "money_currency_phrases.tsv"
     extra = read_tsv(name, required=("phrase", "currency"))
     named = [*_named_currencies(), *((r["phrase"], _valid(r["currency"], name)[0]) for r in extra)]
+    for singular, row in _currency_words().items():
+        default = row["currency"].strip("-")  # "-": no default; only a sentence can say which
+        shared = tuple(
+            dict.fromkeys(
+                code
+                for phrase, code in named
+                if phrase.lower().endswith(" " + singular) and code != default
+            )
+        )
+        currency = _Currency(default, shared, row["bare_ok"] == "yes")
+        for form in _forms(singular):
+            table[form] = currency
     for name, code in named:
         for form in _phrase_forms(name):
             table[form] = _Currency(code)
@@ -393,7 +394,7 @@ def parse_money(text: str, default_currency: str | None = None) -> tuple[float, 
     text = " ".join(text.split())
     for regex in (_prefix_re(), _suffix_re()):
         match = regex.fullmatch(text)
-        if match and (hit := _evaluate(match)):
+        if match and (hit := _evaluate(match)) and hit[1].code:
             return hit[0], hit[1].code
     match = _bare_re().fullmatch(text)
     if default_currency and match and (match["mult"] or "," in match["num"]):
@@ -419,12 +420,14 @@ def _sentence(doc: Doc, start_char: int, end_char: int) -> Span:
 def _resolve(doc: Doc, start: int, end: int, currency: _Currency) -> str:
     """The code meant: the default, unless the sentence (outside the amount) names exactly one
     of the other currencies the symbol or word may mean ("Canada ... four hundred million
-    dollars" -> CAD)."""
+    dollars" -> CAD). A word with no default ("crowns") is money only when the sentence says
+    whose: "" otherwise."""
     if not currency.alternatives:
         return currency.code
     sent = _sentence(doc, start, end)
     context = text_of(doc)[sent.start_char : start] + " " + text_of(doc)[end : sent.end_char]
-    named = [c for c in (currency.code, *currency.alternatives) if _cue_regex(c).search(context)]
+    codes = (currency.code, *currency.alternatives) if currency.code else currency.alternatives
+    named = [c for c in codes if _cue_regex(c).search(context)]
     return named[0] if len(named) == 1 else currency.code
 
 
@@ -480,7 +483,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
     """Every money amount in the doc, in text order, non-overlapping."""
     hits = _grammar_hits(text_of(doc))
     hits = _non_overlapping(hits + _entity_hits(doc, _non_overlapping(hits)))
-    return [
+    amounts = [
         Amount(
             text=text_of(doc)[start:end],
             start_char=start,
@@ -491,6 +494,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
         )
         for start, end, value, currency in hits
     ]
+    return [a for a in amounts if a.currency]
 
 
 def qualifier_before(doc: Doc, start_token_index: int) -> str:
