@@ -76,31 +76,9 @@ def consolidate(packages: pd.DataFrame, articles: pd.DataFrame) -> tuple[pd.Data
         for m in members:
             event_ids[m.row] = event_id
         events.append(_event(event_id, [rows[m.row] for m in members], meta))
-    columns = list(EVENT_COLUMNS)
+    columns = TABLES["aid_events"].names
     table = pd.DataFrame(events, columns=columns).sort_values("event_id", ignore_index=True)
     return table, event_ids
-
-
-EVENT_COLUMNS = (
-    "event_id",
-    "donor",
-    "recipient",
-    "amount",
-    "currency",
-    "amount_usd",
-    "qualifier",
-    "kind",
-    "announced",
-    "first_reported",
-    "last_reported",
-    "n_articles",
-    "n_outlets",
-    "article_ids",
-    "evidence",
-    "evidence_article",
-    "items",
-    "confidence",
-)
 
 
 def _mentions(rows: list[dict], meta: dict[str, dict]):
