@@ -37,13 +37,13 @@ class Lexicon:
 
     def cues_at(self, token: Token) -> set[str]:
         """Cues of `token`; a multiword entry covering the token wins over its own word."""
-        doc = token.doc
-        for parts, offset, cues in self.phrases.get(_key(token), ()):
+        doc, key = token.doc, _key(token)
+        for parts, offset, cues in self.phrases.get(key, ()):
             start = token.i - offset
             end = start + len(parts)
             if start >= 0 and end <= len(doc) and tuple(map(_key, doc[start:end])) == parts:
                 return cues
-        return self.words.get(_key(token), set()) | self.words.get(token.lower_, set())
+        return self.words.get(key, set()) | self.words.get(token.lower_, set())
 
 
 def _key(token: Token) -> str:

@@ -3,10 +3,11 @@
 A small grammar finds the expressions: explicit dates ("21st December, 2022", "24.02.2023",
 "August 2021", "2014"), dates without a year ("Feb 28", "in April"), weekdays and relative
 phrases ("last week", "earlier that month", "two days later"); dateparser reads each one,
-a relative one from the date it counts from. The grammar chooses the spans (over raw text
-dateparser takes amounts and durations for dates) and keeps what dateparser cannot know
-(LIBRARY-NOTES.md): period prefixes ("late December 2023"), "since", the event an offset counts
-from, the filters for names, counts and decades.
+a relative one from the date it counts from (the plain shapes most of them have are read
+here as dateparser reads them, without its milliseconds per phrase). The grammar chooses the
+spans (over raw text dateparser takes amounts and durations for dates) and keeps what
+dateparser cannot know (LIBRARY-NOTES.md): period prefixes ("late December 2023"), "since",
+the event an offset counts from, the filters for names, counts and decades.
 
 A date without a year goes where the article's own dates put it: after the nearest preceding
 date with a year in its paragraph (a chronicle moves forward, "since" points back), else next to
@@ -19,7 +20,7 @@ import calendar
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import cache, lru_cache
 
 from dateparser.date import DateDataParser
@@ -108,7 +109,15 @@ def _read(
 ) -> tuple[int | None, int | None, int | None] | None:
     """dateparser's (year, month, day) for `text`, to the precision the text gives; the year is
     None when the text leaves it open ("Feb 28"). Relative text counts from `base`; `order`
-    reads all-number dates ("12/21/2022" is month first, "24.02.2023" day first)."""
+    reads all-number dates ("12/21/2022" is month first, "24.02.2023" day first). Plain
+    shapes, most dates of an article, are read without dateparser, with the same answer."""
+    plain = _read_plain(text) if base is None else _read_relative(text, base, prefer)
+    return plain if plain is not None else _dateparser_read(text, base, prefer, order)
+
+
+def _dateparser_read(
+    text: str, base: date | None, prefer: str, order: str
+) -> tuple[int | None, int | None, int | None] | None:
     data = _parser(base, prefer, order).get_date_data(text)
     depth = _PERIOD_DEPTH.get(data.period, 0)
     if data.date_obj is None or not depth:
@@ -123,6 +132,126 @@ def _resolve(text: str, base: _Point | None = None, prefer: str = "past") -> _Po
     text counts from `base`."""
     reading = _read(text, base.middle() if base else None, prefer)
     return _Point(*reading) if reading and reading[0] else None
+
+
+# Dates in the plain shapes most dates of an article have are read here, as dateparser reads
+# them (tests/test_dates_plain.py compares the two), without its milliseconds per phrase:
+# month words and numbers ("2014", "June 2018", "21st of December, 2022", "Jan. 20, 2024",
+# "2018-06"), and from a base date weekdays ("last Friday"), "yesterday", "last month" and
+# offsets ("two days later"). A date not valid in every year it may stand for ("31 June",
+# "Feb 29") and anything else goes to dateparser.
+_MONTH_NUMBER = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
+_MONTH_ABBR_NUMBER = {abbr.lower(): i for i, abbr in enumerate(calendar.month_abbr) if abbr}
+_MONTH_ABBR_NUMBER["sept"] = 9
+_PLAIN_MONTH = r"(?P<mon>[A-Za-z]{3,9})(?P<dot>\.)?"
+_PLAIN_DAY = r"(?P<day>\d\d?)(?:st|nd|rd|th)?"
+_PLAIN_YEAR = r"(?:,? (?P<year>\d{4}))?"
+_PLAIN_DATES = tuple(
+    re.compile(pattern)
+    for pattern in (
+        r"(?P<year>\d{4})(?:-(?P<month>\d\d)(?:-(?P<day>\d\d))?)?",
+        _PLAIN_MONTH + _PLAIN_YEAR,
+        rf"{_PLAIN_DAY}(?: of)? {_PLAIN_MONTH}{_PLAIN_YEAR}",
+        rf"{_PLAIN_MONTH} {_PLAIN_DAY}{_PLAIN_YEAR}",
+    )
+)
+_PLAIN_WEEKDAY = re.compile(r"(?:(?P<mod>(?i:last|next)) )?(?P<weekday>[A-Za-z]{6,9})")
+# dateparser's own number words (its English data), which it reads as the count of an offset
+_COUNT_WORDS = dict(a=1, an=1, one=1, two=2, three=3, four=4, five=5, six=6, seven=7, eight=8)
+_COUNT_WORDS |= dict(nine=9, ten=10, eleven=11, twelve=12)
+_DEICTIC = {"yesterday": -1, "today": 0, "tomorrow": 1}
+_PERIOD_STEP = {"last": -1, "this": 0, "next": 1}
+_PLAIN_PERIOD = re.compile(r"(?i:(?P<mod>last|this|next) (?P<unit>week|month|year))")
+_PLAIN_OFFSET = re.compile(
+    r"(?i:(?P<n>[a-z]+|\d\d?) (?P<unit>day|week|month|year)s? (?P<dir>later|after|before|ago))"
+)
+
+
+def _read_plain(text: str) -> tuple[int | None, int | None, int | None] | None:
+    """(year, month, day) of a date in a plain shape, else None (dateparser then reads it)."""
+    m = next((m for p in _PLAIN_DATES if (m := p.fullmatch(text))), None)
+    if m is None:
+        return None
+    g = m.groupdict()
+    if g.get("mon"):
+        month = _plain_month(g["mon"], g["dot"])
+        if month is None:
+            return None
+    else:
+        month = int(g["month"]) if g["month"] else None  # None: a year alone
+    year = int(g["year"]) if g["year"] else None
+    day = int(g["day"]) if g.get("day") else None
+    if year is not None and not 1800 <= year <= 2099:
+        return None
+    if month is not None and not 1 <= month <= 12:
+        return None
+    # the day must exist in every year the text may stand for ("Feb 29" goes to dateparser)
+    if day is not None and not 1 <= day <= calendar.monthrange(year or 2023, month)[1]:
+        return None
+    return year, month, day
+
+
+def _read_relative(text: str, base: date, prefer: str) -> tuple[int, ...] | None:
+    """The date a plain relative phrase gives from `base`, as dateparser reads it, else None."""
+    return _read_weekday(text, base, prefer) or _read_offset(text, base)
+
+
+def _read_weekday(text: str, base: date, prefer: str) -> tuple[int, int, int] | None:
+    """ "Friday" is the nearest one before `base` (after it when `prefer` is "future"),
+    "last Friday" the nearest before and "next Friday" the nearest after, whatever `prefer`."""
+    m = _PLAIN_WEEKDAY.fullmatch(text)
+    if m is None or prefer not in ("past", "future"):
+        return None
+    word = m["weekday"]
+    weekday = _WEEKDAYS.get(word.lower())
+    if weekday is None or not (word.istitle() or word.isupper() or word.islower()):
+        return None
+    mod = (m["mod"] or "").lower()
+    if mod == "next" or (not mod and prefer == "future"):
+        step = (weekday - base.weekday()) % 7 or 7
+    else:
+        step = -((base.weekday() - weekday) % 7 or 7)
+    day = base + timedelta(days=step)
+    return day.year, day.month, day.day
+
+
+def _read_offset(text: str, base: date) -> tuple[int, ...] | None:
+    """ "today", "last week", "this year", "two days later", "a month before" from `base`."""
+    if not text.isascii():
+        return None
+    if text.lower() in _DEICTIC:
+        return _shifted(base, "day", _DEICTIC[text.lower()])
+    if m := _PLAIN_PERIOD.fullmatch(text):
+        return _shifted(base, m["unit"].lower(), _PERIOD_STEP[m["mod"].lower()])
+    m = _PLAIN_OFFSET.fullmatch(text)
+    if m is None:
+        return None
+    count = int(m["n"]) if m["n"].isdigit() else _COUNT_WORDS.get(m["n"].lower())
+    if count is None:
+        return None
+    sign = -1 if m["dir"].lower() in ("before", "ago") else 1
+    return _shifted(base, m["unit"].lower(), sign * count)
+
+
+def _shifted(base: date, unit: str, count: int) -> tuple[int, ...]:
+    """`base` moved by `count` units, to the precision of the unit (a week counts in days)."""
+    if unit in ("day", "week"):
+        day = base + timedelta(days=count * (7 if unit == "week" else 1))
+        return day.year, day.month, day.day
+    if unit == "month":
+        months = base.year * 12 + base.month - 1 + count
+        return months // 12, months % 12 + 1, None
+    return base.year + count, None, None
+
+
+def _plain_month(word: str, dot: str | None) -> int | None:
+    """Number of a month name or abbreviation written in one case ("June", "JUNE", "Jun.")."""
+    if not (word.istitle() or word.isupper() or word.islower()):
+        return None
+    low = word.lower()
+    if dot:  # only an abbreviation takes a full stop ("Jan.", not "May." or "June.")
+        return _MONTH_ABBR_NUMBER.get(low) if low not in _MONTH_NUMBER else None
+    return _MONTH_NUMBER.get(low) or _MONTH_ABBR_NUMBER.get(low)
 
 
 # ---------------------------------------------------------------- words of the grammar

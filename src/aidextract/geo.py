@@ -156,12 +156,13 @@ def _variants(city: dict) -> list[str]:
     if city["population"] >= 500_000:
         return aliases
     name = city["name"].lower()
-    low, high = 0.6 * len(name), 1.67 * len(name)
+    initial, low, high = name[:1], 0.6 * len(name), 1.67 * len(name)
+    hyphenated = "-" in name  # checked first: this runs over 400,000 names at start-up
     return [
         alias
         for alias in aliases
-        if (alias[:1] == name[:1] and low <= len(alias) <= high)
-        or (len(alias) >= 4 and name.startswith(alias + "-"))
+        if (alias[:1] == initial and low <= len(alias) <= high)
+        or (hyphenated and len(alias) >= 4 and name.startswith(alias + "-"))
     ]
 
 
@@ -223,8 +224,8 @@ class _Gazetteer:
         if len(text) < 4 or not text[0].isupper():
             return None
         for regex, code in self.country_regexes:
-            match = regex.search(text)
-            if match and match.start() == 0 and text[match.end() :].lower() in _ADJECTIVE_ENDINGS:
+            match = regex.match(text)  # what search() finds at the start, without the scan
+            if match and text[match.end() :].lower() in _ADJECTIVE_ENDINGS:
                 return code
         return None
 
@@ -416,9 +417,9 @@ def _load_cities(g: _Gazetteer) -> None:
         name = _press_spelling(city["name"], country, renames)
         place = Place(name, "city", country, city["latitude"], city["longitude"])
         by_geonames.setdefault((city["name"], country), place)
-        for alias in {name, city["name"]}:
-            g.cities.setdefault(_package_key(alias), place)
-            g.own_names.setdefault(_package_key(alias), place)
+        for key in {_package_key(alias) for alias in {name, city["name"]}}:
+            g.cities.setdefault(key, place)
+            g.own_names.setdefault(key, place)
         if city["population"] >= _MAJOR_POPULATION:
             g.major.add(place)
         for alias in _variants(city):
@@ -460,6 +461,13 @@ def _gazetteer() -> _Gazetteer:
 # ---------------------------------------------------------------- lookups
 
 
+@lru_cache(maxsize=65536)
+def _regex_country(text: str) -> str | None:
+    """The gazetteer's regex_country(), once per text: it tries 250 regexes."""
+    return _gazetteer().regex_country(text)
+
+
+@lru_cache(maxsize=65536)
 def _find_place(text: str) -> Place | None:
     """Place named by a cleaned mention; countries first, then our curated names and towns,
     English regions, GeoNames cities, country variants and adjectives, region, city and site
@@ -480,7 +488,7 @@ def _find_place(text: str) -> Place | None:
     city = g.cities.get(key) or g.cities.get(text.lower())
     if city:
         return city
-    code = g.regex_country(text)
+    code = _regex_country(text)
     if code:
         return g.countries[code]
     head, _, last = key.rpartition(" ")
@@ -561,7 +569,7 @@ def actor_code(text: str, capitals: bool = False) -> str | None:
     # Places that country_converter's regexes take for a country ("Gaza", "Taipei") are no
     # actors, except as capitals.
     if not any(key in table for table in (g.curated, g.english_admin1, g.cities)):
-        code = g.regex_country(cleaned)
+        code = _regex_country(cleaned)
         if code:
             return code
     if capitals:

@@ -62,14 +62,19 @@ def load_nlp() -> Language:
     nlp = spacy.load(BASE_MODEL)
     # the gazetteer's word sequences as phrase patterns, which spaCy matches far faster than
     # token patterns: one ruler matching lower case, one matching the exact spelling
+    patterns = entity_patterns()
     for attr in ("LOWER", "ORTH"):
+        name = f"aidextract_places_{attr.lower()}"
         ruler = nlp.add_pipe(
             "entity_ruler",
-            name=f"aidextract_places_{attr.lower()}",
+            name=name,
             before="ner",
             config={"overwrite_ents": False, "phrase_matcher_attr": attr},
         )
-        ruler.add_patterns(_phrase_patterns(entity_patterns(), attr))
+        # spaCy runs every component before the ruler over each phrase pattern (a second at
+        # start-up); matching on LOWER or ORTH needs only the tokenizer
+        with nlp.select_pipes(enable=name):
+            ruler.add_patterns(_phrase_patterns(patterns, attr))
     nlp.add_pipe("aidextract_line_breaks", before="parser")
     return nlp
 

@@ -153,19 +153,21 @@ def extract_people(doc: Doc, actor_code: ActorCode) -> list[Person]:
     return [reader.person(group) for group in reader.merge(mentions)]
 
 
-def _word_bounds(doc: Doc) -> tuple[list[int], list[int]]:
-    """Token ranges of hyphen-joined words ("Prime-minister", "Seong-kweun", "Then-Defence")."""
-    start, end = list(range(len(doc))), [i + 1 for i in range(len(doc))]
+def _word_bounds(texts: list[str], spaces: list[str]) -> tuple[list[int], list[int]]:
+    """Token ranges of hyphen-joined words ("Prime-minister", "Seong-kweun", "Then-Defence"),
+    from the tokens' texts and trailing whitespace."""
+    n = len(texts)
+    start, end = list(range(n)), [i + 1 for i in range(n)]
     i = 0
-    while i < len(doc):
+    while i < n:
         j = i
         while (
-            j + 2 < len(doc)
-            and doc[j + 1].text == "-"
-            and not doc[j].whitespace_
-            and not doc[j + 1].whitespace_
-            and doc[j].text[-1:].isalpha()
-            and doc[j + 2].text[:1].isalpha()
+            j + 2 < n
+            and texts[j + 1] == "-"
+            and not spaces[j]
+            and not spaces[j + 1]
+            and texts[j][-1:].isalpha()
+            and texts[j + 2][:1].isalpha()
         ):
             j += 2
         for k in range(i, j + 1):
@@ -182,8 +184,23 @@ class _Reader:
         self.lex = _lexicon()
         self._actor_code = actor_code
         self._codes: dict[str, str | None] = {}
-        self.word_start, self.word_end = _word_bounds(doc)
-        self.ent: dict[int, Span] = {t.i: ent for ent in doc.ents for t in ent}
+        # the tokens' strings, read once: the rules look at each token many times, and every
+        # doc[i] or doc[a:b] builds a new Python object
+        self.texts: list[str] = []
+        self.lowers: list[str] = []
+        self.pos: list[str] = []
+        spaces = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.lowers.append(token.lower_)
+            self.pos.append(token.pos_)
+            spaces.append(token.whitespace_)
+        self.word_start, self.word_end = _word_bounds(self.texts, spaces)
+        self.word_text = [
+            "".join(self.texts[self.word_start[i] : self.word_end[i]]) for i in range(len(doc))
+        ]
+        self.ents = doc.ents  # spaCy builds the spans anew on every access
+        self.ent: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.body_refs = self._body_refs()
         self.ministries = self._ministries()
 
@@ -222,28 +239,25 @@ class _Reader:
 
     # --- words -------------------------------------------------------------------------
 
-    def word(self, i: int) -> Span:
-        return self.doc[self.word_start[i] : self.word_end[i]]
-
     def is_head(self, i: int) -> bool:
-        low = self.word(i).text.lower()
+        low = self.word_text[i].lower()
         return low in self.lex.heads or any(p in self.lex.heads for p in low.split("-") if p)
 
     def is_title_word(self, i: int) -> bool:
-        low = self.word(i).text.lower()
+        low = self.word_text[i].lower()
         return self.is_head(i) or any(p in self.lex.modifiers for p in low.split("-") if p)
 
     def is_modifier(self, i: int) -> bool:
         """A word that may stand before a title's head: "Defence", "U.S.", "Ukraine 's", "top"."""
-        w = self.word(i)
-        if w.text in _POSSESSIVE:
+        text = self.word_text[i]
+        if text in _POSSESSIVE:
             return True
         if self.is_title_word(i):
             return True
-        last = w[-1]
-        if not w.text[:1].isupper() or last.pos_ not in _TITLE_WORD_POS:
+        last = self.word_end[i] - 1
+        if not text[:1].isupper() or self.pos[last] not in _TITLE_WORD_POS:
             return False
-        ent = self.ent.get(last.i)
+        ent = self.ent.get(last)
         return ent is None or ent.label_ not in _NUMBER_ENTS | {"PERSON"}
 
     def is_complement(self, k: int) -> bool:
@@ -256,18 +270,18 @@ class _Reader:
         return ent is None or ent.label_ != "PERSON" or self.code(tok.text) is not None
 
     def is_namelike(self, i: int) -> bool:
-        w = self.word(i)
-        text = w.text
+        text = self.word_text[i]
         if _INITIAL.fullmatch(text):
             return True
-        ent = self.ent.get(w[-1].i)
+        last = self.word_end[i] - 1
+        ent = self.ent.get(last)
         if text.isupper() and len(text) <= 3 and ent is not None and ent.label_ == "PERSON":
             return self.code(text) is None  # "JD Vance"
         if not (text[:1].isupper() and any(ch.islower() for ch in text)):
             return False
         if not all(ch.isalpha() or ch in "-'’" for ch in text):
             return False
-        return w[-1].pos_ not in _NOT_NAME_POS and not (ent and ent.label_ in _NUMBER_ENTS)
+        return self.pos[last] not in _NOT_NAME_POS and not (ent and ent.label_ in _NUMBER_ENTS)
 
     def words(self, start: int, end: int) -> list[int]:
         """First tokens of the words in [start, end)."""
@@ -426,7 +440,7 @@ class _Reader:
 
     def _is_rank(self, title: _Title) -> bool:
         words = self.words(title.start, title.end)
-        return all(self.word(w).text.lower() in self.lex.ranks for w in words)
+        return all(self.word_text[w].lower() in self.lex.ranks for w in words)
 
     def _closes_apposition(self, end: int) -> bool:
         if end >= len(self.doc):
@@ -495,9 +509,7 @@ class _Reader:
 
     def _before_group_noun(self, start: int, end: int) -> int:
         """End of the name before a capitalised "Administration" or "Government"."""
-        while (
-            end > start and self.word(self.word_start[end - 1]).text.lower() in self.lex.group_nouns
-        ):
+        while end > start and self.word_text[end - 1].lower() in self.lex.group_nouns:
             end = self.word_start[end - 1]
         return end
 
@@ -506,8 +518,8 @@ class _Reader:
         starts = self.words(start, end)
         flags = [
             self.is_title_word(w)
-            or self.word(w).text.lower() in self.lex.honorifics
-            or self.code(self.word(w).text) is not None
+            or self.word_text[w].lower() in self.lex.honorifics
+            or self.code(self.word_text[w]) is not None
             for w in starts
         ]
         cut = start
@@ -515,7 +527,7 @@ class _Reader:
             if flag and not all(flags[n + 1 :]):
                 cut = self.word_end[starts[n]]
         # "Chief of the General Staff Valery Gerasimov": the org word left before the name
-        while cut < end and self.word(cut).text.lower() in self.lex.not_names:
+        while cut < end and self.word_text[cut].lower() in self.lex.not_names:
             cut = self.word_end[cut]
         return cut
 
@@ -528,12 +540,14 @@ class _Reader:
         a, b = span.start_char, span.end_char
         if text[b : b + 1] == "/" or text[a - 1 : a] == "/":
             return False
-        segment = re.split(r"[\n(;]", text[:a])[-1]
+        segment = text[max(text.rfind(mark, 0, a) for mark in "\n(;") + 1 : a]
         if any(p.search(segment) for p in self.lex.credits_before):
             return False
-        if any(p.search(span.sent.text) for p in self.lex.credits_sentence):
+        sent = span.sent
+        sentence = text[sent.start_char : sent.end_char]  # = sent.text, without its tokens
+        if any(p.search(sentence) for p in self.lex.credits_sentence):
             return False
-        words = [self.word(w).text for w in self.words(start, end)]
+        words = [self.word_text[w] for w in self.words(start, end)]
         surname = [w for w in words if w not in _SUFFIXES][-1:]
         if (
             any(w.lower() in self.lex.not_names for w in words)
@@ -600,7 +614,7 @@ class _Reader:
 
     def _name_words(self, m: _Mention) -> list[str]:
         """The name's words as merge keys ("von der Leyen" = "Von der Leyen")."""
-        return [self.word(w).text.replace("’", "'").lower() for w in self.words(m.start, m.end)]
+        return [self.word_text[w].replace("’", "'").lower() for w in self.words(m.start, m.end)]
 
     @staticmethod
     def _nearest(owners: list, groups: dict, m: _Mention) -> tuple[str, ...]:
@@ -618,12 +632,12 @@ class _Reader:
         The word is a thing when the model gives it another label elsewhere ("Patriots" ORG),
         or names a thing ("Patriot battery", "20 Marder") and never a person's circle or title.
         """
-        word = self.word(mentions[0].start).text
+        word = self.word_text[mentions[0].start]
         if self.code(word) is not None or word.lower() in self.lex.not_names:
             return False
         forms = {word, word + "s", word.removesuffix("s")}
         own = {m.start for m in mentions}
-        occurrences = [tok for tok in self.doc if tok.text in forms]
+        occurrences = [self.doc[i] for i, text in enumerate(self.texts) if text in forms]
         for tok in occurrences:
             ent = self.ent.get(tok.i)
             thing = ent is not None and ent.label_ in _THING_ENTS
@@ -642,7 +656,7 @@ class _Reader:
         return self._text_at(i).lower() in self.lex.group_nouns
 
     def _text_at(self, i: int) -> str:
-        return self.doc[i].text if 0 <= i < len(self.doc) else ""
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
 
     def _names_a_thing(self, tok: Token) -> bool:
         before = self.doc[tok.i - 1] if tok.i > 0 else None
@@ -678,10 +692,11 @@ class _Reader:
         """Count a surname the model left out or read as ORG ("Sunak's January pledge")."""
         taken = {k for g in groups.values() for m in g for k in range(m.start, m.end)}
         surnames = {_surname(g): g for g in groups if len(g) > 1}
-        for tok in self.doc:
-            ent = self.ent.get(tok.i)
-            if tok.i in taken or tok.lower_ not in surnames or (ent and ent.label_ == "PERSON"):
+        for i, low in enumerate(self.lowers):
+            ent = self.ent.get(i)
+            if i in taken or low not in surnames or (ent and ent.label_ == "PERSON"):
                 continue
+            tok = self.doc[i]
             alone = ent is None or all(t.i == tok.i or t.text in _POSSESSIVE for t in ent)
             neighbours = (tok.i - 1, self.word_end[tok.i])
             if (
@@ -741,9 +756,10 @@ class _Reader:
         """Minister titles whose ministry has a country in the article: "Belarus's Defence
         Ministry" -> {"defence minister": "BLR"}, "Ministry of Finance of Ukraine" -> UKR."""
         out = {}
-        for tok in self.doc:
-            if tok.lower_ != "ministry":
+        for i, low in enumerate(self.lowers):
+            if low != "ministry":
                 continue
+            tok = self.doc[i]
             start, floor = tok.i, tok.sent.start
             while start > floor and self.is_modifier(start - 1):
                 start = self.word_start[start - 1]
@@ -761,15 +777,15 @@ class _Reader:
     def _body_refs(self) -> list[tuple[int, str]]:
         """(token, code) of every international body named, and of back-references ("the Fund")."""
         refs = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             code = self.code(ent.text) if ent.label_ != "PERSON" else None
             if code in self.lex.body_codes:
                 refs.append((ent.start, code))
         named = {c for _, c in refs}
-        for tok in self.doc[1:]:
-            code = self.lex.shortforms.get(tok.lower_)
-            if code in named and self.doc[tok.i - 1].lower_ == "the" and tok.text[:1].isupper():
-                refs.append((tok.i, code))
+        for i in range(1, len(self.lowers)):
+            code = self.lex.shortforms.get(self.lowers[i])
+            if code in named and self.lowers[i - 1] == "the" and self.texts[i][:1].isupper():
+                refs.append((i, code))
         return sorted(refs)
 
     def _nearest_body(self, start: int) -> str | None:

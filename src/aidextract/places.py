@@ -102,11 +102,12 @@ class _Reader:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        self.ents = doc.ents  # spaCy builds the spans anew on every access
         # Words of full person names ("Lloyd Austin"): alone, they are that person, not a city.
         # A PERSON entity that is a place ("Bila Tserkva") is no name.
         self.person_words = {
             token.lower_
-            for ent in doc.ents
+            for ent in self.ents
             if ent.label_ == "PERSON" and len(ent) > 1 and resolve_name(ent.text) is None
             for token in ent
         }
@@ -114,7 +115,7 @@ class _Reader:
 
     def entity_mentions(self) -> list[PlaceMention]:
         out = []
-        for ent in self.doc.ents:
+        for ent in self.ents:
             place, end_char = self._site(ent), None
             if place is not None:
                 end_char = ent.end_char + len(_SITE_AFTER.match(text_of(self.doc), ent.end_char)[0])
@@ -183,7 +184,10 @@ class _Reader:
         """Countries named by a capitalized demonym outside the NORP and place entities,
         where en_core_web_sm left it or put it into another entity ("Dutch F-35s" ORG)."""
         taken = {
-            t.i for ent in self.doc.ents if ent.label_ in _NO_DEMONYM or _name(ent) for t in ent
+            i
+            for ent in self.ents
+            if ent.label_ in _NO_DEMONYM or _name(ent)
+            for i in range(ent.start, ent.end)
         }
         out = []
         for token in self.doc:
