@@ -71,15 +71,18 @@ def process_partition(
     results = [next(fresh) if isinstance(item, Article) else item for item in partition]
     counts = {}
     for table, path in parts.items():
-        rows = [row for row, _ in results] if table == "articles" else []
-        if table != "articles":
-            for _, facts in results:
-                rows.extend(facts[table])
+        if table == "articles":
+            rows = [row for row, _ in results]
+        else:
+            rows = [fact for _, facts in results for fact in facts[table]]
         write_part(path, table, rows)
         counts[table] = len(rows)
-    done = [{"status": r["status"], "source": r["source"], "error": r["error"]} for r, _ in results]
-    for row, item in zip(done, partition, strict=True):
-        row["reused"] = not isinstance(item, Article)
+    done = [
+        {"status": r["status"], "source": r["source"], "error": r["error"], "reused": reused}
+        for (r, _), reused in zip(
+            results, (not isinstance(i, Article) for i in partition), strict=True
+        )
+    ]
     return done, counts
 
 

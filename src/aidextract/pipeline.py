@@ -7,23 +7,20 @@ core and only a bounded number of chunks is in flight at any time.
 
 from __future__ import annotations
 
-import hashlib
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from functools import cache
 from itertools import islice
 from pathlib import Path
 
-from . import __version__
 from .events import consolidate_folder
 from .facts import extract_facts
 from .nlp import load_nlp, parse
 from .previous import PreviousOutput
 from .readers import Article, fingerprint, iter_articles
-from .resources import models_dir
+from .resources import pipeline_version
 from .schema import FACT_TABLES
 from .store import TableWriter
 
@@ -54,18 +51,6 @@ class RunSummary:
     @property
     def n_articles(self) -> int:
         return sum(self.statuses.values())
-
-
-@cache
-def pipeline_version() -> str:
-    """The release plus a digest of the code and data files that make the rows, so an
-    incremental run redoes the articles an other build of aidextract processed."""
-    digest = hashlib.sha256()
-    for folder in (Path(__file__).parent, models_dir()):
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".jsonl", ".json"):
-                digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 def article_row(article: Article, published: str | None) -> dict:

@@ -16,6 +16,7 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from .readers import Article, fingerprint
+from .resources import pipeline_version
 from .schema import ARTICLE_TABLES
 from .store import table_files
 
@@ -29,8 +30,6 @@ class PreviousOutput:
         self.out_dir = Path(out_dir)
         self._keys: dict[str, str] = {}
         self._order: dict[str, int] = {}
-        from .pipeline import pipeline_version  # pipeline imports this module
-
         version = pipeline_version()
         columns = ["article_id", "content_sha256", "status", "pipeline_version"]
         for position, row in enumerate(_rows(table_files(self.out_dir, "articles"), columns)):

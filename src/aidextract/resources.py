@@ -7,10 +7,25 @@ install) they are read from the repository's `models/` folder.
 from __future__ import annotations
 
 import csv
+import hashlib
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
 from string import Template
+
+
+@cache
+def pipeline_version() -> str:
+    """The release plus a digest of the code and data files that make the rows, so an
+    incremental run redoes the articles another build of aidextract processed."""
+    from . import __version__
+
+    digest = hashlib.sha256()
+    for folder in (Path(__file__).parent, models_dir()):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".tsv", ".txt", ".jsonl", ".json"):
+                digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return f"{__version__}+{digest.hexdigest()[:12]}"
 
 
 class ResourceError(ValueError):
@@ -61,6 +76,7 @@ def read_tsv(name: str, required: tuple[str, ...] = ()) -> tuple[dict[str, str],
     return tuple(rows)
 
 
+@cache
 def read_words(name: str) -> frozenset[str]:
     """A one-entry-per-line word list (lower-cased); `#` lines are comments."""
     with path(name).open(encoding="utf-8") as fh:
