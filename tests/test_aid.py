@@ -116,3 +116,77 @@ def test_every_bullet_of_a_list_takes_the_lists_introduction():
 )
 def test_a_budget_line_is_not_aid_but_money_for_a_budget_is(text, expected):
     assert packages(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # gapped coordination: the actor before the amount gives it
+        (
+            "Sweden pledged SEK 13.5bn, the Netherlands €350m, and Denmark $200 million in "
+            "military aid for Ukraine.",
+            {("SWE", 1.35e10, "UKR"), ("NLD", 3.5e8, "UKR"), ("DNK", 2e8, "UKR")},
+        ),
+        (
+            "Norway gave Ukraine NOK 2 billion in military aid and Finland €100 million.",
+            {("NOR", 2e9, "UKR"), ("FIN", 1e8, "UKR")},
+        ),
+        # an entity run into a live blog's bullet and time still names its actor
+        ("• 16:30 Dutch add €350m in military aid for drones for Ukraine", {("NLD", 3.5e8, "UKR")}),
+        # own spending and estimates are no aid; spending for a recipient is
+        ("France spends about €80m a year keeping its troops in Romania.", set()),
+        (
+            "Poland will spend 4.8% of GDP on defence this year, about 200 billion zlotys, "
+            "while sending aid to Ukraine.",
+            set(),
+        ),
+        (
+            "The UK will spend £3bn a year on military aid to Ukraine.",
+            {("GBR", 3e9, "UKR")},
+        ),
+        (
+            "The EU has provided aid to Kyiv, and the World Bank puts Ukraine's reconstruction "
+            "bill at more than $520bn.",
+            set(),
+        ),
+        (
+            "The Pentagon followed with a military aid package for Ukraine valued at up to "
+            "$2.5 billion.",
+            {("USA", 2.5e9, "UKR")},
+        ),
+        # a price is no aid, whatever military word stands near
+        ("His firm sells its drones for Ukraine for around €30,000 apiece.", set()),
+    ],
+)
+def test_who_gives_and_what_is_no_aid(text, expected):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected
+
+
+def test_a_restatement_says_better_what_the_package_is():
+    text = (
+        "Sweden unveils 13.5 billion kronor package\n\n"
+        "Sweden will give Ukraine military aid worth 13.5 billion Swedish kronor, its largest "
+        "package yet.\n\n"
+        "EU pays out €4.1bn\n\n"
+        "The European Commission disbursed €4.1bn in loans to Ukraine on Wednesday."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert {(r["donor"], r["amount"], r["kind"]) for r in rows} == {
+        ("SWE", 1.35e10, "military"),
+        ("EU", 4.1e9, "financial"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Norway announced NOK 1.35 billion for long-range drones for Ukraine.", "military"),
+        ("Canada gave Ukraine $80 million for armoured vehicles.", "military"),
+        ("The IMF agreed to lend Ukraine $2.2 billion.", "financial"),
+        ("Japan gave Ukraine $5 million for shelter and medicine.", "humanitarian"),
+    ],
+)
+def test_kind_from_what_the_money_buys(text, kind):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [r["kind"] for r in rows] == [kind]

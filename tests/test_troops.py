@@ -181,3 +181,52 @@ def test_earlier_levels_numbers_of_a_force_and_strengths(text, expected):
 
     rows = extract(text, published="2025-05-20")["troop_deployments"]
     assert [(r["origin"], r["count"], r["reported"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # armies at home, withdrawals, and "of them" that takes up no force
+        ("The Canadian Armed Forces have about 68,000 Regular Force members.", []),
+        ("Poland wants to expand its army to 300,000 soldiers by 2035.", []),
+        ("The Pentagon said it would pull about 3,000 soldiers out of Romania.", []),
+        (
+            "Troop counts are the most quoted figures in debates. This brief sets out six of them.",
+            [],
+        ),
+        (
+            "Russia sent 10,000 troops to Belarus. Two days later, officials said 2,000 of them "
+            "were in Brest.",
+            [("RUS", 10000, "BLR", None), ("RUS", 2000, "BLR", "Brest")],
+        ),
+        # "bringing the number of X ... to N", the parse misattaching "to"
+        (
+            "A second battery followed, bringing the number of US troops operating the system "
+            "in Israel to roughly 200.",
+            [("USA", 200, None, None)],
+        ),
+        # more of a force goes where it went
+        (
+            "Pyongyang has sent 11,000 soldiers to Russia. It is preparing to send up to 3,000 "
+            "more soldiers within weeks.",
+            [("PRK", 11000, "RUS", None), ("PRK", 3000, "RUS", None)],
+        ),
+        # "in and around" a city still places the force there
+        (
+            "About 1,700 German soldiers are based in and around Vilnius.",
+            [("DEU", 1700, "LTU", "Vilnius")],
+        ),
+        # a clause with its own subject is about another force
+        (
+            "Russia had moved roughly 2,000 troops back to bases near the Finnish border, after "
+            "most units there were sent to Ukraine.",
+            [("RUS", 2000, None, None)],
+        ),
+    ],
+)
+def test_home_armies_withdrawals_and_places_of_a_force(text, expected):
+    from aidextract import extract
+
+    rows = extract(text, published="2025-05-20")["troop_deployments"]
+    got = [(r["origin"], r["count"], r["destination"], r["location"]) for r in rows]
+    assert got == expected

@@ -59,6 +59,9 @@ class Actors:
         if ent is not None:
             if ent.label_ == "PERSON":
                 return None
+            words = [t for t in ent if t.is_alpha or t.text in ".-'&"]
+            if len(words) < len(ent) and words:  # run into bullets and times ("• 16:30 Dutch")
+                ent = Span(self.doc, words[0].i, words[-1].i + 1, label=ent.label_)
             return actor_code(ent.text, capitals=True) or self._leading_country(ent)
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
             run = self._capitalized_run(token)

@@ -51,6 +51,7 @@ PACKAGE_NOUNS = (
 )
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
+ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -103,7 +104,10 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     possessive / adjective on the amount's noun ("Britain's share", "U.S. assistance"). With a
     verb of receiving ("Ukraine received $1bn from the IMF") the roles swap.
     """
-    donor = recipient = None
+    donor = _gapped_subject(ctx, span)
+    if donor:
+        return donor, find_recipient(ctx, span, donor)
+    recipient = None
     for verb in _clause_verbs(span.root):
         code = _subject_actor(ctx, verb, span.root)
         if not code:
@@ -123,6 +127,25 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
                 if donor:
                     break
     return donor, recipient or find_recipient(ctx, span, donor)
+
+
+def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
+    """The actor right before the amount in a clause whose verb is left out ("Sweden pledged
+    SEK 13.5bn, the Netherlands €350m and Denmark $200m"): that clause's giver."""
+    doc = span.doc
+    i = span.start - 1
+    if i <= span.sent.start or doc[i].ent_type_ not in ("GPE", "NORP", "ORG"):
+        return None
+    while i > span.sent.start and doc[i - 1].ent_iob_ == "I":
+        i -= 1
+    if i > span.sent.start and doc[i - 1].lower_ == "the":
+        i -= 1
+    before = doc[i - 1] if i > span.sent.start else None
+    if before is None or before.lower_ not in (",", "and", ";", "while", "whereas"):
+        return None
+    if not any(t.pos_ == "VERB" for t in doc[span.sent.start : i]):
+        return None  # no verb earlier in the sentence to have been left out
+    return ctx.actors.of_token(doc[span.start - 1])
 
 
 def _total_owner(ctx: ArticleContext, verb: Token) -> str | None:
@@ -153,7 +176,8 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
         elif tok.dep_ in ("dative", "iobj") or (
             tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
         ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
-            code = ctx.actors.first_in(tok.subtree)
+            gapped = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
+            code = ctx.actors.first_in(t for t in tok.subtree if t.i not in gapped)
         elif _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
             code = ctx.actors.of_token(tok)
         if not code or code == donor or code in ORG_CODES or tok.lemma_.lower() in SCHEME_NOUNS:
@@ -196,6 +220,31 @@ def is_aid(cues: dict[str, int], context: set[str]) -> bool:
     if evidence < 99 or "not_aid" in cues:
         return evidence < cues.get("not_aid", 99)
     return bool(context & {"aid", *KIND_CUES}) and "not_aid" not in context
+
+
+def _own_spending(span: Span) -> bool:
+    """What a government spends ("France spends about €80m a year keeping its troops in
+    Romania", "will spend ... about 200 billion zlotys") is its own outlay unless the clause
+    names whom it is for ("spend £3bn a year on military aid to Ukraine")."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lemma_ != "spend":
+        return False
+    return not any(
+        t.dep_ == "pobj"
+        and t.head.lower_ in RECIPIENT_PREPS
+        and t.ent_type_ in ("GPE", "NORP")
+        and _clause_verbs(t)[0] == root.head
+        for t in root.head.subtree
+    )
+
+
+def _estimate(span: Span) -> bool:
+    """A figure something is put at ("puts Ukraine's reconstruction bill at more than
+    $520bn", "estimated the damage at $150bn") is an estimate, not money given."""
+    root = span.root
+    return (
+        root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_ in ESTIMATE_VERBS
+    )
 
 
 def _is_bullet(sent: Span) -> bool:
@@ -241,9 +290,10 @@ def context_cues(span: Span) -> set[str]:
     }
 
 
-def kind_of(span: Span, sentence_cues: set[str]) -> str:
-    """military / financial / humanitarian from the kind words within three arcs of the amount
-    (with their conjuncts: "military and economic aid"), else of its sentence; several -> mixed."""
+def kind_of(span: Span, sentence_cues: set[str]) -> tuple[str, int]:
+    """(kind, strength): military / financial / humanitarian from the kind words within three
+    arcs of the amount (with their conjuncts: "military and economic aid"; strength 2), else
+    of its sentence (strength 1); several -> mixed; none -> unspecified (strength 0)."""
     lex = lexicon(LEXICON)
     near: set[str] = set()
     for i in tree_distances(span, 3):
@@ -252,8 +302,8 @@ def kind_of(span: Span, sentence_cues: set[str]) -> str:
             near |= lex.cues_at(word) & set(KIND_CUES)
     kinds = near or {k for k in KIND_CUES if k in sentence_cues}
     if not kinds:
-        return "unspecified"
-    return kinds.pop() if len(kinds) == 1 else "mixed"
+        return "unspecified", 0
+    return (min(kinds) if len(kinds) == 1 else "mixed"), 2 if near else 1
 
 
 def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool:
@@ -566,7 +616,10 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         context = context_cues(span)
         if not is_aid(cues, context) or _in_budget(span, lex):
             continue
-        candidates.append(AidCandidate(amount, span, cues, context, *parties(ctx, span)))
+        cand = AidCandidate(amount, span, cues, context, *parties(ctx, span))
+        if (cand.recipient is None and _own_spending(span)) or _estimate(span):
+            continue
+        candidates.append(cand)
     main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
@@ -604,10 +657,13 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         key = (donor, recipient, currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
         dated_key = (*key, when if stated else None)
-        if dated_key in rows or (not stated and any(k[:4] == key for k in rows)):
+        kind, strength = kind_of(cand.span, cand.context)
+        same = [k for k in rows if k == dated_key or (not stated and k[:4] == key)]
+        if same:  # a restatement (headline, summary): it may say better what the package is
+            _merge_mention(rows[same[0]], kind, strength, items_of(cand.span, ctx.amounts))
             continue
-        if stated:  # a dated mention replaces an undated one of the same amount (a headline)
-            rows.pop((*key, None), None)
+        # a dated mention replaces an undated one of the same amount (a headline)
+        replaced = rows.pop((*key, None), None) if stated else None
         confidence = 0.5 + 0.2 * (cand.donor is not None) + 0.2 * (cand.recipient is not None)
         confidence += 0.1 * (cand.cues.get("aid", 9) <= 2)
         rows[dated_key] = {
@@ -617,7 +673,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             "currency": currency,
             "amount_usd": to_usd(amount.amount, currency, when),
             "qualifier": amount.qualifier,
-            "kind": kind_of(cand.span, cand.context),
+            "kind": kind,
+            "_kind_strength": strength,
             "cumulative": cumulative,
             "announced": when,
             "items": items_of(cand.span, ctx.amounts),
@@ -626,7 +683,18 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             "end_char": amount.end_char,
             "confidence": round(min(confidence, 1.0), 2),
         }
-    return list(rows.values())
+        if replaced:
+            _merge_mention(rows[dated_key], replaced["kind"], replaced["_kind_strength"], [])
+    return [{k: v for k, v in row.items() if k != "_kind_strength"} for row in rows.values()]
+
+
+def _merge_mention(row: dict, kind: str, strength: int, items: list[str]) -> None:
+    """Fold a later mention of a package into its row: a kind read nearer the amount, and
+    items where the row has none."""
+    if strength > row["_kind_strength"]:
+        row["kind"], row["_kind_strength"] = kind, strength
+    if not row["items"]:
+        row["items"] = items
 
 
 def _most_common(values) -> str | None:

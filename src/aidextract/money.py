@@ -15,6 +15,7 @@ import itertools
 import re
 import warnings
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import cache
 
 import pycountry
@@ -351,7 +352,7 @@ def _value(match: re.Match[str]) -> float | None:
         value *= _fractions()[" ".join(fraction.lower().split())]
     tail = _range_tail(match)
     mult = tail["mult"] if tail else match["mult"]
-    return None if value is None else value * _factor(mult)
+    return None if value is None else _scaled(value, mult)
 
 
 def _range_tail(match: re.Match[str]) -> re.Match[str] | None:
@@ -365,6 +366,11 @@ def _range_tail(match: re.Match[str]) -> re.Match[str] | None:
 
 def _factor(mult: str | None) -> float:
     return _multipliers()[mult.lower()][0] if mult else 1.0
+
+
+def _scaled(value: float, mult: str | None) -> float:
+    """`value` times its multiplier in decimal: "4.1bn" is 4100000000.0, not 4099999999.9999995."""
+    return float(Decimal(repr(value)) * Decimal(repr(_factor(mult))))
 
 
 def _evaluate(match: re.Match[str]) -> tuple[float, _Currency] | None:
@@ -398,7 +404,7 @@ def parse_money(text: str, default_currency: str | None = None) -> tuple[float, 
             return hit[0], hit[1].code
     match = _bare_re().fullmatch(text)
     if default_currency and match and (match["mult"] or "," in match["num"]):
-        return _number_value(match["num"]) * _factor(match["mult"]), default_currency
+        return _scaled(_number_value(match["num"]), match["mult"]), default_currency
     return None
 
 
@@ -440,7 +446,7 @@ def _grammar_hits(text: str) -> list[tuple[int, int, float, _Currency]]:
             hits.append((match.start(), match.end(), *found))
             tail = _range_tail(match)
             if tail and not tail["cur"]:  # with a symbol, the upper end is found on its own
-                value = _number_value(tail["num"]) * _factor(tail["mult"])
+                value = _scaled(_number_value(tail["num"]), tail["mult"])
                 hits.append((tail.start("num"), tail.end(), value, found[1]))
     return hits
 
@@ -577,7 +583,7 @@ def _digit_counts(text: str) -> list[tuple[int, int, float]]:
             continue  # a decimal ("10.30") or a year, not a count
         if num.startswith("0") or _is_designation(text, start, end) or _is_label(text, start, end):
             continue
-        value = _number_value(num) * _factor(mult)
+        value = _scaled(_number_value(num), mult)
         found.append((start, match.end(), value))
     return found
 

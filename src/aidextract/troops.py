@@ -166,7 +166,9 @@ def _bare_is_troops(lex: Lexicon, root: Token, accepted: list[Candidate]) -> Can
     if root.dep_ in ("appos", "conj") and any(c.noun == head for c in same_sentence):
         return next(c for c in same_sentence if c.noun == head)
     if _partitive(lex, root) or (root.dep_ in ("nummod", "nsubj") and _partitive(lex, head)):
-        return same_sentence[-1] if same_sentence else _SELF
+        if same_sentence:
+            return same_sentence[-1]
+        return _SELF if _antecedent_is_troops(lex, root) else None
     if root.dep_ == "pobj" and head.lower_ == "of":
         owner = head.head
         if "unit" in _noun_cues(lex, owner) or _troop_noun(lex, owner):
@@ -196,6 +198,27 @@ def _bare_is_troops(lex: Lexicon, root: Token, accepted: list[Candidate]) -> Can
     return None
 
 
+def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
+    """ "six of them" refers to troops only when the plural noun it takes up, the last one
+    before it in this or the previous sentence, is a troop noun ("Russia sent 10,000 troops.
+    Some 2,000 of them ..."; not "troop counts ... This brief sets out six of them")."""
+    pronoun = next(
+        (o for p in root.children if p.lower_ in ("of", "from") for o in p.children), None
+    )
+    if pronoun is None or pronoun.lower_ not in PARTITIVE_PRONOUNS:
+        return True  # "500 of the soldiers": the noun is there
+    sent = root.sent
+    start = sent.start if sent.start == 0 else root.doc[sent.start - 1].sent.start
+    plurals = [
+        t
+        for t in root.doc[start : root.i]
+        if t.tag_ in ("NNS", "NNPS")
+        and not t.ent_type_  # "Two days later"
+        and not (t.dep_ == "nsubj" and "speech" in _cues(lex, t.head))
+    ]  # "US officials said about 8,000 of them": the speakers are not what "them" takes up
+    return bool(plurals) and _troop_noun(lex, plurals[-1])
+
+
 def _earlier_level(root: Token) -> bool:
     """ "up from roughly 8,000", "down from a peak of nearly 1,700": the same force's
     earlier size."""
@@ -216,6 +239,10 @@ def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
     US troops ... to roughly 200": the force whose number a bare count gives."""
     if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to"):
         return None
+    for anc in list(root.head.ancestors)[:5]:  # "to" misattached under the troops' own clause
+        if anc.dep_ == "pobj" and anc.head.lower_ == "of" and _troop_noun(lex, anc):
+            if anc.head.head.lemma_ in LEVEL_NOUNS:
+                return anc
     for obj in root.head.head.children:
         if obj.dep_ == "dobj" and obj.lemma_ in LEVEL_NOUNS:
             for prep in (c for c in obj.children if c.lower_ == "of"):
@@ -448,7 +475,15 @@ def _phrase_place(
     word = prep.lower_
     siblings = [c.lower_ for c in prep.children if c.dep_ == "conj"]
     if word in NULLING_PREPS or any(s in ("near", *NULLING_PREPS) for s in siblings):
-        return None, None
+        place = _named_place(ctx, lex, word, obj, origin)
+        return place if place and place[1] else (None, None)  # "in and around Vilnius"
+    return _named_place(ctx, lex, word, obj, origin)
+
+
+def _named_place(
+    ctx: ArticleContext, lex: Lexicon, word: str, obj: Token, origin: str | None
+) -> Place | None:
+    """The place the object of a preposition `word` names."""
     cues = _noun_cues(lex, obj)
     if "border" in cues:
         return (origin, None) if word in DESTINATION_PREPS else (None, None)
@@ -487,9 +522,10 @@ def _scope_phrases(lex: Lexicon, scope: Token):
     pairs = []
     for prep in scope.children:
         if prep.dep_ in ("prep", "dative") and prep.lower_ in LOCATIVE_PREPS[:-3]:
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    pairs.append((prep, obj))
+            objs = [o for o in prep.children if o.dep_ == "pobj"] or [  # "in and around X"
+                o for c in prep.children if c.dep_ == "conj" for o in c.children if o.dep_ == "pobj"
+            ]
+            pairs.extend((prep, obj) for obj in objs)
         elif prep.dep_ == "dobj" and scope.lemma_ in ARRIVAL_VERBS:
             pairs.append((prep, prep))
         elif prep.dep_ == "prep" and prep.lower_ == "against" and "offensive" in _cues(lex, scope):
@@ -518,7 +554,8 @@ def _verb_scopes(lex: Lexicon, verb: Token, noun: Token):
         if noun in child.subtree:
             continue
         if child.dep_ in ("xcomp", "advcl", "conj") and child.pos_ == "VERB":
-            yield child
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                yield child  # a clause with a subject of its own is about another force
         elif child.dep_ == "dobj":
             yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
         elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in (*OWNING_VERBS, *GROWTH_VERBS):
@@ -793,6 +830,17 @@ def _drop_headlines(ctx: ArticleContext, cands: list[Candidate]) -> list[Candida
     return [c for c in cands if c in body or c.count.value not in values]
 
 
+def _reinforces(cand: Candidate) -> bool:
+    """ "up to 3,000 more soldiers", "another 2,000 troops": more of a force named before."""
+    words = [*cand.span.root.children, *cand.noun.children, *cand.span]
+    return any(t.lower_ in MORE_WORDS for t in words)
+
+
+def _last_place(before: list[Candidate], origin: str | None) -> Place | None:
+    """Where the last force of `origin` named before is (None if that is not known)."""
+    return next((c.place for c in reversed(before) if c.origin == origin), None)
+
+
 def extract_troops(ctx: ArticleContext) -> list[dict]:
     lex = lexicon(LEXICON)
     cands = _drop_headlines(ctx, find_candidates(ctx, lex))
@@ -808,6 +856,9 @@ def extract_troops(ctx: ArticleContext) -> list[dict]:
         if cand.place is None and cand.parent is not None:
             cand.place = cand.parent.place
     _fill_consensus(cands)
+    for i, cand in enumerate(cands):
+        if cand.place is None and _reinforces(cand):
+            cand.place = _last_place(cands[:i], cand.origin)
     assign_own_dates(ctx, cands)
     previous_date = None
     for cand in cands:
