@@ -9,9 +9,10 @@ spans (over raw text dateparser takes amounts and durations for dates) and keeps
 dateparser cannot know (LIBRARY-NOTES.md): period prefixes ("late December 2023"), "since",
 the event an offset counts from, the filters for names, counts and decades.
 
-A date without a year goes where the article's own dates put it: after the nearest preceding
-date with a year in its paragraph (a chronicle moves forward, "since" points back), else next to
-the publication date, on the side the tense of the governing verb points to.
+A date without a year goes where the article's own dates put it: after the date with a year a
+chronicle of its paragraph stands at (a chronicle moves forward, "since" points back), else next
+to the publication date, on the side the tense of the governing verb points to. An offset counts
+from a date told before, or from the dated event it names; never from publication.
 """
 
 from __future__ import annotations
@@ -297,6 +298,8 @@ _MOD_BEFORE = re.compile(r"(?P<mod>(?i:last|next|this))\s+\Z")
 _RANGE = r"(?:[-–]|and|to|until|till)"
 # the last day of "Feb. 10-20", after a day_month match
 _RANGE_END = re.compile(rf"\s*[-–]\s*{_DAY}(?!\s*(?:{_MON}))")
+# the year after a month without one: "October last year", "April of next year"
+_YEAR_AFTER = re.compile(r"\s+(?:of\s+)?(?P<ref>(?i:last|next|this))\s+year\b")
 
 
 @cache
@@ -368,6 +371,7 @@ class _Candidate:
     unit: str | None = None
     direction: str | None = None
     query: str = ""  # what dateparser reads for a relative form, from the date it counts from
+    year_step: int | None = None  # "October last year": the year of publication moved by this
 
     @property
     def explicit(self) -> bool:
@@ -447,9 +451,18 @@ def _scan(text: str) -> tuple[_Candidate, ...]:
             continue
         cand = _candidate(kind, m, start, before)
         if cand and cand.text.strip():
-            out.append(cand)
+            out.append(_with_year_after(text, cand))
             out.extend(_range_end(text, cand))
     return tuple(out)
+
+
+def _with_year_after(text: str, cand: _Candidate) -> _Candidate:
+    """A month (or day) without a year takes "last year" after it into its text: one date."""
+    m = _YEAR_AFTER.match(text, cand.end) if cand.kind in ("month", "day_month") else None
+    if m is None:
+        return cand
+    step = _PERIOD_STEP[m["ref"].lower()]
+    return replace(cand, end=m.end(), text=text[cand.start : m.end()], year_step=step)
 
 
 def _range_end(text: str, cand: _Candidate) -> list[_Candidate]:
@@ -604,6 +617,8 @@ def _is_count(span: Span, prev: Token | None) -> bool:
     nxt = doc[span.end] if span.end < len(doc) else None
     if prev is None or nxt is None or nxt.tag_ not in ("NN", "NNS"):
         return False
+    if prev.head.i == nxt.i:
+        return False  # both modify the noun: "its draft 2026 budget"
     if prev.lower_ in _qualifier_words():
         return True
     return prev.pos_ not in ("DET", "ADP", "PRON", "PART", "CCONJ", "PUNCT", "SYM")
@@ -635,6 +650,8 @@ def _keep(cand: _Candidate, doc: Doc, text: str) -> bool:
         return not (bare and (_is_name_part(prev) or _is_count(span, prev)))
     if cand.kind == "weekday":
         return not (bare and _is_name_part(prev))
+    if cand.kind == "deictic" and cand.text.istitle() and prev is not None:
+        return not (prev.is_alpha and not span[0].is_sent_start)  # "USA Today", "the Today show"
     if cand.kind == "month" and bare:
         month = span[-1]
         if month.ent_type_ not in ("", "DATE"):
@@ -672,6 +689,8 @@ def _verb_tense(verb: Token) -> str:
         return "past"  # "signed", "unveiled at the summit"
     if verb.tag_ in ("VBZ", "VBP") or verb.tag_ in ("VBN", "VBG") and aux:
         return "present"  # "runs out", "is expected", "are meeting"
+    if verb.tag_ == "VB" and any(a.tag_ in ("VBZ", "VBP") for a in aux):
+        return "present"  # "do not need"
     return "unknown"
 
 
@@ -681,18 +700,39 @@ def _tense(span: Span) -> str:
     Walks from the date up the parse to the first verb. Through a noun ("Thursday's order
     is larger") a present tense says nothing of the date; a cue like "due" still does.
     """
+    verb, via_noun = _governor(span)
+    if verb is None:
+        return "future" if via_noun is None else "unknown"
+    tense = _verb_tense(verb)
+    return "unknown" if via_noun and tense == "present" else tense
+
+
+def _governor(span: Span) -> tuple[Token | None, bool | None]:
+    """The verb a date belongs to, and whether a noun stands between them; (None, None) when a
+    future cue ("due", "upcoming") comes first. A date between a reporting verb and the subject
+    of its complement clause belongs to the reporting verb, however the parser attaches it:
+    "said on Thursday it would provide" tells when it was said."""
     tok, via_noun = span.root, False
     while tok.head.i != tok.i:
         head = tok.head
         if head.pos_ in ("VERB", "AUX"):
-            tense = _verb_tense(head)
-            return "unknown" if via_noun and tense == "present" else tense
+            return _reporting_verb(head, span) or head, via_noun
         if _future(head):
-            return "future"
-        if head.pos_ not in ("ADP", "SCONJ", "CCONJ", "PUNCT", "DET"):
-            via_noun = True
+            return None, None
+        if head.pos_ not in ("ADP", "SCONJ", "CCONJ", "PUNCT", "DET") and tok.dep_ != "conj":
+            via_noun = True  # a date joined to a date ("Saturday and Sunday") is no noun
         tok = head
-    return "unknown"
+    return None, via_noun
+
+
+def _reporting_verb(verb: Token, span: Span) -> Token | None:
+    """The verb `verb`'s clause depends on, when `span` stands after it and before the clause's
+    subject or "that"."""
+    head = verb.head
+    if verb.dep_ != "ccomp" or not head.i < span.start or head.pos_ not in ("VERB", "AUX"):
+        return None
+    opening = [c.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "mark", "expl")]
+    return head if opening and span.end <= min(opening) else None
 
 
 def _attributive(span: Span) -> bool:
@@ -702,6 +742,8 @@ def _attributive(span: Span) -> bool:
 
 
 # ---------------------------------------------------------------- placing dates in time
+
+_BULLET = re.compile(r"[ \t]*[•·▪◦*–-]\s")  # a line that opens a list item
 
 
 def _near(ref: _Point, month: int | None, day: int | None) -> list[_Point]:
@@ -760,16 +802,22 @@ class _Placed:
     cand: _Candidate
     point: _Point
     paragraph: int
+    sentence: int  # index of its sentence in the doc
+    item: int | None  # where its list item ("• In 2024, ...") starts, if it stands in one
     since: bool
+    main: bool  # it times its sentence's main clause, not a clause of a noun ("the loan
+    # approved in March 2023")
 
 
 class _Article:
     """The dates of one article placed so far, and what relative expressions lean on."""
 
-    def __init__(self, doc: Doc, ref: _Point | None):
-        self.doc, self.ref, self.text = doc, ref, text_of(doc)
+    def __init__(self, doc: Doc, ref: _Point | None, furniture: Furniture):
+        self.doc, self.ref, self.text, self.furniture = doc, ref, text_of(doc), furniture
         self.placed: list[_Placed] = []
         self.paragraph_starts = _paragraph_starts(self.text)
+        self.sentences = list(doc.sents)
+        self.sentence_starts = [sent.start_char for sent in self.sentences]
 
     def paragraph(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char)
@@ -779,12 +827,54 @@ class _Article:
         before = self.text[max(0, cand.start - 16) : cand.start]
         return bool(re.search(rf"(?i)\b(?:{words})\s+(?:the\s+)?(?:year\s+)?$", before))
 
+    def tense(self, cand: _Candidate) -> str:
+        """The tense of the date's verb (_tense); an image caption's present tells of the
+        moment the picture was taken ("A technician checks a drone frame on Monday")."""
+        span = _tokens(self.doc, cand)
+        tense = _tense(span) if span is not None else "unknown"
+        caption = cand.start in self.furniture and not self.furniture.hides(cand.start)
+        return "past" if tense == "present" and caption else tense
+
+    def conjoined_weekday(self, cand: _Candidate) -> _Point | None:
+        """The day of the weekday `cand` is joined to ("on Saturday and Sunday"), if placed."""
+        span = _tokens(self.doc, cand)
+        if span is None or span.root.dep_ != "conj" or not self.placed:
+            return None
+        last = self.placed[-1]
+        head = span.root.head
+        joined = last.cand.kind == "weekday" and last.cand.start <= head.idx < last.cand.end
+        return last.point if joined and last.point.day else None
+
+    def sentence(self, char: int) -> int:
+        return bisect_right(self.sentence_starts, char) - 1
+
+    def where(self, char: int) -> tuple[int, int, int | None]:
+        """Paragraph, sentence, and the start of the list item ("• ...") holding `char`."""
+        line = self.text.rfind("\n", 0, char) + 1
+        item = line if _BULLET.match(self.text, line) else None
+        return self.paragraph(char), self.sentence(char), item
+
     def anchor(self, cand: _Candidate) -> _Placed | None:
-        """The nearest preceding date with a year in the paragraph. A "since" date opens a
-        period that runs to the present, so it anchors nothing."""
-        par = self.paragraph(cand.start)
-        told = [p for p in self.placed if p.paragraph == par and p.cand.explicit and not p.since]
-        return told[-1] if told else None
+        """The date with a year a chronicle stands at: the nearest before `cand` in its
+        paragraph, in its own sentence or in the main clause of an earlier one, unless a
+        sentence in the present tense came between (the text is back at its own time). A
+        "since" date opens a period that runs to the present, and a list item ("• In 2024,
+        ...") is a fact of its own: they anchor nothing outside it."""
+        par, sent, item = self.where(cand.start)
+        for placed in reversed(self.placed):
+            if placed.paragraph != par:
+                return None
+            if not placed.cand.explicit or placed.since or placed.item not in (None, item):
+                continue
+            if placed.sentence == sent:
+                return placed
+            if placed.main:
+                return None if self.present_between(placed.sentence, sent) else placed
+        return None
+
+    def present_between(self, first: int, last: int) -> bool:
+        roots = (sent.root for sent in self.sentences[first + 1 : last])
+        return any(r.pos_ in ("VERB", "AUX") and _verb_tense(r) == "present" for r in roots)
 
     def last(self, depth: int, told: bool = False) -> _Point | None:
         """The latest placed date at least as precise as `depth`, else (unless only `told`
@@ -809,8 +899,7 @@ class _Article:
         """A month, or a day of a month, without a year: the year the context gives."""
         if self.ref and (point := self._named_year(cand)):
             return point
-        span = _tokens(self.doc, cand)
-        tense = _tense(span) if span is not None else "unknown"
+        span, tense = _tokens(self.doc, cand), self.tense(cand)
         since = self.after_word(cand, "since")
         if self.after_word(cand, "until|till") and tense != "past":
             tense = "future"  # "has extended until December": the period runs on from now
@@ -831,10 +920,8 @@ class _Article:
 
     def _named_year(self, cand: _Candidate) -> _Point | None:
         """ "last September", "next January", "this April", "April of last year"."""
-        of_year = re.match(r"(?i)\s+of\s+(last|next|this)\s+year\b", self.text[cand.end :])
-        if of_year:
-            step = {"last": -1, "next": 1}.get(of_year.group(1).lower(), 0)
-            return _point(self.ref.year + step, cand.month, cand.day)
+        if cand.year_step is not None:
+            return _point(self.ref.year + cand.year_step, cand.month, cand.day)
         if cand.mod == "last":
             return _on_or_before(self.ref, cand.month, cand.day, strict=True)
         if cand.mod == "next":
@@ -845,18 +932,23 @@ class _Article:
 
     def _place_weekday(self, cand: _Candidate) -> _Point | None:
         """ "last Saturday" as dateparser reads it; "on Friday", "this Wednesday" on the side of
-        publication the tense says (dateparser's choice does not read the sentence)."""
+        publication the tense says (dateparser's choice does not read the sentence): before it
+        for a past act, after it for a future one; in the present ("meet on Thursday", a
+        caption's "checks a drone on Monday") or the perfect, which takes no day of its own
+        ("have confirmed attendance at the summit on Saturday"), the nearer one."""
         if not self.ref or not self.ref.day:
             return None
         if cand.mod in ("last", "next"):
             return _resolve(cand.query, self.ref)
         if cand.weekday == self.ref.middle().weekday():
             return self.ref  # dateparser would take the same weekday a week off
-        span = _tokens(self.doc, cand)
-        tense = _tense(span) if span is not None else "unknown"
-        return _resolve(
-            cand.query, self.ref, "future" if tense in ("future", "present") else "past"
-        )
+        if (before := self.conjoined_weekday(cand)) is not None:
+            return _resolve(cand.query, before, "future")  # the next such day after it
+        tense = self.tense(cand)
+        if tense not in ("present", "perfect"):
+            return _resolve(cand.query, self.ref, "future" if tense == "future" else "past")
+        ahead = (cand.weekday - self.ref.middle().weekday()) % 7
+        return _resolve(cand.query, self.ref, "future" if ahead <= 3 else "past")
 
     def _place_deictic(self, cand: _Candidate) -> _Point | None:
         return _resolve(cand.query, self.ref) if self.ref and self.ref.day else None
@@ -876,39 +968,49 @@ class _Article:
     def _place_offset(self, cand: _Candidate) -> _Point | None:
         """ "two days later", "a week earlier", "three years ago", "the following day"."""
         depth = {"day": 3, "week": 3, "month": 2, "year": 1}[cand.unit]
-        if cand.direction == "ago":
-            base = self.ref
-        elif event := self._event_after(cand):
-            base = self.event_date(event, depth)
-        else:  # "two days later" counts from a date told before, never from publication
-            base = self.last(depth, told=True)
+        base = self._offset_base(cand, depth)
         if base is None or base.depth < depth:
             return None
         return _resolve(cand.query, base)
 
     _place_following = _place_offset
 
-    def _event_after(self, cand: _Candidate) -> str | None:
-        """The event an offset counts from: "one day before the announcement" -> "announcement"."""
-        if cand.direction not in ("before", "after"):
+    def _offset_base(self, cand: _Candidate, depth: int) -> _Point | None:
+        """What an offset counts from: publication for "ago"; for "a day before the
+        announcement", the date told with that event. Nothing for an event the text does not
+        date here ("a week after Ukrainian troops crossed", "four years after Russia's
+        invasion") or for the period a figure is compared with ("up from $486 billion a year
+        earlier"). Else the date told last ("two days later"), never publication."""
+        if cand.direction == "ago":
+            return self.ref
+        if _compared(_tokens(self.doc, cand).root.head):
             return None
-        m = re.match(r"\s+the\s+([a-z]{4,})", self.text[cand.end : cand.end + 40])
-        return m.group(1) if m else None
+        if cand.kind == "offset" and cand.direction in ("before", "after"):
+            m = re.match(r"\s+(\w+)(?:\s+([a-z]{4,}))?", self.text[cand.end : cand.end + 40])
+            if m and m[1].lower() == "the" and m[2]:
+                return self.event_date(m[2], depth, cand)
+            if m and m[1].lower() not in _lexicon()["anaphor"]:
+                return None
+        return self.last(depth, told=True)
 
-    def event_date(self, event: str, depth: int) -> _Point | None:
+    def event_date(self, event: str, depth: int, cand: _Candidate) -> _Point | None:
         """The date of the latest earlier sentence that tells of the event ("announced ... on
-        November 1"), else the publication date: the article's own news."""
+        November 1"); the publication date when the article tells of it only without a date
+        (its own news); else None."""
         for placed in reversed(self.placed):
             span = _tokens(self.doc, placed.cand)
             if placed.point.depth < depth or span is None:
                 continue
-            if any(_same_stem(t.lemma_.lower(), event) for t in span.sent if t.is_alpha):
+            if _tells(span.sent, event):
                 return placed.point
-        return self.ref
+        told = any(_tells(sent, event) for sent in self.sentences[: self.sentence(cand.start)])
+        return self.ref if told else None
 
     def add(self, cand: _Candidate, point: _Point) -> None:
         since = self.after_word(cand, "since")
-        self.placed.append(_Placed(cand, point, self.paragraph(cand.start), since))
+        verb, _ = _governor(_tokens(self.doc, cand))  # _keep made sure the span exists
+        main = verb is None or verb.dep_ not in ("relcl", "acl")
+        self.placed.append(_Placed(cand, point, *self.where(cand.start), since, main))
 
 
 _STEM = 4  # "announce" / "announcement", "invade" / "invasion"
@@ -916,6 +1018,21 @@ _STEM = 4  # "announce" / "announcement", "invade" / "invasion"
 
 def _same_stem(word: str, other: str) -> bool:
     return len(word) >= _STEM and word[:_STEM] == other[:_STEM]
+
+
+def _compared(head: Token) -> bool:
+    """Whether an offset hangs on a figure or a comparison ("up from $486 billion a year
+    earlier", "from a year earlier"): it dates what the figure is compared with."""
+    return (
+        head.lower_ in _lexicon()["comparison"]
+        or head.pos_ == "NUM"
+        or head.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+    )
+
+
+def _tells(sent: Span, event: str) -> bool:
+    """Whether a sentence tells of the event: a word of the same stem ("announced")."""
+    return any(_same_stem(t.lemma_.lower(), event) for t in sent if t.is_alpha)
 
 
 def _paragraph_starts(text: str) -> list[int]:
@@ -941,7 +1058,7 @@ def extract_dates(
     """
     text = text_of(doc)
     furniture, line = furniture or Furniture(text), _dateline(text)
-    article = _Article(doc, _published_point(text, published, line, furniture))
+    article = _Article(doc, _published_point(text, published, line, furniture), furniture)
     out = []
     for cand in _scan(text):
         in_dateline = line is not None and not line.byline and line.start <= cand.start < line.end

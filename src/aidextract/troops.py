@@ -240,9 +240,9 @@ def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
     if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to"):
         return None
     for anc in list(root.head.ancestors)[:5]:  # "to" misattached under the troops' own clause
-        if anc.dep_ == "pobj" and anc.head.lower_ == "of" and _troop_noun(lex, anc):
-            if anc.head.head.lemma_ in LEVEL_NOUNS:
-                return anc
+        of_level = anc.head.lower_ == "of" and anc.head.head.lemma_ in LEVEL_NOUNS
+        if anc.dep_ == "pobj" and of_level and _troop_noun(lex, anc):
+            return anc
     for obj in root.head.head.children:
         if obj.dep_ == "dobj" and obj.lemma_ in LEVEL_NOUNS:
             for prep in (c for c in obj.children if c.lower_ == "of"):
