@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import partial
 
@@ -15,7 +16,7 @@ from .furniture import Furniture
 from .geo import actor_code
 from .money import find_amounts, find_counts, find_quantities
 from .nlp import text_of
-from .people import extract_people
+from .people import Person, extract_people
 from .places import place_mentions, place_rows
 from .resources import read_words
 from .schema import ORG_CODES
@@ -35,7 +36,7 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
     dates = extract_dates(doc, published, furniture)
     people = [
         p
-        for p in extract_people(doc, partial(actor_code, capitals=True))
+        for p in extract_people(doc, partial(actor_code, capitals=True), published)
         if any(not furniture.hides(s) for s, _ in p.spans)
     ]
     person_country = {}
@@ -65,7 +66,7 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
             {
                 "name": p.name,
                 "role": p.role,
-                "country": p.country or (home if _in_government(p.role) else None),
+                "country": p.country or _official_country(ctx, p, home),
                 "mentions": p.mentions,
             }
             for p in people
@@ -110,10 +111,22 @@ def _main_donor(aid: list[dict]) -> str | None:
     return donors.most_common(1)[0][0] if donors else None
 
 
+def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> str | None:
+    """Country of a government official named without one: the country the paragraph is
+    about, unless that is the aid's main receiver (whose officials are named with it), else
+    `home`, the main donor."""
+    if not _in_government(person.role):
+        return None
+    subject = ctx.paragraph_subject(ctx.paragraph_of(person.spans[0][0]))
+    if subject and subject not in ORG_CODES and subject != ctx.main_recipient():
+        return subject
+    return home
+
+
 def _in_government(role: str | None) -> bool:
-    """A national government's office ("Prime Minister", "Defence Minister"), not a body's
-    ("Secretary General") nor a deputy's of another kind."""
+    """A national government's office ("Prime Minister", "Minister for Defence"), not a
+    body's ("Secretary General") nor a deputy's of another kind."""
     if not role:
         return False
-    words = role.lower().split()
+    words = re.split(r"\s+(?:of|for|to)\s+", role.lower())[0].split()
     return words[-1] in read_words("people_government_heads.txt") and "general" not in words

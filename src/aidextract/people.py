@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -46,6 +47,8 @@ _PLACE_PREPS_LONE = _PLACE_PREPS | {"to", "from", "at", "on", "towards", "toward
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 _MODALS = frozenset({"would", "will", "could", "can", "'ll", "wo", "shall"})
 _APPOSITION_END = frozenset({",", ".", ";", ":", ")", "—", "–"})
+_RELATIVES = frozenset({"who", "whose", "which", "that"})
+_BECOME = frozenset({"be", "become", "serve"})  # ", who became defence minister in July"
 _MAX_COMPLEMENT = 14  # tokens a title's "of ..." complement may span before the name
 _BODY_LOOKBACK = 3  # sentences searched back for the body of "Secretary General X"
 _LINE_LABEL = re.compile(r"^\W*([A-Z][\w .'’-]{1,40}?):\s")
@@ -75,6 +78,7 @@ class _Lexicon:
     body_codes: frozenset[str]
     not_names: frozenset[str]
     group_nouns: frozenset[str]
+    parties: dict[str, str]
     credits_before: tuple[re.Pattern, ...]
     credits_sentence: tuple[re.Pattern, ...]
 
@@ -89,6 +93,7 @@ def _lexicon() -> _Lexicon:
     institutions = read_tsv("people_institutions.tsv", required=("name", "country"))
     bodies = read_tsv("people_bodies.tsv", required=("code",))
     credits = read_tsv("people_credits.tsv", required=("kind", "pattern"))
+    parties = read_tsv("people_parties.tsv", required=("party", "country"))
     calendar_words = {w.lower() for w in (*calendar.month_name, *calendar.day_name) if w}
     return _Lexicon(
         heads=frozenset(r["word"] for r in titles if r["kind"] in ("head", "rank")),
@@ -111,6 +116,7 @@ def _lexicon() -> _Lexicon:
         body_codes=frozenset(r["code"] for r in bodies),
         not_names=read_words("people_not_names.txt") | calendar_words,
         group_nouns=read_words("people_group_nouns.txt"),
+        parties={r["party"]: r["country"] for r in parties},
         credits_before=_patterns(credits, "before"),
         credits_sentence=_patterns(credits, "sentence"),
     )
@@ -121,6 +127,46 @@ def _patterns(rows: tuple[dict[str, str], ...], kind: str) -> tuple[re.Pattern, 
         return tuple(re.compile(r["pattern"], re.IGNORECASE) for r in rows if r["kind"] == kind)
     except re.error as exc:
         raise ResourceError(f"models/people_credits.tsv: bad pattern ({exc})") from exc
+
+
+@cache
+def _office_holders() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Name key of every form of an office holder's name -> ((since, code), ...) by date."""
+    name = "people_office_holders.tsv"
+    forms: dict[str, dict[tuple[str, str], None]] = {}
+    owner: dict[str, str] = {}
+    for row in read_tsv(name, required=("name", "country", "since")):
+        for form in (row["name"], *row.get("aliases", "").split(",")):
+            key = _name_key(form)
+            if not key:
+                continue
+            if owner.setdefault(key, row["name"]) != row["name"]:
+                raise ResourceError(f"models/{name}: {form!r} names {owner[key]} and {row['name']}")
+            forms.setdefault(key, {})[(row["since"], row["country"])] = None
+    return {key: tuple(sorted(terms)) for key, terms in forms.items()}
+
+
+def _name_key(name: str) -> str:
+    """A name without accents, case, initials, suffixes or hyphens ("Joseph R. Biden Jr.")."""
+    plain = unicodedata.normalize("NFKD", name.replace("’", "'"))
+    plain = "".join(ch for ch in plain if not unicodedata.combining(ch)).lower()
+    suffixes = {s.lower().rstrip(".") for s in _SUFFIXES}
+    words = [w.strip(".") for w in re.split(r"[\s-]+", plain)]
+    return " ".join(w for w in words if len(w) > 1 and w not in suffixes)
+
+
+def office_country(name: str, published: str | None = None) -> str | None:
+    """Country or body of a known office holder ("Volodymyr Zelensky" -> UKR), else None.
+
+    A holder who moved between a country and a body takes the office begun last before
+    `published` (the latest one without a date).
+    """
+    terms = _office_holders().get(_name_key(name))
+    if not terms:
+        return None
+    month = (published or "")[:7]
+    begun = [code for since, code in terms if not month or since <= month]
+    return begun[-1] if begun else terms[0][1]
 
 
 @dataclass(frozen=True)
@@ -138,13 +184,14 @@ class _Mention:
     country: str | None
 
 
-def extract_people(doc: Doc, actor_code: ActorCode) -> list[Person]:
+def extract_people(doc: Doc, actor_code: ActorCode, published: str | None = None) -> list[Person]:
     """Every person named in `doc`, once each, in order of first mention.
 
     `actor_code(text)` maps a country name, demonym, body or capital to its code (or None);
     it decides which title prefixes are countries and which PERSON spans are really places.
+    `published` (ISO date, maybe partial) picks the office of a holder who changed office.
     """
-    reader = _Reader(doc, actor_code)
+    reader = _Reader(doc, actor_code, published)
     mentions = [
         _Mention(start, end, *reader.mention_title(start, end))
         for start, end in reader.candidates()
@@ -179,8 +226,9 @@ def _word_bounds(texts: list[str], spaces: list[str]) -> tuple[list[int], list[i
 class _Reader:
     """The rules over one doc: its words, entities, title phrases and the caller's codes."""
 
-    def __init__(self, doc: Doc, actor_code: ActorCode):
+    def __init__(self, doc: Doc, actor_code: ActorCode, published: str | None = None):
         self.doc = doc
+        self.published = published
         self.lex = _lexicon()
         self._actor_code = actor_code
         self._codes: dict[str, str | None] = {}
@@ -255,10 +303,22 @@ class _Reader:
         if self.is_title_word(i):
             return True
         last = self.word_end[i] - 1
+        if text.islower():
+            return self._is_role_noun(last)
         if not text[:1].isupper() or self.pos[last] not in _TITLE_WORD_POS:
             return False
         ent = self.ent.get(last)
-        return ent is None or ent.label_ not in _NUMBER_ENTS | {"PERSON"}
+        if ent is not None and ent.label_ == "PERSON":
+            return self.code(text) is not None  # "Moldovan" read as part of a name
+        return ent is None or ent.label_ not in _NUMBER_ENTS
+
+    def _is_role_noun(self, k: int) -> bool:
+        """A lower-case noun inside a title: a compound's part ("border guard chief") or the
+        owner of the office ("the brigade's commander")."""
+        tok = self.doc[k]
+        if tok.pos_ != "NOUN":
+            return False
+        return self._text_at(k + 1) in _POSSESSIVE or (tok.dep_ == "compound" and tok.head.i > k)
 
     def is_complement(self, k: int) -> bool:
         tok = self.doc[k]
@@ -295,19 +355,45 @@ class _Reader:
 
     def title_before(self, end: int) -> _Title | None:
         """The title phrase that ends right before token `end` ("U.S. Secretary of Defense")."""
-        if end <= 0 or (end < len(self.doc) and self.doc[end].is_sent_start):
+        if end <= 0 or (
+            end < len(self.doc) and self.doc[end].is_sent_start and not self._title_alone(end - 1)
+        ):
             return None
         j = end - 1
         floor = self.doc[j].sent.start
         if j > floor and self.doc[j].lower_ in self.lex.honorifics:
             j -= 1  # "Foreign Secretary Mr Lammy"
+        if self.doc[j].lower_ in _COMPLEMENT_PREPS or self.pos[j] == "CCONJ":
+            return None  # "Minister of National Defence": the name is the complement
         head = self.word_start[j] if self.is_head(j) else self._complement_head(j, floor)
         if head is None:
             return None
+        ranks = head
+        while ranks > floor and self._is_rank_word(prev := self._word_before(ranks, floor)):
+            ranks = self.word_start[prev]  # "Maj. Gen.": the rank words before the head
+        # "Pentagon spokesman Maj. Gen. X" names the office, "Secretary General X" one title
+        if (
+            self._is_rank_word(head)
+            and self.word_text[ranks].lower() != "general"
+            and ranks > floor
+            and self.is_head(ranks - 1)
+        ):
+            return self.title_before(ranks)
         start = head
         while start > floor and self.is_modifier(start - 1):
             start = self.word_start[start - 1]
         return _Title(start, head, j + 1)
+
+    def _word_before(self, i: int, floor: int) -> int:
+        """Last token of the word before token `i`, past the "." of an abbreviation ("Maj .")."""
+        return i - 2 if self.texts[i - 1] == "." and i - 1 > floor else i - 1
+
+    def _title_alone(self, j: int) -> bool:
+        """The model split a title from its name: "Presidents" | "X and Y signed"."""
+        sent = self.doc[j].sent
+        return self.doc[j].whitespace_ == " " and all(
+            self.is_modifier(k) for k in range(sent.start, j + 1)
+        )
 
     def _complement_head(self, j: int, floor: int) -> int | None:
         """Head of a title whose "of ..." complement ends at token `j` ("Minister of defense")."""
@@ -325,6 +411,10 @@ class _Reader:
             return None
         limit = doc[end].sent.end
         start = end + 1
+        relative = start + 1 < limit and doc[start].lower_ == "who"
+        relative = relative and doc[start + 1].lemma_ in _BECOME
+        if relative:
+            start += 3 if start + 2 < limit and doc[start + 2].lower_ == "as" else 2
         if start < limit and doc[start].lower_ in ("the", "a", "an"):
             start += 1
         head, k = None, start
@@ -334,9 +424,10 @@ class _Reader:
         if head is None or self.word_end[head] != k:
             return None
         stop = k
-        while stop < limit and self.is_complement(stop):
+        while stop < limit and doc[stop].lower_ not in _RELATIVES and self.is_complement(stop):
             stop += 1
-        if stop < limit and doc[stop].text not in _APPOSITION_END and not doc[stop].is_space:
+        ends = relative or doc[stop].is_space or doc[stop].lower_ in _RELATIVES
+        if stop < limit and doc[stop].text not in _APPOSITION_END and not ends:
             return None
         keep = k < limit and doc[k].lower_ in _COMPLEMENT_PREPS
         return _Title(start, head, stop if keep else k)
@@ -364,26 +455,41 @@ class _Reader:
         pieces, owner_country = self._complement_text(complement)
         role = "".join(doc[k].text_with_ws for k in kept) + pieces
         role = _THEN.sub("", role.strip()).strip(" ,;:-")
-        return role or None, country or owner_country
+        if self._is_plural_head(title.head):  # "Presidents X and Y": each is "President"
+            role = role.replace(doc[title.head].text, doc[title.head].text[:-1], 1)
+        return role or None, country or owner_country or self._party_country(title)
+
+    def _party_country(self, title: _Title) -> str | None:
+        """ "Republican nominee", "Democratic Senator": a party that one country alone has."""
+        first, after = title.start, self.word_end[title.start]
+        if after >= title.end or not (self.is_title_word(after) or self.texts[after].islower()):
+            return None
+        return self.lex.parties.get(self.word_text[first])
 
     def _country_prefix(self, title: _Title, kept: list[int]) -> tuple[str | None, list[int]]:
         """A leading country or body ("U.S.", "South Korean", "NATO") and the tokens left after it.
 
         Only words before the first title word can be the prefix, and an institution
-        ("European Council", "Pentagon") stays in the role.
+        ("European Council", "Pentagon") stays in the role, after a country ("Polish Senate").
         """
+        words = self.words(title.start, title.head)
+        # "a retired US admiral": lower-case title words may stand before the country
+        lead = next((w for w in words if not self.word_text[w].islower()), title.head)
         starts = []
-        for w in self.words(title.start, title.head):
+        for w in words:
+            if w < lead:
+                continue
             if self.is_title_word(w) or len(starts) == 3:
                 break
             starts.append(w)
         for n in range(len(starts), 0, -1):
-            prefix = self.doc[title.start : self.word_end[starts[n - 1]]].text
+            prefix = self.doc[lead : self.word_end[starts[n - 1]]].text
             if self.institution(prefix):
-                return None, kept
+                continue
             code = self.code(prefix)
             if code:
-                return code, [k for k in kept if k >= self.word_end[starts[n - 1]]]
+                after = self.word_end[starts[n - 1]]
+                return code, [k for k in kept if k < lead or k >= after]
         return None, kept
 
     def _employer(self, complement: list[int]) -> str | None:
@@ -431,16 +537,36 @@ class _Reader:
         if outer > 0 and self.doc[outer - 1].text == "," and self._closes_apposition(end):
             titles.append(self.title_before(outer - 1))
         after = self.title_after(end)
-        # a bare rank yields to an apposition: "Gen. Mark Milley, chairman of the Joint Chiefs"
-        titles += [after, before] if before and self._is_rank(before) else [before, after]
+        # a bare rank or one-word title yields to an apposition: "Gen. Mark Milley, chairman
+        # of the Joint Chiefs", "Senator X, the chair of the Armed Services Committee"
+        bare = before and (self._is_rank(before) or len(self.words(before.start, before.end)) == 1)
+        titles += [after, before] if bare else [before, after]
+        titles.append(self._shared_title(start, end))
         read = [self.read_title(t) for t in titles if t]
         role = next((r for r, _ in read if r), None)
         country = next((c for _, c in read if c), None)
         return role, country
 
+    def _is_plural_head(self, i: int) -> bool:
+        low = self.lowers[i]
+        return low.endswith("s") and low in self.lex.heads and low[:-1] in self.lex.heads
+
+    def _shared_title(self, start: int, end: int) -> _Title | None:
+        """A plural title before the first of joined names: "Presidents X and Y" -> for Y."""
+        root = self.doc[start:end].root
+        if root.dep_ != "conj" or not self.is_namelike(root.i):
+            return None
+        first = _first_conjunct(root).i
+        while first > 0 and self.is_namelike(first - 1) and not self.is_title_word(first - 1):
+            first -= 1
+        title = self.title_before(first)
+        return title if title and self._is_plural_head(title.head) else None
+
     def _is_rank(self, title: _Title) -> bool:
-        words = self.words(title.start, title.end)
-        return all(self.word_text[w].lower() in self.lex.ranks for w in words)
+        return all(self._is_rank_word(w) for w in self.words(title.start, title.end))
+
+    def _is_rank_word(self, w: int) -> bool:
+        return self.word_text[w].lower() in self.lex.ranks
 
     def _closes_apposition(self, end: int) -> bool:
         if end >= len(self.doc):
@@ -452,7 +578,7 @@ class _Reader:
 
     def candidates(self) -> list[tuple[int, int]]:
         """Name spans: runs of capitalised words that are PERSON or stand next to a title."""
-        out = []
+        out, unlabelled = [], []
         for run_start, run_end in self._name_runs():
             start = self._after_titles(run_start, run_end)
             end = self._before_group_noun(start, run_end)
@@ -460,7 +586,14 @@ class _Reader:
                 continue
             if self._is_person_ent(start, end) or self._has_title(start, end):
                 out.append((start, end))
-        return out
+            elif len(self.words(start, end)) > 1 and all(
+                k not in self.ent for k in range(start, end)
+            ):
+                unlabelled.append((start, end))
+        # "• Volodymyr Zelensky meets ...": a full name the model missed, of a surname it found
+        surnames = {self.word_text[e - 1].lower() for s, e in out if self._is_person_ent(s, e)}
+        out += [(s, e) for s, e in unlabelled if self.word_text[e - 1].lower() in surnames]
+        return sorted(out)
 
     def _is_person_ent(self, start: int, end: int) -> bool:
         return any(
@@ -522,6 +655,8 @@ class _Reader:
             or self.code(self.word_text[w]) is not None
             for w in starts
         ]
+        if all(flags):
+            return end  # titles and countries only: "Pentagon Press Secretary Maj"
         cut = start
         for n, flag in enumerate(flags):
             if flag and not all(flags[n + 1 :]):
@@ -557,8 +692,8 @@ class _Reader:
             return False  # a surname has lower-case letters: not "PDF", not "JD" alone
         if any(self.code(part) for w in words for part in w.split("-")[1:]):
             return False  # "Joint Russian-Belarusian (exercises)"
-        if len(words) > 1 and self.code(span.text) is not None:
-            return False
+        if len(words) > 1 and self.code(span.text) is not None and not self.title_before(start):
+            return False  # "Luís Montenegro" is a country's name, but not after "Prime Minister"
         root = _first_conjunct(span.root)
         if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
             return self.title_before(start) is not None
@@ -649,7 +784,19 @@ class _Reader:
         )
         if not cue and any(self._names_a_thing(tok) for tok in occurrences):
             return False
+        if all(self._owns_a_name(m.end) for m in mentions):
+            return False  # "David's Sling systems": the possessive is part of a thing's name
         return any(self._lone_mention_ok(m) for m in mentions)
+
+    def _owns_a_name(self, i: int) -> bool:
+        """Token `i` is a possessive before a capitalised word of no entity ("'s Sling")."""
+        after = i + 1
+        return (
+            self._text_at(i) in _POSSESSIVE
+            and self._text_at(after)[:1].isupper()
+            and self.pos[after] == "PROPN"
+            and after not in self.ent
+        )
 
     def _before_group(self, i: int) -> bool:
         """Token `i` names a person's circle ("the Biden administration")."""
@@ -673,6 +820,8 @@ class _Reader:
             return True
         if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS_LONE:
             return False
+        if self._after_common_noun(m.start):
+            return False
         others = [c for c in (root, *root.conjuncts) if not m.start <= c.i < m.end]
         if any(self.token_code(c) or self._is_place(c) for c in others):
             return False
@@ -683,6 +832,17 @@ class _Reader:
             and not text_of(doc)[line_start : doc[m.start].idx].strip()
         )
         return not label
+
+    def _after_common_noun(self, i: int) -> bool:
+        """ "the broadcaster Yle", "the newspaper Bild": a name set after what it names."""
+        noun = i - 1
+        return (
+            noun > 0
+            and self.pos[noun] == "NOUN"
+            and self.texts[noun].islower()
+            and not self.is_title_word(noun)
+            and self.lowers[noun - 1] in _DETERMINERS
+        )
 
     def _is_place(self, tok: Token) -> bool:
         ent = self.ent.get(tok.i)
@@ -715,22 +875,23 @@ class _Reader:
             (self.doc[m.start].idx, self.doc[m.end - 1].idx + len(self.doc[m.end - 1]))
             for m in group
         ]
+        name = self.doc[best.start : best.end].text
         return Person(
-            name=self.doc[best.start : best.end].text,
+            name=name,
             role=role,
-            country=self._country(group, role),
+            country=self._country(group, role, name),
             mentions=len(group),
             spans=spans,
         )
 
-    def _country(self, group: list[_Mention], role: str | None) -> str | None:
-        """The country a mention states, else what the role, a ministry, the line or clause says."""
+    def _country(self, group: list[_Mention], role: str | None, name: str) -> str | None:
+        """The country a mention states, else what the role says, else a known office
+        holder's, else what a ministry, the line or the clause says."""
         stated = next((m.country for m in group if m.country), None)
-        if stated:
-            return stated
-        default = self._role_country(role, group[0].start) if role else None
-        if default:
-            return default
+        default = self._role_country(role, group[0].start) if role and not stated else None
+        known = stated or default or office_country(name, self.published)
+        if known:
+            return known
         if role and role.lower() in self.ministries:
             return self.ministries[role.lower()]
         for rule in (self._line_country, self._clause_country):
@@ -760,6 +921,8 @@ class _Reader:
             if low != "ministry":
                 continue
             tok = self.doc[i]
+            if tok.dep_ == "pobj" and tok.head.lower_ == "with":
+                continue  # "coordinated with Ukraine's defence ministry": a counterpart's
             start, floor = tok.i, tok.sent.start
             while start > floor and self.is_modifier(start - 1):
                 start = self.word_start[start - 1]
