@@ -190,3 +190,55 @@ def test_a_restatement_says_better_what_the_package_is():
 def test_kind_from_what_the_money_buys(text, kind):
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [r["kind"] for r in rows] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # several recipients in one phrase: no one recipient, no row
+        (
+            "Biden signed a $95 billion foreign aid package that sends weapons and money to "
+            "Ukraine, Israel and Taiwan.",
+            set(),
+        ),
+        # many givers no actor names: no one donor
+        ("Donors committed about €267bn to Ukraine between 2022 and 2024.", set()),
+        # "the Israel portion": the country a part is for
+        (
+            "The United States approved the aid bill. The Israel portion, $26.4 billion in "
+            "military aid, reflects the war in Gaza.",
+            {("USA", 2.64e10, "ISR")},
+        ),
+        # the place of the purpose receives
+        (
+            "The Asian Development Bank approved a $250 million grant for food security in "
+            "Afghanistan.",
+            {("ADB", 2.5e8, "AFG")},
+        ),
+        # an addressee is no recipient
+        (
+            "The US Congress passed the bill. It also gives Ukraine $9.5 billion in economic "
+            "assistance, a concession to House Speaker Mike Johnson.",
+            {("USA", 9.5e9, "UKR")},
+        ),
+        # money for the donor's own forces or industry
+        (
+            "The US bill gives $60 billion in military aid to Ukraine. Another $11.3 billion pays "
+            "for current U.S. military operations in Europe.",
+            {("USA", 6e10, "UKR")},
+        ),
+        # a word of aid beside the amount carries the recipient
+        (
+            "The US approved a bill that includes $2 billion in Foreign Military Financing for "
+            "Taiwan.",
+            {("USA", 2e9, "TWN")},
+        ),
+        (
+            "Congress has approved about $175 billion for Ukraine since the invasion.",
+            {("USA", 1.75e11, "UKR")},
+        ),
+    ],
+)
+def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected

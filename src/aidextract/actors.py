@@ -34,6 +34,12 @@ def is_dateline(token: Token) -> bool:
     )
 
 
+def _located_by(token: Token) -> bool:
+    """ "the Manila-based Asian Development Bank": a place that locates another actor."""
+    nxt = token.doc[token.i + 1 : token.i + 3]
+    return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in ("based", "headquartered")
+
+
 class Actors:
     """Resolves tokens of one doc to actor codes; people resolve through their country."""
 
@@ -50,7 +56,7 @@ class Actors:
         """Code of the entity (or the bare word) at `token`."""
         if token.i in self.person_country:
             return self.person_country[token.i]
-        if is_dateline(token):
+        if is_dateline(token) or _located_by(token):
             return None
         short = self._short_form(token)
         if short:

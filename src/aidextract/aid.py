@@ -18,6 +18,7 @@ from .actors import SCHEME_NOUNS
 from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances
 from .fx import to_usd
+from .geo import resolve_place
 from .money import Amount, donor_dollar
 from .nlp import text_of
 from .schema import ORG_CODES
@@ -52,6 +53,9 @@ PACKAGE_NOUNS = (
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
+PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
+GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
+SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -110,6 +114,14 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     recipient = None
     for verb in _clause_verbs(span.root):
         code = _subject_actor(ctx, verb, span.root)
+        if not code and _many_givers(ctx, verb):  # "donors committed about €267bn"
+            channel = next(
+                (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("through", "via")),
+                None,
+            )  # "donors have channelled $41bn through the bank": the bank gives
+            if channel is None:
+                return SEVERAL, None
+            code = ctx.actors.first_in(channel.subtree)
         if not code:
             continue
         if verb.lemma_ in RECEIVE_VERBS:
@@ -129,6 +141,17 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     return donor, recipient or find_recipient(ctx, span, donor)
 
 
+def _many_givers(ctx: ArticleContext, verb: Token) -> bool:
+    """The verb's subject is a plural of givers no actor names ("donors", "Western allies")."""
+    return any(
+        c.dep_ in SUBJECT_DEPS
+        and c.tag_ == "NNS"
+        and c.lemma_ in GIVER_NOUNS
+        and ctx.actors.first_in(c.subtree) is None
+        for c in verb.children
+    )
+
+
 def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
     """The actor right before the amount in a clause whose verb is left out ("Sweden pledged
     SEK 13.5bn, the Netherlands €350m and Denmark $200m"): that clause's giver."""
@@ -136,7 +159,7 @@ def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
     i = span.start - 1
     if i <= span.sent.start or doc[i].ent_type_ not in ("GPE", "NORP", "ORG"):
         return None
-    while i > span.sent.start and doc[i - 1].ent_iob_ == "I":
+    while i > span.sent.start and doc[i].ent_iob_ == "I":
         i -= 1
     if i > span.sent.start and doc[i - 1].lower_ == "the":
         i -= 1
@@ -162,30 +185,101 @@ def _total_owner(ctx: ArticleContext, verb: Token) -> str | None:
 
 def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | None:
     """A country after "for / to / into" on the amount, its noun or its verbs, or an indirect
-    object ("give Ukraine $5.5bn", "offered Kyiv a loan"), nearest the amount in the tree.
-    International bodies are donors here, never recipients."""
+    object ("give Ukraine $5.5bn", "offered Kyiv a loan"), nearest the amount in the tree;
+    SEVERAL when that phrase names more than one ("to Ukraine, Israel and Taiwan").
+    International bodies are donors here, never recipients, and the giver of a gapped clause
+    ("Sweden pledged X, the Netherlands Y") is no receiver."""
+    noun = _amount_noun(span)
+    if noun.dep_ == "appos":  # "The Israel portion, $26.4 billion in all"
+        noun = noun.head
     heads = {span.root, span.root.head, *span.root.ancestors}
-    best: tuple[int, str] | None = None
+    # "$38bn in military aid ... that the United States promised Israel"
+    heads |= {t for t in noun.subtree if t.dep_ == "relcl" and t.head in noun.subtree}
+    heads |= _aid_nouns(span, heads)
+    best: tuple[int, str, Token] | None = None
     for tok in span.sent:
-        code = None
-        if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
-            owners = [
-                c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"
-            ]
-            code = ctx.actors.first_in([tok, *owners])
-        elif tok.dep_ in ("dative", "iobj") or (
-            tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
-        ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
-            gapped = {t.i for c in tok.children if c.dep_ == "conj" for t in c.subtree}
-            code = ctx.actors.first_in(t for t in tok.subtree if t.i not in gapped)
-        elif _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
-            code = ctx.actors.of_token(tok)
+        if tok.i in ctx.actors.person_country:
+            continue  # "a concession to House Speaker Mike Johnson": people receive no aid
+        code = _receiver_code(ctx, tok, heads, noun)
         if not code or code == donor or code in ORG_CODES or tok.lemma_.lower() in SCHEME_NOUNS:
             continue  # "to the Czech initiative to buy shells for Ukraine": Ukraine receives
+        if _gives_gapped_amount(ctx, tok) or any(
+            a.start_char <= tok.idx < a.end_char for a in ctx.amounts
+        ):  # "give A$20m in aid and New Zealand NZ$8m": the other amount receives nothing
+            continue
         dist = _tree_gap(span.root, tok)
         if best is None or dist < best[0]:
-            best = (dist, code)
-    return best[1] if best else None
+            best = (dist, code, tok)
+    if best is None:
+        return None
+    others = {ctx.actors.of_token(t) for t in _coordinated(best[2]) if t.ent_type_ == "GPE"}
+    return SEVERAL if others - {None, best[1], donor} else best[1]
+
+
+def _aid_nouns(span: Span, heads: set[Token]) -> set[Token]:
+    """Words of aid that the amount's clause names beside it, whose "for / to" phrase says
+    who receives ("$2 billion in Foreign Military Financing for Taiwan", "goes to humanitarian
+    assistance for ...", "send a military aid package to Ukraine, worth ...")."""
+    lex = lexicon(LEXICON)
+    found: set[Token] = set()
+    for tok in span.sent:
+        if "aid" not in lex.cues_at(tok) or tok.pos_ != "NOUN":
+            continue
+        beside = tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head in heads
+        if beside or (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head in heads):
+            found.add(tok)
+    return found
+
+
+def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Token) -> str | None:
+    """The actor `tok` names when it stands where a receiver does."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
+        owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        return ctx.actors.first_in([tok, *owners])
+    if tok.dep_ in ("dative", "iobj") or (
+        tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
+    ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
+        owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod")]
+        return ctx.actors.first_in([tok, *owners])  # not "a concession to Speaker Johnson"
+    if _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
+        return ctx.actors.of_token(tok)
+    if _purpose_place(tok, heads):  # "a grant for food security in Afghanistan"
+        place = resolve_place(_ent_text(tok))
+        return ctx.actors.of_token(tok) or (place.country if place else None)
+    if tok.dep_ == "compound" and tok.head == noun and tok.head.lemma_ in PORTION_NOUNS:
+        return ctx.actors.of_token(tok)  # "the Israel portion, $26.4 billion"
+    return None
+
+
+def _coordinated(tok: Token) -> list[Token]:
+    """The words coordinated with `tok` ("to Ukraine, Israel and Taiwan"), however the parse
+    chains them (conjuncts, appositions, compounds), but not those of its own phrases."""
+    out = []
+    for t in tok.subtree:
+        path = [t, *t.ancestors]
+        path = path[: path.index(tok)]
+        if all(p.dep_ in ("conj", "appos", "compound", "cc", "punct") for p in path):
+            out.append(t)
+    return out
+
+
+def _purpose_place(tok: Token, heads: set[Token]) -> bool:
+    """`tok` is the place of a purpose the money is for ("for civilians in Gaza")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.ent_type_ not in ("GPE", "LOC"):
+        return False
+    purpose = tok.head.head
+    return (
+        purpose.dep_ == "pobj"
+        and purpose.head.lower_ in ("for", "to")
+        and purpose.head.head in heads
+    )
+
+
+def _gives_gapped_amount(ctx: ArticleContext, tok: Token) -> bool:
+    """`tok` names the giver of a gapped clause: an amount follows its name directly."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    end = ent.end_char if ent is not None else tok.idx + len(tok)
+    return any(0 <= a.start_char - end <= 1 for a in ctx.amounts)
 
 
 def _owns_receiver(tok: Token) -> bool:
@@ -223,11 +317,11 @@ def is_aid(cues: dict[str, int], context: set[str]) -> bool:
 
 
 def _own_spending(span: Span) -> bool:
-    """What a government spends ("France spends about €80m a year keeping its troops in
-    Romania", "will spend ... about 200 billion zlotys") is its own outlay unless the clause
-    names whom it is for ("spend £3bn a year on military aid to Ukraine")."""
+    """What a government spends or devotes ("France spends about €80m a year keeping its
+    troops in Romania", "devoting 13.5 trillion roubles to defence") is its own outlay unless
+    the clause names whom it is for ("spend £3bn a year on military aid to Ukraine")."""
     root = span.root
-    if root.dep_ != "dobj" or root.head.lemma_ != "spend":
+    if root.dep_ != "dobj" or root.head.lemma_ not in ("spend", "devote"):
         return False
     return not any(
         t.dep_ == "pobj"
@@ -236,6 +330,38 @@ def _own_spending(span: Span) -> bool:
         and _clause_verbs(t)[0] == root.head
         for t in root.head.subtree
     )
+
+
+def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
+    """Money for the donor's own forces or industry ("pays for current U.S. military operations
+    in Europe", "$3.3 billion to expand submarine shipyards in the United States"): no aid to
+    anyone. Only the amount's own phrase, or its verb's when it is the subject, is read."""
+    scope = list(_amount_noun(span).subtree)
+    if span.root.dep_ in ("nsubj", "nsubjpass"):
+        scope += span.root.head.subtree
+    others = {
+        t.i
+        for a in ctx.amounts
+        if not span.start_char <= a.start_char < span.end_char
+        and (other := token_span(span.doc, a.start_char, a.end_char)) is not None
+        and other.root not in span
+        for t in _amount_noun(other).subtree
+    }
+    for tok in scope:
+        if tok.i in others:
+            continue
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
+            place = resolve_place(_ent_text(tok))
+            if place and place.type == "country" and place.country == donor:
+                return True
+        owner = tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.dep_ == "pobj"
+        if owner and tok.head.head.lower_ == "for" and ctx.actors.of_token(tok) == donor:
+            return True
+    return False
+
+
+def _ent_text(tok: Token) -> str:
+    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
 
 
 def _estimate(span: Span) -> bool:
@@ -619,7 +745,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span))
         if (cand.recipient is None and _own_spending(span)) or _estimate(span):
             continue
-        candidates.append(cand)
+        if SEVERAL not in (cand.donor, cand.recipient):
+            candidates.append(cand)
     main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
@@ -644,7 +771,10 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         )
         if cand.donor:
             last_donor[paragraph] = cand.donor
+        last_donor.setdefault(paragraph, donor)  # the paragraph's next amounts share it
         if not donor or not recipient or donor == recipient:
+            continue
+        if cand.recipient is None and _serves_donor(ctx, cand.span, donor):
             continue
         amount = cand.amount
         currency = donor_dollar(amount, donor)

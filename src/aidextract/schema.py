@@ -13,7 +13,7 @@ QUALIFIERS = ("exact", "up_to", "more_than", "about", "nearly")
 KINDS = ("military", "financial", "humanitarian", "mixed", "unspecified")
 PLACE_TYPES = ("country", "admin1", "city", "other")
 GRANULARITIES = ("day", "month", "year")
-ORG_CODES = ("EU", "NATO", "UN", "IMF", "WB")  # bodies that stand beside ISO alpha-3 codes
+ORG_CODES = ("EU", "NATO", "UN", "IMF", "WB", "ADB", "EIB", "EBRD", "AIIB")  # beside ISO alpha-3
 
 _str = pa.string()
 
