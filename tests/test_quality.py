@@ -22,7 +22,8 @@ F1_FLOORS = {
 }
 MEAN_F1_FLOOR = 0.95
 # Sets written after the rules: tests/gold/events (32 articles, five styles, the consolidation
-# corpus) and tests/gold/heldout (8 real-press pages with their furniture), scored before any
+# corpus), tests/gold/heldout (8 real-press pages with their furniture) and tests/gold/heldout2
+# (10 more: wire copy, live blogs, opinion, press releases, scraped pages), scored before any
 # rule was tuned on them; their floors guard the quality on text like the hidden sets'.
 SUBSET_FLOORS = {
     "events": {
@@ -38,6 +39,13 @@ SUBSET_FLOORS = {
         "people": 0.90,
         "places": 0.97,
         "dates": 0.92,
+    },
+    "heldout2": {
+        "aid_packages": 0.86,
+        "troop_deployments": 0.80,
+        "people": 0.86,
+        "places": 0.94,
+        "dates": 0.96,
     },
 }
 EVENTS_LINK_F1_FLOOR = 0.93  # end to end: the pipeline's rows, consolidated, against events.json
