@@ -242,3 +242,74 @@ def test_kind_from_what_the_money_buys(text, kind):
 def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a relative pronoun's antecedent gives
+        (
+            "Poland lends Moldova PLN 450 million. The project is co-financed by the European "
+            "Investment Bank (EIB), which signed its loan of EUR 50 mln to Moldova in December.",
+            {("POL", 4.5e8, False), ("EIB", 5e7, False)},
+        ),
+        # an acronym-led body is that body
+        (
+            "The IMF Executive Board completed the review of the programme for Moldova, which "
+            "allows immediate disbursement of SDR 43.3 mln.",
+            {("IMF", 4.33e7, False)},
+        ),
+        # "of the total" names a part, not a running total
+        (
+            "Japan pledged ¥100 billion in aid for Ukraine. Of the total, ¥45 billion will be used "
+            "to guarantee a World Bank loan.",
+            {("JPN", 1e11, False), ("JPN", 4.5e10, False)},
+        ),
+        # a past period "between ... and ..." is a running total
+        (
+            "The United States allocated about $119bn in aid to Ukraine between January 2022 and "
+            "December 2024.",
+            {("USA", 1.19e11, True)},
+        ),
+        # a "since" clause about something else makes no running total; a year naming a thing
+        (
+            "The United States announced $1.85 billion in new military aid for Ukraine, hours "
+            "before Zelensky arrived on his first trip since Russia invaded it.",
+            {("USA", 1.85e9, False)},
+        ),
+        (
+            "The US promised $38 billion in military aid to Israel in a 2016 agreement.",
+            {("USA", 3.8e10, False)},
+        ),
+        # a list line restated in the text as a running total is one
+        (
+            "Germany: €28bn\n\nBerlin says it has committed about €28bn in military aid to "
+            "Ukraine since 2022.",
+            {("DEU", 2.8e10, True)},
+        ),
+        # an unlabeled country before a gapped amount
+        (
+            "At the conference, the European Union pledged €522 million and Germany €125 million "
+            "in humanitarian aid for Sudan.",
+            {("EU", 5.22e8, False), ("DEU", 1.25e8, False)},
+        ),
+    ],
+)
+def test_givers_parts_and_running_totals(text, expected):
+    rows = extract(text, published="2025-03-13")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["cumulative"]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Japan will provide ¥2.5 billion in emergency grant aid for shelter kits for Ukraine.",
+            "humanitarian",
+        ),
+        ("The World Bank approved a $500 million grant for Ukraine.", "financial"),
+    ],
+)
+def test_a_grant_is_financial_only_by_itself(text, kind):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [r["kind"] for r in rows] == [kind]

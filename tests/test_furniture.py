@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import aidextract
 
 PAGE = """Germany pledges new tanks
@@ -32,3 +34,22 @@ def test_captions_still_name_people_and_places():
     assert "Kristina Dahl" in {p["name"] for p in facts["people"]}
     assert "Jane Roe" not in {p["name"] for p in facts["people"]}  # a photo credit
     assert "Münster" in {p["name"] for p in facts["places"]}
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Soldiers unload boxes from a C$60m shipment of military aid for Ukraine at the hub in "
+        "Rzeszów, Poland, on Wednesday. Photograph: Jane Doe/AP",
+        "Photo caption: Soldiers unload a C$60m shipment of military aid for Ukraine in Rzeszów.",
+        "[1/2] Soldiers unload a C$60m shipment of military aid for Ukraine in Rzeszów, Poland. "
+        "REUTERS/Jane Doe",
+        "Soldiers unload a C$60m shipment of military aid for Ukraine in Rzeszów, Poland. "
+        "(Jane Doe/Getty Images)",
+    ],
+)
+def test_caption_styles_give_no_aid_but_places(caption):
+    text = f"Canada sends aid\n\n{caption}\n\nCanada said on Wednesday it was sending aid."
+    facts = aidextract.extract(text, published="2025-01-23")
+    assert facts["aid_packages"] == []
+    assert "Rzeszów" in {p["name"] for p in facts["places"]}

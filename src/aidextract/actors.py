@@ -34,6 +34,16 @@ def is_dateline(token: Token) -> bool:
     )
 
 
+def _named_code(ent: Span) -> str | None:
+    """The code of an entity's name, or of its name or acronym when it gives both ("the
+    European Investment Bank (EIB)")."""
+    text = ent.text
+    if "(" not in text:
+        return actor_code(text, capitals=True)
+    name, _, rest = text.partition("(")
+    return actor_code(name.strip(), capitals=True) or actor_code(rest.strip(" )"), capitals=True)
+
+
 def _located_by(token: Token) -> bool:
     """ "the Manila-based Asian Development Bank": a place that locates another actor."""
     nxt = token.doc[token.i + 1 : token.i + 3]
@@ -68,7 +78,7 @@ class Actors:
             words = [t for t in ent if t.is_alpha or t.text in ".-'&"]
             if len(words) < len(ent) and words:  # run into bullets and times ("• 16:30 Dutch")
                 ent = Span(self.doc, words[0].i, words[-1].i + 1, label=ent.label_)
-            return actor_code(ent.text, capitals=True) or self._leading_country(ent)
+            return _named_code(ent) or self._leading_country(ent)
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
             run = self._capitalized_run(token)
             return actor_code(run, capitals=True) or actor_code(token.text, capitals=True)
@@ -82,7 +92,9 @@ class Actors:
         if ent.label_ != "ORG" or len(words) < 2 or words[-1].lemma_.lower() in SCHEME_NOUNS:
             return None  # "the Ukraine Facility" is a scheme for Ukraine, not Ukraine's
         code = actor_code(words[0].text)
-        return code if code and code not in ORG_CODES else None
+        if code in ORG_CODES and not words[0].is_upper:
+            return None  # "European Peace Facility" is no EU body by its first word alone
+        return code  # "the IMF Executive Board" is the IMF's
 
     def _capitalized_run(self, token: Token) -> str:
         """The run of capitalized words around `token` that the NER left unlabeled

@@ -87,7 +87,14 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
         if amount is not None and child.left_edge.i <= amount.i <= child.right_edge.i:
             continue
         if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":  # agent: "approved by X"
-            code = ctx.actors.first_in(child.subtree)
+            if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "the EIB, which signed"
+                antecedent = verb.head
+                if antecedent.dep_ == "pobj" and antecedent.head.lower_ in RECIPIENT_PREPS:
+                    continue  # "the programme for Moldova, which allows": the receiver
+                owners = [c for c in antecedent.children if c.dep_ in ("compound", "appos")]
+                code = ctx.actors.first_in([antecedent, *owners])
+            else:
+                code = ctx.actors.first_in(child.subtree)
             if code:
                 return code
     return None
@@ -157,10 +164,12 @@ def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
     SEK 13.5bn, the Netherlands €350m and Denmark $200m"): that clause's giver."""
     doc = span.doc
     i = span.start - 1
-    if i <= span.sent.start or doc[i].ent_type_ not in ("GPE", "NORP", "ORG"):
+    if i <= span.sent.start or not ctx.actors.of_token(doc[i]):
         return None
-    while i > span.sent.start and doc[i].ent_iob_ == "I":
-        i -= 1
+    while i > span.sent.start and (
+        doc[i].ent_iob_ == "I" or (doc[i].ent_iob_ == "O" and doc[i - 1].pos_ == "PROPN")
+    ):
+        i -= 1  # back to the name's first word ("New Zealand", an unlabeled "Germany")
     if i > span.sent.start and doc[i - 1].lower_ == "the":
         i -= 1
     before = doc[i - 1] if i > span.sent.start else None
@@ -425,11 +434,14 @@ def kind_of(span: Span, sentence_cues: set[str]) -> tuple[str, int]:
     for i in tree_distances(span, 3):
         tok = span.doc[i]
         for word in (tok, *tok.conjuncts):
-            near |= lex.cues_at(word) & set(KIND_CUES)
-    kinds = near or {k for k in KIND_CUES if k in sentence_cues}
+            near |= lex.cues_at(word) & {*KIND_CUES, "form"}
+    in_sentence = {k for k in (*KIND_CUES, "form") if k in sentence_cues}
+    kinds = (near - {"form"}) or (in_sentence - {"form"})
+    if not kinds and "form" in near | in_sentence:  # a grant is financial only by itself
+        kinds = {"financial"}
     if not kinds:
         return "unspecified", 0
-    return (min(kinds) if len(kinds) == 1 else "mixed"), 2 if near else 1
+    return (min(kinds) if len(kinds) == 1 else "mixed"), 2 if kinds & near else 1
 
 
 def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool:
@@ -441,7 +453,8 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     near = [span.doc[i] for i in tree_distances(span, 4)]
     lex = lexicon(LEXICON)
     if cues.get("cumulative", 99) <= 4 and any(
-        "cumulative" in lex.cues_at(t) and not _says_nothing_of(t, span) for t in near
+        "cumulative" in lex.cues_at(t) and not _says_nothing_of(t, span) and not _partitive(t)
+        for t in near
     ):
         return True
     head = span.root
@@ -449,8 +462,14 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     to = next((i for i, anc in enumerate(chain) if anc.lower_ == "to" and anc.dep_ == "prep"), None)
     if to is not None and any(anc.lemma_ in TOTAL_VERBS for anc in chain[to + 1 :]):
         return True
+    if any(t.lower_ == "between" and _past_period(ctx, t) for t in near):
+        return True  # "allocated about $119bn ... between January 2022 and December 2024"
+    own = {span.root, *span.root.ancestors, *_amount_noun(span).subtree}
     if any(
-        t.lower_ == "since" and t.dep_ in ("prep", "mark") and not _says_nothing_of(t, span)
+        t.lower_ == "since"
+        and t.dep_ in ("prep", "mark")
+        and (t.head in own or _introduces(t, span))  # not "... since Russia invaded it"
+        and not _says_nothing_of(t, span)
         for t in near
     ):
         return True
@@ -465,6 +484,24 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
                 if words & {"past", "last"} and not words & {"day", "days"}:
                     return True
     return _past_year_of_clause(ctx, span) is not None
+
+
+def _introduces(tok: Token, span: Span) -> bool:
+    """`tok` stands in a clause that introduces the amount after a colon ("Disbursed since
+    March 2023: some US$9.8 billion")."""
+    return tok.i < span.start and any(t.text == ":" for t in tok.doc[tok.i : span.start])
+
+
+def _partitive(cue: Token) -> bool:
+    """ "Of the total, ¥45 billion will ...": the amount is a part of that total, not one."""
+    return cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.dep_ == "prep"
+
+
+def _past_period(ctx: ArticleContext, prep: Token) -> bool:
+    """A period that ended before the article ("between 2022 and 2024")."""
+    start, end = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
+    dates = [d for d in ctx.dates if start <= d.start_char < end]
+    return len(dates) >= 2 and bool(ctx.published) and dates[-1].value < ctx.published[:7]
 
 
 def _says_nothing_of(cue: Token, span: Span) -> bool:
@@ -504,7 +541,9 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
         if text_of(ctx.doc)[: date.start_char].rstrip().lower().endswith("for"):
             continue  # a commitment for a year is a pledge
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
-        if date_span is not None and verb in date_span.root.ancestors:
+        if date_span is None or date_span.root.dep_ in ("nummod", "compound", "amod"):
+            continue  # "a 2016 agreement": the year names a thing
+        if verb in date_span.root.ancestors:
             return date.value
     return None
 
@@ -790,7 +829,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         kind, strength = kind_of(cand.span, cand.context)
         same = [k for k in rows if k == dated_key or (not stated and k[:4] == key)]
         if same:  # a restatement (headline, summary): it may say better what the package is
-            _merge_mention(rows[same[0]], kind, strength, items_of(cand.span, ctx.amounts))
+            items = items_of(cand.span, ctx.amounts)
+            _merge_mention(rows[same[0]], kind, strength, items, cumulative)
             continue
         # a dated mention replaces an undated one of the same amount (a headline)
         replaced = rows.pop((*key, None), None) if stated else None
@@ -805,6 +845,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             "qualifier": amount.qualifier,
             "kind": kind,
             "_kind_strength": strength,
+            "_stated": stated,
             "cumulative": cumulative,
             "announced": when,
             "items": items_of(cand.span, ctx.amounts),
@@ -815,16 +856,21 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         }
         if replaced:
             _merge_mention(rows[dated_key], replaced["kind"], replaced["_kind_strength"], [])
-    return [{k: v for k, v in row.items() if k != "_kind_strength"} for row in rows.values()]
+    return [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows.values()]
 
 
-def _merge_mention(row: dict, kind: str, strength: int, items: list[str]) -> None:
-    """Fold a later mention of a package into its row: a kind read nearer the amount, and
-    items where the row has none."""
+def _merge_mention(
+    row: dict, kind: str, strength: int, items: list[str], cumulative: bool = False
+) -> None:
+    """Fold a later mention of a package into its row: a kind read nearer the amount, items
+    where the row has none, and a running total where it says so ("Germany: €28bn" in a list,
+    "Berlin has committed about €28bn since 2022" in the text)."""
     if strength > row["_kind_strength"]:
         row["kind"], row["_kind_strength"] = kind, strength
     if not row["items"]:
         row["items"] = items
+    if cumulative and not row["cumulative"] and not row["_stated"]:
+        row["cumulative"], row["announced"] = True, None  # not a dated announcement restated
 
 
 def _most_common(values) -> str | None:
