@@ -313,3 +313,49 @@ def test_givers_parts_and_running_totals(text, expected):
 def test_a_grant_is_financial_only_by_itself(text, kind):
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [r["kind"] for r in rows] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Estonia and Latvia will contribute EUR 5 million each to Ukraine.",
+            {("EST", 5e6, "UKR"), ("LVA", 5e6, "UKR")},
+        ),
+        (
+            "The Kiel Institute, a German research group, estimates French military aid to "
+            "Ukraine since 2022 at about 5 billion euros.",
+            {("FRA", 5e9, "UKR")},
+        ),
+        ("The State Department approved $11.1 billion in arms sales to Taiwan.", set()),
+        (
+            "Britain says its military support for Ukraine will reach 4.5 billion pounds this "
+            "year.",
+            {("GBR", 4.5e9, "UKR")},
+        ),
+        (
+            "Aid has continued in a trickle: America still gave Niger some $200m in humanitarian "
+            "aid last year.",
+            {("USA", 2e8, "NER")},
+        ),
+        (
+            "The US approved aid to Taiwan. Counting everything, Taiwan has received roughly "
+            "$2.4 billion in American military aid since 2023.",
+            {("USA", 2.4e9, "TWN")},
+        ),
+        (
+            "On April 1, the Government of Japan decided to extend Emergency Grant Aid of "
+            "approximately 900 million yen for humanitarian assistance to people affected by the "
+            "earthquake in Myanmar.",
+            {("JPN", 9e8, "MMR")},
+        ),
+        (
+            "Poland will grant Moldova a credit line. Lithuania pledged EUR 5 mln in grants for "
+            "schools in Gagauzia and Estonia EUR 1.5 mln for the grid operator.",
+            {("LTU", 5e6, "MDA"), ("EST", 1.5e6, "MDA")},
+        ),
+    ],
+)
+def test_each_estimates_sales_receivers_and_purposes(text, expected):
+    rows = extract(text, published="2025-06-26")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected

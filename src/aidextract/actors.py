@@ -8,7 +8,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from .geo import actor_code
+from .geo import actor_code, resolve_place
 from .resources import read_tsv
 from .schema import ORG_CODES
 
@@ -73,8 +73,9 @@ class Actors:
             return short
         ent = self._ent_of.get(token.i)
         if ent is not None:
-            if ent.label_ == "PERSON":
-                return None
+            if ent.label_ == "PERSON":  # "gave Niger some $200m": a country the model took
+                place = resolve_place(ent.text)
+                return place.country if place and place.type == "country" else None
             words = [t for t in ent if t.is_alpha or t.text in ".-'&"]
             if len(words) < len(ent) and words:  # run into bullets and times ("• 16:30 Dutch")
                 ent = Span(self.doc, words[0].i, words[-1].i + 1, label=ent.label_)
@@ -91,6 +92,11 @@ class Actors:
         words = [t for t in ent if t.lower_ != "the"]
         if ent.label_ != "ORG" or len(words) < 2 or words[-1].lemma_.lower() in SCHEME_NOUNS:
             return None  # "the Ukraine Facility" is a scheme for Ukraine, not Ukraine's
+        ofs = [t.i for t in words if t.lower_ == "of"]
+        if ofs and ofs[-1] + 1 < ent.end:  # "the Government of Japan", "Ministry of Defence of X"
+            code = actor_code(ent.doc[ofs[-1] + 1 : ent.end].text)
+            if code and code not in ORG_CODES:
+                return code
         code = actor_code(words[0].text)
         if code in ORG_CODES and not words[0].is_upper:
             return None  # "European Peace Facility" is no EU body by its first word alone

@@ -93,11 +93,16 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
                     continue  # "the programme for Moldova, which allows": the receiver
                 owners = [c for c in antecedent.children if c.dep_ in ("compound", "appos")]
                 code = ctx.actors.first_in([antecedent, *owners])
-            else:
-                code = ctx.actors.first_in(child.subtree)
+            else:  # "its military support for Ukraine will reach": not Ukraine
+                code = ctx.actors.first_in(t for t in child.subtree if not _in_receiver_phrase(t))
             if code:
                 return code
     return None
+
+
+def _in_receiver_phrase(tok: Token) -> bool:
+    """`tok` lies in a "for / to X" phrase."""
+    return any(a.dep_ == "prep" and a.lower_ in RECIPIENT_PREPS for a in [tok, *tok.ancestors][:4])
 
 
 def _from_actor(ctx: ArticleContext, verb: Token) -> str | None:
@@ -119,6 +124,10 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     if donor:
         return donor, find_recipient(ctx, span, donor)
     recipient = None
+    estimate = _estimate_of(span)
+    if estimate is not None and estimate[1] is not None:  # "estimates French military aid ..."
+        donor = ctx.actors.first_in(estimate[1].subtree)
+        return donor, find_recipient(ctx, span, donor)
     for verb in _clause_verbs(span.root):
         code = _subject_actor(ctx, verb, span.root)
         if not code and _many_givers(ctx, verb):  # "donors committed about €267bn"
@@ -131,8 +140,8 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
             code = ctx.actors.first_in(channel.subtree)
         if not code:
             continue
-        if verb.lemma_ in RECEIVE_VERBS:
-            recipient, donor = code, _from_actor(ctx, verb)
+        if verb.lemma_ in RECEIVE_VERBS:  # "... received $2.4 billion in American aid"
+            recipient, donor = code, _from_actor(ctx, verb) or _phrase_owner(ctx, span)
         else:
             donor = code
         break
@@ -146,6 +155,18 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
                 if donor:
                     break
     return donor, recipient or find_recipient(ctx, span, donor)
+
+
+def _phrase_owner(ctx: ArticleContext, span: Span) -> str | None:
+    """The actor named on the amount's "in <aid>" noun ("$2.4 billion in American aid")."""
+    for prep in span.root.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in (o for o in prep.children if o.dep_ == "pobj"):
+                owners = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss")]
+                code = ctx.actors.first_in(owners)
+                if code:
+                    return code
+    return None
 
 
 def _many_givers(ctx: ArticleContext, verb: Token) -> bool:
@@ -221,7 +242,12 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
             best = (dist, code, tok)
     if best is None:
         return None
-    others = {ctx.actors.of_token(t) for t in _coordinated(best[2]) if t.ent_type_ == "GPE"}
+    others = {
+        ctx.actors.of_token(t)
+        for t in _coordinated(best[2])
+        if t.ent_type_ == "GPE"
+        and not _gives_gapped_amount(ctx, t)  # "in Gagauzia and Estonia €1.5m"
+    }
     return SEVERAL if others - {None, best[1], donor} else best[1]
 
 
@@ -273,14 +299,13 @@ def _coordinated(tok: Token) -> list[Token]:
 
 
 def _purpose_place(tok: Token, heads: set[Token]) -> bool:
-    """`tok` is the place of a purpose the money is for ("for civilians in Gaza")."""
+    """`tok` is the place of a purpose the money is for ("for civilians in Gaza", "to people
+    affected by the earthquake in Myanmar")."""
     if tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.ent_type_ not in ("GPE", "LOC"):
         return False
-    purpose = tok.head.head
-    return (
-        purpose.dep_ == "pobj"
-        and purpose.head.lower_ in ("for", "to")
-        and purpose.head.head in heads
+    return any(
+        anc.dep_ == "prep" and anc.lower_ in ("for", "to") and anc.head in heads
+        for anc in list(tok.ancestors)[1:7]
     )
 
 
@@ -325,6 +350,54 @@ def is_aid(cues: dict[str, int], context: set[str]) -> bool:
     return bool(context & {"aid", *KIND_CUES}) and "not_aid" not in context
 
 
+CONTAIN_VERBS = ("include", "carry", "contain", "provide", "fund")
+
+
+def _containers(span: Span) -> list[Span]:
+    """The subject of a verb of containing whose object is the amount: the bill or budget that
+    holds it is no word about the amount itself."""
+    root = span.root
+    if root.dep_ != "dobj" or root.head.lemma_ not in CONTAIN_VERBS:
+        return []
+    return [
+        span.doc[c.left_edge.i : c.right_edge.i + 1]
+        for c in root.head.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+    ]
+
+
+def _own_noun_verdict(span: Span, lex) -> bool | None:
+    """What the amount's own noun says it is ("$11.1 billion in arms sales", "a $110m drone
+    base", "$61 billion in military aid"): aid, not aid, or nothing (None)."""
+    root = span.root
+    nouns = [_amount_noun(span)] if _amount_noun(span) is not root else []
+    nouns += [
+        o
+        for p in root.children
+        if p.dep_ == "prep" and p.lower_ in ("in", "of")
+        for o in p.children
+        if o.dep_ == "pobj" and o.pos_ == "NOUN"
+    ]
+    for noun in nouns:
+        cues = lex.cues_at(noun)
+        if "not_aid" in cues and not cues & {"aid", *KIND_CUES}:
+            return False
+        if "aid" in cues and "not_aid" not in cues:
+            return True
+    return None
+
+
+def _each_givers(ctx: ArticleContext, span: Span, donor: str | None) -> list[str]:
+    """The other givers of "Estonia and Latvia will contribute EUR 5 million each"."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "each" or donor is None:
+        return []
+    verbs = _clause_verbs(span.root)
+    subjects = [c for v in verbs[:1] for c in v.children if c.dep_ in SUBJECT_DEPS]
+    codes = [ctx.actors.of_token(t) for s in subjects for t in s.conjuncts]
+    return [c for c in dict.fromkeys(codes) if c and c != donor]
+
+
 def _own_spending(span: Span) -> bool:
     """What a government spends or devotes ("France spends about €80m a year keeping its
     troops in Romania", "devoting 13.5 trillion roubles to defence") is its own outlay unless
@@ -332,6 +405,8 @@ def _own_spending(span: Span) -> bool:
     root = span.root
     if root.dep_ != "dobj" or root.head.lemma_ not in ("spend", "devote"):
         return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
+        return False  # "spend 500 million euros of that on drones": part of aid
     return not any(
         t.dep_ == "pobj"
         and t.head.lower_ in RECIPIENT_PREPS
@@ -376,10 +451,26 @@ def _ent_text(tok: Token) -> str:
 def _estimate(span: Span) -> bool:
     """A figure something is put at ("puts Ukraine's reconstruction bill at more than
     $520bn", "estimated the damage at $150bn") is an estimate, not money given."""
+    estimate = _estimate_of(span)
+    return estimate is not None and estimate[1] is None  # "estimates French aid at €5bn": aid
+
+
+def _estimate_of(span: Span) -> tuple[Token, Token | None] | None:
+    """(verb, aid object) when the amount is what something is put at ("puts the bill at $X",
+    "estimates French military aid since 2022 at about €5bn"); the object only if it is aid."""
     root = span.root
-    return (
-        root.dep_ == "pobj" and root.head.lower_ == "at" and root.head.head.lemma_ in ESTIMATE_VERBS
-    )
+    if root.dep_ != "pobj" or root.head.lower_ != "at":
+        return None
+    head = root.head.head
+    if head.dep_ == "dobj" and head.head.lemma_ in ESTIMATE_VERBS:  # "at" on the object
+        verb = head.head
+    elif head.lemma_ in ESTIMATE_VERBS:
+        verb = head
+    else:
+        return None
+    lex = lexicon(LEXICON)
+    objs = [c for c in verb.children if c.dep_ == "dobj" and "aid" in lex.cues_at(c)]
+    return verb, (objs[0] if objs else None)
 
 
 def _is_bullet(sent: Span) -> bool:
@@ -777,15 +868,20 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             for other in ctx.amounts
             if other is not amount and span.sent.start_char <= other.start_char < span.sent.end_char
         ]
+        rivals += _containers(span)  # "the spending bill ... includes $300 million in FMF"
         cues = nearest_cues(span, lex, rivals=[r for r in rivals if r is not None])
         context = context_cues(span)
-        if not is_aid(cues, context) or _in_budget(span, lex):
+        verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
+        if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span))
         if (cand.recipient is None and _own_spending(span)) or _estimate(span):
             continue
-        if SEVERAL not in (cand.donor, cand.recipient):
-            candidates.append(cand)
+        if SEVERAL in (cand.donor, cand.recipient):
+            continue
+        candidates.append(cand)
+        for code in _each_givers(ctx, span, cand.donor):  # "Estonia and Latvia ... €5m each"
+            candidates.append(AidCandidate(amount, span, cues, context, code, cand.recipient))
     main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
