@@ -176,6 +176,17 @@ def test_legacy_encodings_decode_correctly(tmp_path, text, encoding):
     assert article.text == text.removeprefix(FRONT_MATTER)
 
 
+def test_utf8_with_a_stray_cp1252_byte_keeps_both(tmp_path):
+    """A cp1252 "é" pasted into a UTF-8 page: the UTF-8 text stays, the stray byte is read."""
+    data = "Zelensky met officials in Kyiv’s centre – “a turning point”, ".encode() + (
+        "said the caf\xe9 owner in Rzesz\xf3w.".encode("cp1252")
+    )
+    article = read_one(write(tmp_path, "a.txt", data * 3))
+    assert article.status == "ok"
+    assert "Kyiv’s centre – “a turning point”" in article.text
+    assert "café owner in Rzeszów" in article.text
+
+
 def test_utf16_crlf_is_normalised(tmp_path):
     crlf = SMART_QUOTES.replace("\n", "\r\n").encode("utf-16")
     article = read_one(write(tmp_path, "a.txt", crlf))

@@ -247,7 +247,27 @@ def _decode(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return _decode_legacy(data)
+        return _decode_mixed(data) or _decode_legacy(data)
+
+
+def _cp1252_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("aidextract-cp1252", _cp1252_bytes)
+
+
+def _decode_mixed(data: bytes) -> str | None:
+    """UTF-8 text with a few stray legacy bytes (a cp1252 "é" pasted into a UTF-8 page):
+    charset-normalizer would pick a code page for the whole file and garble every real UTF-8
+    character, so the stray bytes alone are read as cp1252. None when the file is not UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    good = sum(1 for c in text if ord(c) > 127) - bad
+    if good == 0 or bad > max(8, len(data) // 200):
+        return None
+    return data.decode("utf-8", errors="aidextract-cp1252")
 
 
 def _without_nul(text: str) -> str:
