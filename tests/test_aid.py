@@ -359,3 +359,21 @@ def test_a_grant_is_financial_only_by_itself(text, kind):
 def test_each_estimates_sales_receivers_and_purposes(text, expected):
     rows = extract(text, published="2025-06-26")["aid_packages"]
     assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected
+
+
+def test_a_breakdown_list_names_channels_not_givers():
+    text = (
+        "1. On April 1, the Government of Japan decided to extend Emergency Grant Aid of "
+        "approximately 900 million yen for humanitarian assistance to people affected by the "
+        "earthquake that struck central Myanmar.\n\n"
+        "2. The breakdown of the assistance is as follows:\n"
+        "(1) WFP: US$2.5 million for food assistance\n"
+        "(2) UNICEF: US$1.5 million for safe drinking water\n\n"
+        "3. Japan's Emergency Grant Aid was also extended to Lebanon last year."
+    )
+    rows = extract(text, published="2025-04-01")["aid_packages"]
+    assert {(r["donor"], r["recipient"], r["amount"]) for r in rows} == {
+        ("JPN", "MMR", 9e8),
+        ("JPN", "MMR", 2.5e6),
+        ("JPN", "MMR", 1.5e6),
+    }

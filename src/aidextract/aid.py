@@ -300,8 +300,9 @@ def _coordinated(tok: Token) -> list[Token]:
 
 def _purpose_place(tok: Token, heads: set[Token]) -> bool:
     """`tok` is the place of a purpose the money is for ("for civilians in Gaza", "to people
-    affected by the earthquake in Myanmar")."""
-    if tok.dep_ != "pobj" or tok.head.lower_ != "in" or tok.ent_type_ not in ("GPE", "LOC"):
+    affected by the earthquake that struck central Myanmar")."""
+    placed = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of"))
+    if not placed or tok.ent_type_ not in ("GPE", "LOC"):
         return False
     return any(
         anc.dep_ == "prep" and anc.lower_ in ("for", "to") and anc.head in heads
@@ -639,6 +640,34 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
     return None
 
 
+def _parts(cand: AidCandidate) -> bool:
+    """The amount's list breaks down a package named before ("The breakdown of the assistance
+    is as follows:", "The package includes:"): its line labels name channels, not givers."""
+    intro = _list_intro(cand.span)
+    if intro is None:
+        return False
+    lex = lexicon(LEXICON)
+    return any(
+        t.lower_ == "breakdown"
+        or ("aid" in lex.cues_at(t) and any(c.lower_ in ("the", "this") for c in t.children))
+        for t in intro
+    )
+
+
+def _list_intro(span: Span) -> Span | None:
+    """The sentence ending in a colon that opens the amount's list, if it is one."""
+    sent = span.sent
+    for _ in range(8):
+        if sent.start == 0:
+            return None
+        sent = span.doc[sent.start - 1].sent
+        if sent.text.rstrip().endswith(":"):
+            return sent
+        if not _is_bullet(sent) and len(sent) >= 15:
+            return None
+    return None
+
+
 def _line_label(ctx: ArticleContext, span: Span) -> Span | None:
     """The label opening the amount's line ("IMF: $2.2bn disbursed", "23 September: Norway
     announced ..."): up to LABEL_WORDS words before a colon, which fact sheets and timelines
@@ -897,7 +926,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         label = _line_label(ctx, cand.span)
         donor = (
             cand.donor
-            or (ctx.actors.first_in(label) if label is not None else None)
+            or (ctx.actors.first_in(label) if label is not None and not _parts(cand) else None)
             or last_donor.get(paragraph)
             or ctx.section_actor(cand.span.start_char)
             or ctx.paragraph_subject(paragraph, exclude=recipient)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import Actors
+from .cues import lexicon
 from .dates import DateMention
 from .furniture import Furniture
 from .geo import actor_code
@@ -123,9 +124,13 @@ def _is_actor(root: Token) -> bool:
 
 
 def _is_receiver(root: Token) -> bool:
+    """After "for / to", an indirect object, or the owner of what aid goes to ("Ukraine's
+    army", not "Japan's Emergency Grant Aid")."""
+    owner = root.dep_ == "poss" and "receiver" in lexicon("aid_cues.tsv").cues_at(root.head)
     return (
         (root.dep_ == "pobj" and root.head.lower_ in ("for", "to"))
-        or root.dep_ in ("dative", "poss")
+        or root.dep_ == "dative"
+        or owner
         or (root.dep_ == "dobj" and root.head.lemma_ in GIVE_VERBS)
     )
 
