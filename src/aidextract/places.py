@@ -5,7 +5,11 @@ all: places it takes for people or organisations ("Aachen" PERSON, "Bamako" ORG)
 outside NORP entities ("Dutch F-16s" PERSON), named sites ("Rafah crossing"), datelines
 ("WASHINGTON — March 16, 2022"), regions it leaves unlabeled ("whether Gelderland should"),
 and names that a head noun makes a place ("Murasaki River", "Oxford Street", "Lake Donuzlav",
-"the villages of Berdychi and Semenivka"; models/geo_place_heads.tsv).
+"the villages of Berdychi and Semenivka"; models/geo_place_heads.tsv). Names before a plural
+word for regions are regions ("the Kharkiv and Sumy regions"). Navigation (breadcrumbs,
+tickers, section labels), groupings of countries named as actors ("the Baltic states joined")
+and far-off regions' bare ISO names before a noun, without their country ("Gulf donors"), are
+no places.
 """
 
 from __future__ import annotations
@@ -20,8 +24,11 @@ from .furniture import Furniture
 from .geo import (
     Place,
     actor_code,
+    bare_foreign_region,
     country_of_adjective,
     country_place,
+    foreign_country,
+    is_capital,
     is_major,
     known_non_place,
     resolve_name,
@@ -39,6 +46,8 @@ _LOCATIVE = frozenset(
     {"in", "to", "from", "near", "at", "around", "outside", "towards", "toward", "via", "into"}
 )
 _COORDINATION = frozenset({"and", "or", ",", "&"})
+# Plural heads that make a name a grouping of countries ("the Baltic states").
+_GROUPING_HEADS = frozenset({"states", "countries", "nations", "republics"})
 # Words before a name that make it a place even when no gazetteer knows it ("near Radymno").
 _WHERE = frozenset({"in", "near", "at", "around", "outside", "inside"})
 # A named site right after a place's name ("Rafah crossing", "Engels air base").
@@ -54,9 +63,14 @@ _DATELINE = re.compile(
     r"(?=\(|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun))",
     re.IGNORECASE | re.MULTILINE,
 )
-# Breadcrumb separators of site navigation ("WORLD › EUROPE"): such a line is page furniture.
-_BREADCRUMB = re.compile(r"\s[›»]\s")
+# Breadcrumb separators of site navigation ("WORLD › EUROPE", "World > Europe") and the
+# separators of a ticker ("Breaking: ECB holds rates • Moldova votes • Ukraine energy"): such
+# a line is page furniture.
+_BREADCRUMB = re.compile(r"\s[›»>]\s")
 _BREADCRUMB_MAX_WORDS = 8
+_TICKER = re.compile(r"\s•\s")
+_TICKER_MIN_ITEMS = 3
+_TICKER_MAX_ITEM_WORDS = 4
 # Entities whose demonyms are read with the entity (or are part of a place's name).
 _NO_DEMONYM = (*PLACE_LABELS, "NORP")
 # Words that precede a country's demonym to form another one ("North Korean", "South African").
@@ -93,6 +107,12 @@ def _title_words() -> frozenset[str]:
 # en_core_web_sm takes streets for events ("the Castlereagh Road site" EVENT).
 _NAMED_THINGS = frozenset({"LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "PERCENT"})
 _DIRECTION_WORDS = frozenset({"north", "south", "east", "west"})
+# Words for a region after its name or after coordinated names ("the Kharkiv and Sumy
+# regions", "in Ungheni and Cahul districts"), and how far after the first name they may be.
+_ADMIN_AFTER = frozenset(
+    {"region", "regions", "oblast", "oblasts", "province", "provinces", "district", "districts"}
+)
+_MAX_COORDINATED = 8
 _MAX_NAME_TOKENS = 4
 # A line opening with a link-list label ("READ MORE: ...", "MORE FROM THE GAZETTE: ...",
 # "MOST READ: ..."): the headlines after it are links, page furniture (FORMAT.md).
@@ -120,11 +140,24 @@ def place_mentions(doc: Doc, furniture: Furniture) -> list[PlaceMention]:
     for m in sorted(found, key=lambda m: m.start_char):
         if m.start_char in seen or furniture.hides(m.start_char) or _breadcrumb(doc, m):
             continue
-        if _link_line(doc, m):
+        if _link_line(doc, m) or _section_label(doc, m) or _grouping_as_actor(doc, m):
             continue
         seen.add(m.start_char)
         out.append(m)
-    return _towns_as_sites(out)
+    return _towns_as_sites(_regions_in_context(doc, out))
+
+
+def _regions_in_context(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A bare ISO name of a far-off region before a noun ("Gulf donors": Gulf, a province of
+    Papua New Guinea) is as likely a word or a grouping's adjective: it names the region only
+    where the text also names a place of the region's country."""
+    foreign = [_foreign_modifier(doc, m) for m in mentions]
+    countries = {m.place.country for m, weak in zip(mentions, foreign, strict=True) if not weak}
+    return [
+        m
+        for m, weak in zip(mentions, foreign, strict=True)
+        if not weak or m.place.country in countries
+    ]
 
 
 def _towns_as_sites(mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -151,8 +184,15 @@ def _line(doc: Doc, char: int) -> str:
 
 
 def _breadcrumb(doc: Doc, mention: PlaceMention) -> bool:
-    line = _line(doc, mention.start_char)
-    return bool(_BREADCRUMB.search(line)) and len(line.split()) <= _BREADCRUMB_MAX_WORDS
+    """A mention on a line of site navigation: a short breadcrumb trail, or a ticker of three
+    or more short items between bullets (a bullet opening the line is a list's)."""
+    line = _line(doc, mention.start_char).strip()
+    if _BREADCRUMB.search(line) and len(line.split()) <= _BREADCRUMB_MAX_WORDS:
+        return True
+    items = _TICKER.split(line.lstrip("•").strip())
+    return len(items) >= _TICKER_MIN_ITEMS and all(
+        len(item.split()) <= _TICKER_MAX_ITEM_WORDS for item in items
+    )
 
 
 def _link_line(doc: Doc, mention: PlaceMention) -> bool:
@@ -160,6 +200,33 @@ def _link_line(doc: Doc, mention: PlaceMention) -> bool:
     FUKUOKA STUDENTS RAISE ¥3 MILLION FOR KHARKIV SCHOOL"); a caption ("Photo: ...") is not."""
     match = _LABELED_LINE.match(_line(doc, mention.start_char))
     return bool(match) and _furniture_label(match[1].strip())
+
+
+def _foreign_modifier(doc: Doc, mention: PlaceMention) -> bool:
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    return span is not None and span[-1].dep_ == "compound" and bare_foreign_region(span.text)
+
+
+def _section_label(doc: Doc, mention: PlaceMention) -> bool:
+    """A line holding only the name of a region of the world ("Asia Pacific" over a headline,
+    or among topic tags): the section of a news site, not a place of the text. A line holding
+    only a country is a heading of the text ("NETHERLANDS" in a fact sheet)."""
+    place = mention.place
+    if place.type != "other" or place.country is not None:
+        return False
+    line = _line(doc, mention.start_char).strip()
+    return line == text_of(doc)[mention.start_char : mention.end_char].strip()
+
+
+def _grouping_as_actor(doc: Doc, mention: PlaceMention) -> bool:
+    """A grouping of countries ("the Baltic states", "the Nordic countries") named as actors
+    or neighbours, not as where something is or goes ("moved to the Baltic states"): no place
+    (FORMAT.md: groupings)."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None or span[-1].lower_ not in _GROUPING_HEADS or mention.place.type != "other":
+        return False
+    start = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
+    return start == 0 or doc[start - 1].lower_ not in _LOCATIVE | {"across", "throughout"}
 
 
 @cache
@@ -219,7 +286,11 @@ class _Reader:
         if ent.label_ in PLACE_LABELS and self._unknown_place(ent):
             name = ent[1:] if ent[0].lower_ == "the" else ent
             type_ = "city" if ent.label_ == "GPE" else "other"
-            return [(Place(name.text, type_, None), name.start, name.end)]
+            place = foreign_country(name.text) or Place(name.text, type_, None)
+            return [(place, name.start, name.end)]
+        town = self._town_near(ent)
+        if town is not None:
+            return [(town, ent.start, ent.end)]
         parts = _coordinated_parts(ent)
         out = []
         for part in parts:
@@ -235,6 +306,23 @@ class _Reader:
                 if part.start not in found and all(_capitalized(t) for t in part)
             ]
         return sorted(out, key=lambda hit: hit[1]) if len(out) > 1 else []
+
+    def _town_near(self, ent: Span) -> Place | None:
+        """A name no gazetteer knows between "in" or "at" and "near" or "outside" a known place
+        ("the factory in Bolechowo near Poznań"): a town in that place's country."""
+        before = self._before(ent.start)
+        after = self.doc[ent.end : ent.end + 2]
+        if before is None or before.lower_ not in ("in", "at") or len(after) < 2:
+            return None
+        if after[0].lower_ not in ("near", "outside") or not all(_capitalized(t) for t in ent):
+            return None
+        if ent.label_ not in (*PLACE_LABELS, *MISLABELS) or known_non_place(ent.text):
+            return None
+        near = self.ent_of.get(after[1].i)
+        place = resolve_place(near.text) if near is not None and near.start == after[1].i else None
+        if place is None or place.type not in ("city", "admin1"):
+            return None
+        return Place(ent.text, "city", place.country)
 
     def _where(self, ent: Span) -> bool:
         before = self._before(ent.start)
@@ -257,9 +345,9 @@ class _Reader:
     def _entity_place(self, ent: Span) -> Place | None:
         if self._inside_name(ent):
             return None
-        if ent.label_ == "NORP":
+        if ent.label_ == "NORP":  # "Kigali denies", "in Ungheni and Cahul districts" are NORP
             code = actor_code(ent.text)
-            return country_place(code) if code else None
+            return country_place(code) if code else self._mislabeled_place(ent)
         if ent.label_ in PLACE_LABELS:
             place = resolve_place(ent.text)
             return None if place and self._person_city(ent, place) else place
@@ -275,13 +363,29 @@ class _Reader:
         heads = _place_heads()
         before = tuple(t.lower_ for t in self.doc[max(ent.start - 2, 0) : ent.start])
         after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
-        if (len(before) == 2 and before[1] == "of" and (before[0],) in heads.get("region", {})) or (
-            (after,) in heads.get("front", {})
-        ):
+        admin = self._admin_word_after(ent)
+        if admin is not None:
+            region = resolve_place(f"{ent.text} {admin}")
+        elif (
+            len(before) == 2 and before[1] == "of" and (before[0],) in heads.get("region", {})
+        ) or ((after,) in heads.get("front", {})):
             region = resolve_place(f"{ent.text} region")
-            if region is not None and region.type == "admin1":
-                return region
-        return place
+        else:
+            return place
+        return region if region is not None and region.type == "admin1" else place
+
+    def _admin_word_after(self, ent: Span) -> str | None:
+        """The word for a region after a name ("Ungheni district"), or after the names
+        coordinated with it ("the Kharkiv and Sumy regions"), else None; not a word that
+        names something else ("the Kyiv district court")."""
+        for token in self.doc[ent.end : ent.end + _MAX_COORDINATED]:
+            if token.lower_ in _ADMIN_AFTER:
+                after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+                named = after is not None and after.pos_ in ("NOUN", "PROPN")
+                return None if named else token.lower_
+            if not (_capitalized(token) or token.lower_ in ("and", ",")):
+                return None
+        return None
 
     def _inside_name(self, ent: Span) -> bool:
         """A place name opening the name of an outlet, agreement or event ("Kyiv Independent",
@@ -297,7 +401,7 @@ class _Reader:
         that is no person of the text, and, for a city, not after "the" ("the Bank"), and
         either a major city or a town after a locative preposition or in a list of places."""
         place = resolve_name(ent.text)
-        if place is None or self._person_city(ent, place):
+        if place is None or self._person_city(ent, place) or self._surname(ent):
             return None
         if place.type != "city":
             return place
@@ -305,6 +409,19 @@ class _Reader:
         if before is not None and before.lower_ == "the":
             return None
         return place if is_major(place) or self._locative(ent) else None
+
+    def _surname(self, ent: Span) -> bool:
+        """A PERSON entity after a capitalized name that spaCy left out of it ("Baroness Priya
+        Khanna" -> "Khanna" PERSON): the surname of that person, not a place."""
+        before = self._before(ent.start)
+        return (
+            ent.label_ == "PERSON"
+            and before is not None
+            and before.pos_ == "PROPN"
+            and _capitalized(before)
+            and before.lower_ not in _DIRECTION_WORDS
+            and before.i not in self.ent_of
+        )
 
     def _before(self, i: int):
         return self.doc[i - 1] if i > 0 else None
@@ -352,14 +469,17 @@ class _Reader:
         return out
 
     def unlabeled_region_mentions(self) -> list[PlaceMention]:
-        """Regions en_core_web_sm left without an entity ("whether Gelderland should be"): a
-        run of proper nouns outside every entity that is a region's name."""
+        """Regions and capitals en_core_web_sm left without an entity ("whether Gelderland
+        should be", "Kigali denies"): a run of proper nouns outside every entity that is a
+        region's name or a capital's, and no word of a person's name."""
         out = []
         for run in self.runs:
             if any(i in self.ent_of for i in range(run.start, run.end)):
                 continue
             place = resolve_name(run.text)
-            if place is not None and place.type == "admin1":
+            if place is None or (place.type == "city" and self._person_city(run, place)):
+                continue
+            if place.type == "admin1" or (place.type == "city" and is_capital(place)):
                 out.append(PlaceMention(place, run.start_char, run.end_char))
         return out
 
