@@ -377,3 +377,29 @@ def test_a_breakdown_list_names_channels_not_givers():
         ("JPN", "MMR", 2.5e6),
         ("JPN", "MMR", 1.5e6),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an indirect object right before the amount receives; it is no gapped giver
+        (
+            "The United States signed a memorandum in 2016. It promises Israel $38 billion in "
+            "military aid through 2028.",
+            {("USA", 3.8e10, "ISR")},
+        ),
+        # money to support a budget is aid
+        (
+            "Canada pledged a 2.3 billion Canadian dollar loan to support Ukraine's budget.",
+            {("CAN", 2.3e9, "UKR")},
+        ),
+        # a named programme of aid carries its recipient
+        (
+            "The US spending bill carries $3.3 billion in Foreign Military Financing for Israel.",
+            {("USA", 3.3e9, "ISR")},
+        ),
+    ],
+)
+def test_indirect_objects_budgets_and_named_programmes(text, expected):
+    rows = extract(text, published="2025-06-26")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected

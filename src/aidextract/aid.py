@@ -258,7 +258,7 @@ def _aid_nouns(span: Span, heads: set[Token]) -> set[Token]:
     lex = lexicon(LEXICON)
     found: set[Token] = set()
     for tok in span.sent:
-        if "aid" not in lex.cues_at(tok) or tok.pos_ != "NOUN":
+        if "aid" not in lex.cues_at(tok) or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         beside = tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head in heads
         if beside or (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head in heads):
@@ -311,9 +311,15 @@ def _purpose_place(tok: Token, heads: set[Token]) -> bool:
 
 
 def _gives_gapped_amount(ctx: ArticleContext, tok: Token) -> bool:
-    """`tok` names the giver of a gapped clause: an amount follows its name directly."""
+    """`tok` names the giver of a gapped clause: an amount follows its name directly, and a
+    comma or "and" comes before it (not "promises Israel $38 billion")."""
     ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-    end = ent.end_char if ent is not None else tok.idx + len(tok)
+    start, end = (ent.start, ent.end_char) if ent is not None else (tok.i, tok.idx + len(tok))
+    if start > 0 and tok.doc[start - 1].lower_ == "the":
+        start -= 1
+    before = tok.doc[start - 1].lower_ if start > 0 else ""
+    if before not in (",", "and", ";", "while", "whereas"):
+        return False
     return any(0 <= a.start_char - end <= 1 for a in ctx.amounts)
 
 
@@ -351,6 +357,7 @@ def is_aid(cues: dict[str, int], context: set[str]) -> bool:
     return bool(context & {"aid", *KIND_CUES}) and "not_aid" not in context
 
 
+SUPPORT_VERBS = ("support", "fund", "finance", "cover", "bolster", "prop", "shore", "plug")
 CONTAIN_VERBS = ("include", "carry", "contain", "provide", "fund")
 
 
@@ -490,6 +497,7 @@ def _in_budget(span: Span, lex) -> bool:
         doc[i].lemma_.lower() == "budget"
         and "not_aid" in lex.cues_at(doc[i])
         and doc[i].head.lower_ not in RECIPIENT_PREPS  # "financing for the state budget"
+        and doc[i].head.lemma_ not in SUPPORT_VERBS  # "a loan to support Ukraine's budget"
         for i in tree_distances(span, 4)
     )
 
