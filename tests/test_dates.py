@@ -427,3 +427,30 @@ def test_gold_f1_floor(gold_runs):
     n_gold = sum(len(gold) for _, gold, _ in gold_runs.values())
     precision, recall = tp / n_pred, tp / n_gold
     assert 2 * precision * recall / (precision + recall) >= F1_FLOOR
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "expected"),
+    [
+        # a weekday a period runs to lies ahead
+        ("Qatar says truce extended to Thursday morning.", "2023-11-27", ["2023-11-30"]),
+        ("The ceasefire will hold until Friday, officials said.", "2023-11-27", ["2023-12-01"]),
+        # an earlier level's month is past, whatever the tense of the sentence
+        (
+            "KFOR currently numbers about 4,700 troops, up from some 4,300 in January.",
+            "2025-10-14",
+            ["2025-01"],
+        ),
+        # a period's end sets no year for the next sentence's bare day
+        (
+            "The memorandum promises Israel $38 billion through 2028. The same Jan. 30 bill "
+            "carries $3.3 billion.",
+            "2026-02-10",
+            ["2028", "2026-01-30"],
+        ),
+    ],
+)
+def test_periods_and_earlier_levels(nlp, text, published, expected):
+    from aidextract.dates import extract_dates
+
+    assert [d.value for d in extract_dates(nlp(text), published)] == expected

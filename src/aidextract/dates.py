@@ -915,6 +915,10 @@ class _Article:
                 return _Point(told.year, cand.month)
         if self.ref is None:
             return None
+        if re.search(
+            r"(?i)\b(?:up|down) from\b[^.;:]*$", self.text[max(0, cand.start - 60) : cand.start]
+        ):
+            tense = "past"  # "numbers 4,700, up from some 4,300 in January": an earlier level
         point = _toward(self.ref, cand.month, cand.day, tense)
         return _match_weekday(point, cand.weekday) if point else None
 
@@ -945,6 +949,8 @@ class _Article:
         if (before := self.conjoined_weekday(cand)) is not None:
             return _resolve(cand.query, before, "future")  # the next such day after it
         tense = self.tense(cand)
+        if self.after_word(cand, "until|till|through|extended to"):
+            tense = "future"  # "truce extended to Thursday morning": the period runs on
         if tense not in ("present", "perfect"):
             return _resolve(cand.query, self.ref, "future" if tense == "future" else "past")
         ahead = (cand.weekday - self.ref.middle().weekday()) % 7
@@ -1007,7 +1013,8 @@ class _Article:
         return self.ref if told else None
 
     def add(self, cand: _Candidate, point: _Point) -> None:
-        since = self.after_word(cand, "since")
+        # a period's start or end ("since 2022", "through 2028") sets no time for what follows
+        since = self.after_word(cand, "since|through|until|till")
         verb, _ = _governor(_tokens(self.doc, cand))  # _keep made sure the span exists
         main = verb is None or verb.dep_ not in ("relcl", "acl")
         self.placed.append(_Placed(cand, point, *self.where(cand.start), since, main))
