@@ -13,7 +13,7 @@ from .aid import extract_aid
 from .context import ArticleContext
 from .dates import extract_dates, find_published
 from .furniture import Furniture
-from .geo import actor_code
+from .geo import actor_code, resolve_name
 from .money import find_amounts, find_counts, find_quantities
 from .nlp import text_of
 from .people import Person, extract_people
@@ -23,6 +23,8 @@ from .schema import ORG_CODES
 from .troops import extract_troops
 
 Rows = dict[str, list[dict]]
+_HEADING_NUMBER = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?")  # "2) GERMANY", "• POLAND"
+_HEADING_WORDS = 8  # a heading in capitals is a short line
 
 
 def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, Rows]:
@@ -34,10 +36,12 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
     furniture = Furniture(text_of(doc))
     published = find_published(text_of(doc), published, furniture)
     dates = extract_dates(doc, published, furniture)
+    places = place_mentions(doc, furniture)
+    place_starts = {m.start_char for m in places}
     people = [
         p
-        for p in extract_people(doc, partial(actor_code, capitals=True), published)
-        if any(not furniture.hides(s) for s, _ in p.spans)
+        for p in extract_people(doc, partial(actor_code, capitals=True), published, _place_country)
+        if any(not furniture.hides(s) for s, _ in p.spans) and not _is_place(p, place_starts)
     ]
     person_country = {}
     for person in people:
@@ -71,7 +75,7 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
             }
             for p in people
         ],
-        "places": place_rows(place_mentions(doc, furniture)),
+        "places": place_rows(places),
         "dates": [
             {
                 "text": d.text,
@@ -111,6 +115,18 @@ def _main_donor(aid: list[dict]) -> str | None:
     return donors.most_common(1)[0][0] if donors else None
 
 
+def _place_country(text: str) -> str | None:
+    """Country of a city or region a local office names ("Belfast's Lord Mayor")."""
+    place = resolve_name(text)
+    return place.country if place else None
+
+
+def _is_place(person: Person, place_starts: set[int]) -> bool:
+    """A one-word "person" every mention of which the places read as a place ("M23 rebels
+    seized Goma"): spaCy's PERSON label on a town the place gazetteer knows."""
+    return " " not in person.name and all(start in place_starts for start, _ in person.spans)
+
+
 def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> str | None:
     """Country of a government official named without one: the country the paragraph is
     about, unless that is the aid's main receiver (whose officials are named with it), else
@@ -120,13 +136,38 @@ def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> 
     subject = ctx.paragraph_subject(ctx.paragraph_of(person.spans[0][0]))
     if subject and subject not in ORG_CODES and subject != ctx.main_recipient():
         return subject
-    return home
+    return _heading_country(ctx, person.spans[0][0]) or home
+
+
+def _heading_country(ctx: ArticleContext, char: int) -> str | None:
+    """The country the nearest heading in capitals above `char` opens with ("AUSTRALIA SENDS
+    MORE BUSHMASTERS", "SEOUL ADDS LOANS"): a briefing's section says whose news it is."""
+    text = text_of(ctx.doc)
+    end = text.rfind("\n", 0, char)
+    while end > 0:
+        start = text.rfind("\n", 0, end) + 1
+        words = _HEADING_NUMBER.sub("", text[start:end]).split()
+        end = start - 1
+        if ctx.furniture.hides(start) or not _is_caps_heading(words):
+            continue
+        codes = (actor_code(" ".join(words[:n]).title(), capitals=True) for n in (2, 1))
+        code = next((c for c in codes if c), None)
+        return code if code not in ORG_CODES else None
+    return None
+
+
+def _is_caps_heading(words: list[str]) -> bool:
+    letters = [c for word in words for c in word if c.isalpha()]
+    return 0 < len(words) <= _HEADING_WORDS and bool(letters) and all(c.isupper() for c in letters)
 
 
 def _in_government(role: str | None) -> bool:
     """A national government's office ("Prime Minister", "Minister for Defence"), not a
-    body's ("Secretary General") nor a deputy's of another kind."""
+    body's ("Secretary General") nor a local one's ("Union local president", "president of
+    Unifor Local 27")."""
     if not role:
         return False
     words = re.split(r"\s+(?:of|for|to)\s+", role.lower())[0].split()
-    return words[-1] in read_words("people_government_heads.txt") and "general" not in words
+    if "general" in words or "local" in role.lower().split():
+        return False
+    return words[-1] in read_words("people_government_heads.txt")

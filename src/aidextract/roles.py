@@ -1,0 +1,633 @@
+"""Titles before and appositions after a person's name, read as the role and country they give.
+
+spaCy's small model does not join titles to names ("U.S. Secretary of Defense" + "Lloyd
+Austin"), so title phrases are rebuilt from the words of models/people_titles.tsv and the parse:
+a head word ("minister"), the modifiers before it ("Deputy Foreign"), an "of ..." complement,
+and a leading country or owner that leaves the role for the country column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Span, Token
+
+from .resources import ResourceError, read_tsv
+
+ActorCode = Callable[[str], str | None]
+
+# "Then-Defence Minister Christine Lambrecht" is listed as "Defence Minister"
+_THEN = re.compile(r"^then\b[\s-]*", re.IGNORECASE)
+_INITIAL = re.compile(r"[A-Z]\.")
+POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
+# prepositions that open a complement kept in the role ("ambassador to the OSCE")
+COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
+_COMPLEMENT_POS = frozenset({"NOUN", "PROPN", "ADJ", "DET", "CCONJ", "ADP", "PART", "NUM"})
+_TITLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ"})
+_NOT_NAME_POS = frozenset(
+    {"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
+)
+NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
+APPOSITION_END = frozenset({",", ".", ";", ":", ")", "—", "–"})
+_RELATIVES = frozenset({"who", "whose", "which", "that"})
+_BECOME = frozenset({"be", "become", "serve"})  # ", who became defence minister in July"
+_LEAD_VERBS = frozenset({"lead", "head"})  # ", who leads the agency's Ukraine desk"
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_MAX_COMPLEMENT = 14  # tokens a title's "of ..." complement may span before the name
+
+
+@dataclass(frozen=True)
+class TitleLexicon:
+    heads: frozenset[str]
+    locals: frozenset[str]
+    ranks: frozenset[str]
+    modifiers: frozenset[str]
+    honorifics: frozenset[str]
+    role_countries: tuple[tuple[str, str], ...]
+    institutions: tuple[tuple[re.Pattern, str], ...]
+    shortforms: dict[str, str]
+    body_codes: frozenset[str]
+    parties: dict[str, str]
+
+
+@cache
+def title_lexicon() -> TitleLexicon:
+    titles = read_tsv("people_titles.tsv", required=("word", "kind"))
+    for row in titles:
+        if row["kind"] not in ("head", "rank", "local", "modifier", "honorific"):
+            raise ResourceError(f"models/people_titles.tsv: unknown kind {row['kind']!r}")
+    roles = read_tsv("people_role_countries.tsv", required=("role", "country"))
+    institutions = read_tsv("people_institutions.tsv", required=("name", "country"))
+    bodies = read_tsv("people_bodies.tsv", required=("code",))
+    parties = read_tsv("people_parties.tsv", required=("party", "country"))
+    return TitleLexicon(
+        heads=frozenset(r["word"] for r in titles if r["kind"] in ("head", "rank", "local")),
+        locals=frozenset(r["word"] for r in titles if r["kind"] == "local"),
+        ranks=frozenset(r["word"] for r in titles if r["kind"] == "rank"),
+        modifiers=frozenset(r["word"] for r in titles if r["kind"] == "modifier"),
+        honorifics=frozenset(r["word"] for r in titles if r["kind"] == "honorific"),
+        role_countries=tuple(
+            sorted(((r["role"], r["country"]) for r in roles), key=lambda rc: -len(rc[0]))
+        ),
+        institutions=tuple(
+            (re.compile(rf"\b{re.escape(r['name'])}\b", re.IGNORECASE), r["country"])
+            for r in institutions
+        ),
+        shortforms={
+            s.strip().lower(): r["code"]
+            for r in bodies
+            for s in r.get("shortforms", "").split(",")
+            if s.strip()
+        },
+        body_codes=frozenset(r["code"] for r in bodies),
+        parties={r["party"]: r["country"] for r in parties},
+    )
+
+
+def word_bounds(texts: list[str], spaces: list[str]) -> tuple[list[int], list[int]]:
+    """Token ranges of hyphen-joined words ("Prime-minister", "Seong-kweun", "Then-Defence"),
+    from the tokens' texts and trailing whitespace."""
+    n = len(texts)
+    start, end = list(range(n)), [i + 1 for i in range(n)]
+    i = 0
+    while i < n:
+        j = i
+        while (
+            j + 2 < n
+            and texts[j + 1] == "-"
+            and not spaces[j]
+            and not spaces[j + 1]
+            and texts[j][-1:].isalpha()
+            and texts[j + 2][:1].isalpha()
+        ):
+            j += 2
+        for k in range(i, j + 1):
+            start[k], end[k] = i, j + 1
+        i = j + 1
+    return start, end
+
+
+class DocWords:
+    """One doc's words as the rules see them: hyphen-joined words, entities, title words and
+    the caller's codes. The token strings are read once: the rules look at each token many
+    times, and every doc[i] or doc[a:b] builds a new Python object."""
+
+    def __init__(self, doc: Doc, actor_code: ActorCode, place_country: ActorCode | None = None):
+        self.doc = doc
+        self.lex = title_lexicon()
+        self._actor_code = actor_code
+        self.place_country = place_country or (lambda text: None)
+        self._codes: dict[str, str | None] = {}
+        self.texts: list[str] = []
+        self.lowers: list[str] = []
+        self.pos: list[str] = []
+        spaces = []
+        for token in doc:
+            self.texts.append(token.text)
+            self.lowers.append(token.lower_)
+            self.pos.append(token.pos_)
+            spaces.append(token.whitespace_)
+        self.word_start, self.word_end = word_bounds(self.texts, spaces)
+        self.word_text = [
+            "".join(self.texts[self.word_start[i] : self.word_end[i]]) for i in range(len(doc))
+        ]
+        self.ents = doc.ents  # spaCy builds the spans anew on every access
+        self.ent: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
+        self.body_refs = self._body_refs()
+
+    # --- codes -------------------------------------------------------------------------
+
+    def code(self, text: str) -> str | None:
+        """The caller's code of `text` ("Ukraine's", "the U.S."), or None."""
+        text = re.sub(r"(?:'s|’s|'|’)$", "", text.strip()).strip()
+        text = re.sub(r"^(?:the|The)\s+", "", text)
+        if not text[:1].isupper():
+            return None
+        if text not in self._codes:
+            code = self._actor_code(text)
+            if code is None and text.isupper() and len(text) > 4:
+                code = self._actor_code(text.title())  # "UKRAINE" in a heading
+            self._codes[text] = code
+        return self._codes[text]
+
+    def institution(self, text: str) -> str | None:
+        """Country of a government institution named in `text` ("Pentagon spokesman")."""
+        return next((code for pat, code in self.lex.institutions if pat.search(text)), None)
+
+    def owner_code(self, text: str) -> str | None:
+        """Code of a possessive owner: "Ukraine's", "the Bank's" (a body the article named)."""
+        code = self.institution(text) or self.code(text)
+        if code:
+            return code
+        short = self.lex.shortforms.get(re.sub(r"^the\s+", "", text.strip(), flags=re.I).lower())
+        return short if short in {c for _, c in self.body_refs} else None
+
+    def token_code(self, tok: Token) -> str | None:
+        ent = self.ent.get(tok.i)
+        if ent is not None and ent.label_ == "PERSON":
+            return None
+        return self.code(ent.text if ent is not None else tok.text)
+
+    def _body_refs(self) -> list[tuple[int, str]]:
+        """(token, code) of every international body named, and of back-references ("the Fund")."""
+        refs = []
+        for ent in self.ents:
+            code = self.code(ent.text) if ent.label_ != "PERSON" else None
+            if code in self.lex.body_codes:
+                refs.append((ent.start, code))
+        named = {c for _, c in refs}
+        for i in range(1, len(self.lowers)):
+            code = self.lex.shortforms.get(self.lowers[i])
+            if code in named and self.lowers[i - 1] == "the" and self.texts[i][:1].isupper():
+                refs.append((i, code))
+        return sorted(refs)
+
+    # --- words -------------------------------------------------------------------------
+
+    def text_at(self, i: int) -> str:
+        return self.texts[i] if 0 <= i < len(self.texts) else ""
+
+    def words(self, start: int, end: int) -> list[int]:
+        """First tokens of the words in [start, end)."""
+        out, i = [], start
+        while i < end:
+            out.append(i)
+            i = self.word_end[i]
+        return out
+
+    def label(self, i: int) -> str | None:
+        ent = self.ent.get(i)
+        return ent.label_ if ent is not None else None
+
+    def is_head(self, i: int) -> bool:
+        low = self.word_text[i].lower()
+        return low in self.lex.heads or any(p in self.lex.heads for p in low.split("-") if p)
+
+    def is_title_word(self, i: int) -> bool:
+        low = self.word_text[i].lower()
+        return self.is_head(i) or any(p in self.lex.modifiers for p in low.split("-") if p)
+
+    def is_rank_word(self, w: int) -> bool:
+        return self.word_text[w].lower() in self.lex.ranks
+
+    def is_plural_head(self, i: int) -> bool:
+        low = self.lowers[i]
+        return low.endswith("s") and low in self.lex.heads and low[:-1] in self.lex.heads
+
+    def is_modifier(self, i: int) -> bool:
+        """A word that may stand before a title's head: "Defence", "U.S.", "Ukraine 's", "top"."""
+        text = self.word_text[i]
+        if text in POSSESSIVE:
+            return True
+        if self.is_title_word(i):
+            return True
+        last = self.word_end[i] - 1
+        if text.islower():
+            return self._is_role_noun(last)
+        if not text[:1].isupper() or self.pos[last] not in _TITLE_WORD_POS:
+            return False
+        if self.label(last) == "PERSON":
+            return self.code(text) is not None  # "Moldovan" read as part of a name
+        return self.label(last) not in NUMBER_ENTS
+
+    def _is_role_noun(self, k: int) -> bool:
+        """A lower-case noun inside a title: a compound's part ("border guard chief") or the
+        owner of the office ("the brigade's commander")."""
+        tok = self.doc[k]
+        if tok.pos_ != "NOUN":
+            return False
+        return self.text_at(k + 1) in POSSESSIVE or (tok.dep_ == "compound" and tok.head.i > k)
+
+    def is_complement(self, k: int) -> bool:
+        tok = self.doc[k]
+        if tok.pos_ not in _COMPLEMENT_POS and tok.text != "-":
+            return False
+        label = self.label(k)
+        if label in NUMBER_ENTS:
+            return False
+        return label != "PERSON" or self.code(tok.text) is not None
+
+    def is_namelike(self, i: int) -> bool:
+        text = self.word_text[i]
+        if _INITIAL.fullmatch(text):
+            return True
+        last = self.word_end[i] - 1
+        label = self.label(last)
+        if text.isupper() and len(text) <= 3 and label == "PERSON":
+            return self.code(text) is None  # "JD Vance"
+        if not (text[:1].isupper() and any(ch.islower() for ch in text)):
+            return False
+        if not all(ch.isalpha() or ch in "-'’" for ch in text):
+            return False
+        return self.pos[last] not in _NOT_NAME_POS and label not in NUMBER_ENTS
+
+
+def first_conjunct(tok: Token) -> Token:
+    """First word of a coordination: "Donetsk" for "Luhansk" in "Donetsk and Luhansk regions"."""
+    while tok.dep_ == "conj" and tok.head.i < tok.i:
+        tok = tok.head
+    return tok
+
+
+@dataclass(frozen=True)
+class Title:
+    start: int  # first token of the title phrase
+    head: int  # first token of its head word
+    end: int  # token after the phrase
+
+
+# --- the title of a mention ---------------------------------------------------------------
+
+
+def mention_title(w: DocWords, start: int, end: int) -> tuple[str | None, str | None]:
+    """Role and country of one mention, from titles before, around and after the name."""
+    before = title_before(w, start)
+    outer = before.start if before else start
+    titles = []
+    if outer > 0 and w.texts[outer - 1] == "," and _closes_apposition(w, end):
+        titles.append(title_before(w, outer - 1))
+    after = title_after(w, _past_origin(w, end))
+    # a bare rank or one-word title yields to an apposition: "Gen. Mark Milley, chairman
+    # of the Joint Chiefs", "Senator X, the chair of the Armed Services Committee"
+    bare = before and (_is_rank(w, before) or len(w.words(before.start, before.end)) == 1)
+    titles += [after, before] if bare else [before, after]
+    titles.append(_shared_title(w, start, end))
+    read = [read_title(w, t) for t in titles if t] + [_unit_led(w, end)]
+    role = next((r for r, _ in read if r), None)
+    country = next((c for _, c in read if c), None)
+    return role, country
+
+
+def _past_origin(w: DocWords, end: int) -> int:
+    """Token after "of Kentucky" in "Sen. X of Kentucky, the Republican leader": where the
+    person comes from stands between the name and its apposition."""
+    if end >= len(w.doc) or w.lowers[end] != "of":
+        return end
+    k = end + 1
+    while k < len(w.doc) and w.pos[k] == "PROPN" and w.texts[k][:1].isupper():
+        k = w.word_end[k]
+    return k if k > end + 1 and w.text_at(k) == "," else end
+
+
+def _unit_led(w: DocWords, end: int) -> tuple[str | None, str | None]:
+    """ "X, who leads the institute's Ukraine Support Tracker": head of the named unit, and
+    the country or body that owns it."""
+    if w.text_at(end) != "," or w.text_at(end + 1).lower() != "who" or end + 2 >= len(w.doc):
+        return None, None
+    verb = w.doc[end + 2]
+    unit = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)
+    if verb.lemma_ not in _LEAD_VERBS or unit is None:
+        return None, None
+    start, country = unit.left_edge.i, None
+    owners = [k for k in range(start, unit.i) if w.texts[k] in POSSESSIVE]
+    if owners:
+        country = w.owner_code(w.doc[start : owners[-1]].text)
+        start = owners[-1] + 1
+    name = w.doc[start : unit.i + 1].text
+    article = "the " if owners else ""
+    return f"head of {article}{name}", country or (w.code(name) if start == unit.i else None)
+
+
+def _closes_apposition(w: DocWords, end: int) -> bool:
+    if end >= len(w.doc):
+        return True
+    tok = w.doc[end]
+    return tok.text in APPOSITION_END or tok.pos_ in ("VERB", "AUX")
+
+
+def _is_rank(w: DocWords, title: Title) -> bool:
+    return all(w.is_rank_word(k) for k in w.words(title.start, title.end))
+
+
+def _shared_title(w: DocWords, start: int, end: int) -> Title | None:
+    """A plural title before the first of joined names: "Presidents X and Y" -> for Y."""
+    root = w.doc[start:end].root
+    if root.dep_ != "conj" or not w.is_namelike(root.i):
+        return None
+    first = first_conjunct(root).i
+    while first > 0 and w.is_namelike(first - 1) and not w.is_title_word(first - 1):
+        first -= 1
+    title = title_before(w, first)
+    return title if title and w.is_plural_head(title.head) else None
+
+
+# --- title phrases before the name ---------------------------------------------------------
+
+
+def title_before(w: DocWords, end: int) -> Title | None:
+    """The title phrase that ends right before token `end` ("U.S. Secretary of Defense")."""
+    doc = w.doc
+    if end <= 0 or (end < len(doc) and doc[end].is_sent_start and not _title_alone(w, end - 1)):
+        return None
+    j = end - 1
+    floor = _sentence_floor(w, j)
+    if j > floor and w.lowers[j] in w.lex.honorifics:
+        j -= 1  # "Foreign Secretary Mr Lammy"
+    if w.lowers[j] in COMPLEMENT_PREPS or w.pos[j] == "CCONJ":
+        return None  # "Minister of National Defence": the name is the complement
+    head = w.word_start[j] if w.is_head(j) else _complement_head(w, j, floor)
+    if head is None:
+        return None
+    ranks = _rank_start(w, head, floor)
+    # "Pentagon spokesman Maj. Gen. X" names the office, "Secretary General X" one title
+    if (
+        w.is_rank_word(head)
+        and w.word_text[ranks].lower() != "general"
+        and ranks > floor
+        and w.is_head(ranks - 1)
+    ):
+        return title_before(w, ranks)
+    start = head
+    while start > floor and w.is_modifier(start - 1):
+        start = w.word_start[start - 1]
+    first = _joined_title(w, start, head, floor)
+    return Title(first.start, first.head, j + 1) if first else Title(start, head, j + 1)
+
+
+def _joined_title(w: DocWords, start: int, head: int, floor: int) -> Title | None:
+    """The title before "and" when one person holds both: "Deputy Prime Minister and
+    Minister of Finance X". Heads of one case only: "the premier and President X" are two."""
+    if start - 1 <= floor or w.lowers[start - 1] != "and":
+        return None
+    first = title_before(w, start - 1)
+    if first is None or w.texts[first.head][:1].isupper() != w.texts[head][:1].isupper():
+        return None
+    return first
+
+
+def _sentence_floor(w: DocWords, j: int) -> int:
+    """Start of token `j`'s sentence, past a split the model makes after an abbreviated rank
+    ("army spokesman Brig. | Gen. X said")."""
+    floor = w.doc[j].sent.start
+    while floor >= 2 and w.texts[floor - 1] == "." and w.is_rank_word(w.word_start[floor - 2]):
+        floor = w.doc[floor - 1].sent.start
+    return floor
+
+
+def _rank_start(w: DocWords, head: int, floor: int) -> int:
+    """First token of the rank words that end with `head` ("Maj. Gen.")."""
+    ranks = head
+    while ranks > floor and w.is_rank_word(prev := _word_before(w, ranks, floor)):
+        ranks = w.word_start[prev]
+    return ranks
+
+
+def _word_before(w: DocWords, i: int, floor: int) -> int:
+    """Last token of the word before token `i`, past the "." of an abbreviation ("Maj .")."""
+    return i - 2 if w.texts[i - 1] == "." and i - 1 > floor else i - 1
+
+
+def _title_alone(w: DocWords, j: int) -> bool:
+    """The model split a title from its name: "Presidents" | "X and Y signed"."""
+    sent = w.doc[j].sent
+    return w.doc[j].whitespace_ == " " and all(w.is_modifier(k) for k in range(sent.start, j + 1))
+
+
+def _complement_head(w: DocWords, j: int, floor: int) -> int | None:
+    """Head of a title whose "of ..." complement ends at token `j` ("Minister of defense")."""
+    k = j
+    while k > floor and j - k < _MAX_COMPLEMENT and w.is_complement(k):
+        if w.lowers[k] in COMPLEMENT_PREPS and w.is_head(k - 1):
+            return w.word_start[k - 1]
+        k -= 1
+    return None
+
+
+# --- appositions after the name ------------------------------------------------------------
+
+
+def title_after(w: DocWords, end: int) -> Title | None:
+    """An apposition after the name: ", the US ambassador to the OSCE," / ", chief of ..."."""
+    doc = w.doc
+    if end >= len(doc) or doc[end].text != ",":
+        return None
+    limit = doc[end].sent.end
+    start, relative = _apposition_start(w, end + 1, limit)
+    head, k = None, start
+    while k < limit and w.is_modifier(k):
+        head = w.word_start[k] if w.is_head(k) else head
+        k = w.word_end[k]
+    if head is None or w.word_end[head] != k:
+        return None
+    stop = k
+    while stop < limit and w.lowers[stop] not in _RELATIVES and w.is_complement(stop):
+        stop += 1
+    if not (relative or _apposition_ends(w, stop, limit)):
+        return None
+    keep = k < limit and w.lowers[k] in COMPLEMENT_PREPS
+    return Title(start, head, stop if keep else k)
+
+
+def _apposition_ends(w: DocWords, stop: int, limit: int) -> bool:
+    """Token `stop` may end an apposition: the sentence's end, punctuation, a line break or a
+    relative pronoun (", the US envoy, who ...")."""
+    if stop >= limit:
+        return True
+    return w.texts[stop] in APPOSITION_END or w.doc[stop].is_space or w.lowers[stop] in _RELATIVES
+
+
+def _apposition_start(w: DocWords, start: int, limit: int) -> tuple[int, bool]:
+    """First word of an apposition past "who became (as)" and an article, and whether the
+    apposition is such a relative clause."""
+    relative = start + 1 < limit and w.lowers[start] == "who"
+    relative = relative and w.doc[start + 1].lemma_ in _BECOME
+    if relative:
+        start += 3 if start + 2 < limit and w.lowers[start + 2] == "as" else 2
+    if start < limit and w.lowers[start] in ("the", "a", "an"):
+        start += 1
+    return start, relative
+
+
+# --- a title phrase read as role and country -----------------------------------------------
+
+
+def read_title(w: DocWords, title: Title) -> tuple[str | None, str | None]:
+    """Role text and country of a title phrase: the country prefix leaves the role."""
+    doc = w.doc
+    kept = list(range(title.start, title.head))
+    owners = [k for k in kept if w.texts[k] in POSSESSIVE]
+    if owners:
+        country = w.owner_code(doc[title.start : owners[-1]].text)
+        kept = [k for k in kept if k > owners[-1]]
+    else:
+        country, kept = _country_prefix(w, title, kept)
+    complement = list(range(title.head, title.end))
+    code, complement = _country_of_tail(w, title, complement)
+    country = country or code or _employer(w, complement)
+    pieces, owner_country = _complement_text(w, complement)
+    country = country or owner_country or _party_country(w, title)
+    if not country:
+        country, kept = _local_country(w, title, kept)
+    role = "".join(doc[k].text_with_ws for k in kept) + pieces
+    role = _THEN.sub("", role.strip()).strip(" ,;:-")
+    if w.is_plural_head(title.head):  # "Presidents X and Y": each is "President"
+        role = role.replace(w.texts[title.head], w.texts[title.head][:-1], 1)
+    return role or None, country
+
+
+def _local_country(w: DocWords, title: Title, kept: list[int]) -> tuple[str | None, list[int]]:
+    """Country of the place a local office names, and the tokens left when a prefix named it:
+    the owner or prefix ("Belfast's Lord Mayor", "Kitakyushu Mayor" -> "Mayor", also when
+    the model read the city into the name), the "of ..." ("governor of the Kharkiv region"),
+    else a place named before it in the sentence ("Missiles hit Dnipro, the regional
+    governor said")."""
+    heads = [k for k in w.words(title.start, title.end) if w.word_text[k].lower() in w.lex.locals]
+    if not heads:
+        return None, kept
+    lead = title.start
+    while lead < heads[0] and not w.is_title_word(lead) and w.texts[lead] not in POSSESSIVE:
+        lead = w.word_end[lead]
+    code = w.place_country(w.doc[title.start : lead].text) if lead > title.start else None
+    if code:
+        return code, [k for k in kept if k >= lead]
+    places = []
+    if title.start > 0 and w.texts[title.start - 1][:1].isupper():
+        places.append(w.word_text[w.word_start[title.start - 1]])  # "[Kitakyushu] Mayor X" PERSON
+    ofs = [k for k in range(heads[0], title.end) if w.lowers[k] == "of"]
+    if ofs:
+        places.append(w.doc[ofs[0] + 1 : title.end].text)
+    sent = w.doc[title.start].sent
+    places += [
+        e.text
+        for e in reversed(w.ents)
+        if sent.start <= e.start and e.end <= title.start and e.label_ in _PLACE_LABELS
+    ]
+    return next((c for c in map(w.place_country, places) if c), None), kept
+
+
+def _country_of_tail(w: DocWords, title: Title, complement: list[int]) -> tuple[str | None, list]:
+    """A country closing the title ("Minister of defense of Ukraine") and the tokens left."""
+    ofs = [k for k in complement if w.lowers[k] == "of"]
+    tail = w.doc[ofs[-1] + 1 : title.end] if ofs else None
+    if tail and all(t.text[:1].isupper() or t.lower_ == "the" for t in tail):
+        code = None if w.institution(tail.text) else w.code(tail.text)
+        if code and _names_a_body(w, ofs):
+            return code, complement  # "Governor of the National Bank of Moldova"
+        if code:
+            return code, [k for k in complement if k < ofs[-1]]
+    return None, complement
+
+
+def _names_a_body(w: DocWords, ofs: list[int]) -> bool:
+    """The last "of" closes the proper name of a body ("of the National Bank of Moldova"),
+    not the title ("Minister of defense of Ukraine")."""
+    if len(ofs) < 2 or w.lowers[ofs[-2] + 1] != "the":
+        return False
+    return all(w.texts[k][:1].isupper() for k in range(ofs[-2] + 2, ofs[-1]))
+
+
+def _party_country(w: DocWords, title: Title) -> str | None:
+    """ "Republican nominee", "Democratic Senator": a party that one country alone has."""
+    first, after = title.start, w.word_end[title.start]
+    if after >= title.end or not (w.is_title_word(after) or w.texts[after].islower()):
+        return None
+    return w.lex.parties.get(w.word_text[first])
+
+
+def _country_prefix(w: DocWords, title: Title, kept: list[int]) -> tuple[str | None, list[int]]:
+    """A leading country or body ("U.S.", "South Korean", "NATO") and the tokens left after it.
+
+    Only words before the first title word can be the prefix, and an institution
+    ("European Council", "Pentagon") stays in the role, after a country ("Polish Senate").
+    """
+    words = w.words(title.start, title.head)
+    # "a retired US admiral": lower-case title words may stand before the country
+    lead = next((k for k in words if not w.word_text[k].islower()), title.head)
+    starts = []
+    for k in words:
+        if k < lead:
+            continue
+        if w.is_title_word(k) or len(starts) == 3:
+            break
+        starts.append(k)
+    for n in range(len(starts), 0, -1):
+        prefix = w.doc[lead : w.word_end[starts[n - 1]]].text
+        if w.institution(prefix):
+            continue
+        code = w.code(prefix)
+        if code:
+            after = w.word_end[starts[n - 1]]
+            return code, [k for k in kept if k < lead or k >= after]
+    return None, kept
+
+
+def _employer(w: DocWords, complement: list[int]) -> str | None:
+    """Country or body right after a title's "of": "head of the UN nuclear watchdog" -> UN."""
+    doc = w.doc
+    ofs = [k for k in complement if w.lowers[k] == "of"]
+    if not ofs:
+        return None
+    k = ofs[0] + 1
+    if k <= complement[-1] and w.lowers[k] == "the":
+        k += 1
+    for n in (2, 1):
+        words = doc[k : min(k + n, complement[-1] + 1)]
+        if len(words) == n and not any(w.is_title_word(t.i) for t in words):
+            code = w.code(words.text)
+            if code:
+                return code
+    return None
+
+
+def _complement_text(w: DocWords, tokens: list[int]) -> tuple[str, str | None]:
+    """Head and complement text, a country possessive made "the": "of Russia's" -> "of the"."""
+    doc, country, out, skip = w.doc, None, [], set()
+    for k in tokens:
+        if w.texts[k] not in POSSESSIVE or k - 1 not in tokens:
+            continue
+        o = k
+        while o - 1 in tokens and w.texts[o - 1][:1].isupper():
+            o -= 1
+        code = w.owner_code(doc[o:k].text) if o < k else None
+        if code:
+            country = country or code
+            skip.update(range(o, k + 1))
+            out.append((o, "the "))
+    replaced = dict(out)
+    text = "".join(
+        replaced.get(k, "") if k in skip else doc[k].text_with_ws for k in tokens
+    ).rstrip()
+    return text, country
