@@ -199,11 +199,12 @@ def test_earlier_levels_numbers_of_a_force_and_strengths(text, expected):
             "were in Brest.",
             [("RUS", 10000, "BLR", None), ("RUS", 2000, "BLR", "Brest")],
         ),
-        # "bringing the number of X ... to N", the parse misattaching "to"
+        # "bringing the number of X ... to N", the parse misattaching "to"; the place of what
+        # the force operates is the force's
         (
             "A second battery followed, bringing the number of US troops operating the system "
             "in Israel to roughly 200.",
-            [("USA", 200, None, None)],
+            [("USA", 200, "ISR", None)],
         ),
         # more of a force goes where it went
         (
@@ -230,3 +231,272 @@ def test_home_armies_withdrawals_and_places_of_a_force(text, expected):
     rows = extract(text, published="2025-05-20")["troop_deployments"]
     got = [(r["origin"], r["count"], r["destination"], r["location"]) for r in rows]
     assert got == expected
+
+
+def _rows(text: str, published: str = PUBLISHED) -> list[tuple]:
+    rows = extract(text, published)["troop_deployments"]
+    return [(r["origin"], r["count"], r["destination"], r["location"]) for r in rows]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a cue of a coordinated clause with its own subject belongs to that clause
+        (
+            "Officials said about 9,000 Belarusian soldiers had been sent to Russia and that "
+            "around 900 of them had been wounded.",
+            [("BLR", 9000, "RUS", None)],
+        ),
+        (
+            "A Patriot battery is normally crewed by about 90 soldiers, but the 240 Dutch troops "
+            "sent to Poland operate three of them.",
+            [("NLD", 240, "POL", None)],
+        ),
+        (
+            "Counting the armed forces of all members, the official added, the alliance has "
+            "about 3 million troops.",
+            [],
+        ),
+        # contingencies, ranges, authorised strengths, prisoners freed, civilian engineers
+        ("Italy says it could send up to 2,000 soldiers to Romania if needed.", []),
+        ("Officials have floated a force of between 5,000 and 20,000 troops.", []),
+        ("The council authorized the mission with a strength of up to 3,000 personnel.", []),
+        ("The swap freed 40 Polish soldiers.", []),
+        ("At the plant, 40 engineers build drone frames.", []),
+        # "20 of them" takes up the helicopters, the last plural before it
+        (
+            "The package moved 800 US soldiers and 30 helicopters to Poland, 20 of them from "
+            "Germany.",
+            [("USA", 800, None, None)],
+        ),
+    ],
+)
+def test_other_clauses_and_non_counts(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # UN missions: their peacekeepers are the UN's; a mission named stands for its host
+        (
+            "Roughly 12,000 MINUSCA peacekeepers remain deployed in the Central African Republic.",
+            [("UN", 12000, "CAF", None)],
+        ),
+        ("Ghana keeps about 870 troops in UNIFIL.", [("GHA", 870, "LBN", None)]),
+        (
+            "UNIFIL has patrolled the area since 1978. Ireland has about 340 soldiers in the "
+            "force.",
+            [("IRL", 340, "LBN", None)],
+        ),
+        # police sent abroad count
+        (
+            "About 500 Rwandan police officers are stationed in the Central African Republic.",
+            [("RWA", 500, "CAF", None)],
+        ),
+        # "under" a body: the subject's troops; with no subject, the body's
+        (
+            "Sweden will send 550 troops to Finland under NATO's forward land forces.",
+            [("SWE", 550, "FIN", None)],
+        ),
+        ("About 20,000 troops are now under direct NATO command.", [("NATO", 20000, None, None)]),
+        (
+            "Allied commanders plan to station up to 3,000 troops in Slovakia.",
+            [("NATO", 3000, "SVK", None)],
+        ),
+        # a clause whose verb the parse reads as a noun ("numbers") has its own subject
+        (
+            "About 5,000 US troops are stationed in Romania, and the NATO battlegroup at Cincu, "
+            "led by France, numbers about 1,200 soldiers.",
+            [("USA", 5000, "ROU", None), ("NATO", 1200, "ROU", "Cincu")],
+        ),
+        # a country's part of a multinational whole: the part is the country's, the whole
+        # the alliance's or the UN's
+        (
+            "Britain leads the multinational battlegroup at Tapa. Britain provides about 900 of "
+            "the roughly 1,400 soldiers at Tapa.",
+            [("GBR", 900, "EST", "Tapa"), ("NATO", 1400, "EST", "Tapa")],
+        ),
+        (
+            "Indonesia provides about 1,000 of the 9,000 UNIFIL peacekeepers in Lebanon.",
+            [("IDN", 1000, "LBN", None), ("UN", 9000, "LBN", None)],
+        ),
+        # a headline over the paragraph says whose the force is
+        (
+            "Italy will send 500 troops to Latvia.\n\nSpain keeps 3,000 soldiers on its southern "
+            "frontier\n\nThe defence minister said on Monday that about 3,000 soldiers deployed "
+            "to the frontier would stay there.",
+            [("ITA", 500, "LVA", None), ("ESP", 3000, "ESP", None)],
+        ),
+    ],
+)
+def test_missions_police_and_origins(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # where most of the force is
+        (
+            "Denmark has about 700 soldiers in Latvia, most of them in Riga.",
+            [("DNK", 700, "LVA", "Riga")],
+        ),
+        (
+            "Estonia hosts the battalion. The British battalion already has about 1,100 soldiers "
+            "in the country, most of them at Tapa.",
+            [("GBR", 1100, "EST", "Tapa")],
+        ),
+        # places the NER misses or the parse hangs oddly
+        (
+            "About 60 Canadian instructors are in Poland helping to train Ukrainian recruits.",
+            [("CAN", 60, "POL", None)],
+        ),
+        (
+            "About 300 Russian instructors are based at an airfield near the capital, Bamako.",
+            [("RUS", 300, "MLI", "Bamako")],
+        ),
+        (
+            "Russia moved 2,000 marines to the port city of Tartus.",
+            [("RUS", 2000, "SYR", "Tartus")],
+        ),
+        ("Turkey has about 3,000 soldiers inside Syrian territory.", [("TUR", 3000, "SYR", None)]),
+        (
+            "Russia has moved about 3,000 troops back to bases in Pskov.",
+            [("RUS", 3000, "RUS", "Pskov")],
+        ),
+        (
+            "About 250 Czech troops serve with the NATO battlegroup in Slovakia.",
+            [("CZE", 250, "SVK", None)],
+        ),
+        # "there"; the next sentence's "they"; a force coordinated with another
+        (
+            "Hungary had around 400 soldiers in Bosnia last year; Budapest wants to station "
+            "about 1,000 troops there.",
+            [("HUN", 400, "BIH", None), ("HUN", 1000, "BIH", None)],
+        ),
+        (
+            "Belgium will send 200 soldiers to Romania. They will be based near Constanta.",
+            [("BEL", 200, "ROU", "Constanta")],
+        ),
+        (
+            "Belarus will send 500 sappers and 2,000 soldiers to Russia's Bryansk region.",
+            [("BLR", 500, "RUS", "Bryansk"), ("BLR", 2000, "RUS", "Bryansk")],
+        ),
+        # the force whose size is estimated carries the place
+        (
+            "North Korea has sent 10,000 soldiers to Russia. Ukrainian officials put the "
+            "contingent fighting in Russia's Belgorod region at about 9,000.",
+            [("PRK", 10000, "RUS", None), ("PRK", 9000, "RUS", "Belgorod")],
+        ),
+        # a count describing a unit shares the unit's place
+        (
+            "The United States will send 2,000 troops to Poland. It also announced a new "
+            "battalion in Bulgaria, about 900 troops plus a 150-strong team.",
+            [("USA", 2000, "POL", None), ("USA", 900, "BGR", None), ("USA", 150, "BGR", None)],
+        ),
+        # a recap completes the place of the count it repeats
+        (
+            "Chad sent 1,000 soldiers to Niger on March 3. Chad's 1,000 soldiers are based in "
+            "Niamey.",
+            [("TCD", 1000, "NER", "Niamey")],
+        ),
+    ],
+)
+def test_places_of_a_force(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what remains of a force, more of it, its new size: the force counted before
+        (
+            "Chad had about 1,000 troops in Mali when the pullout began. The remaining 600 are "
+            "due to leave by June.",
+            [("TCD", 1000, "MLI", None), ("TCD", 600, "MLI", None)],
+        ),
+        (
+            "Kenya deployed 900 officers to Haiti in June. About 700 remain in Port-au-Prince.",
+            [("KEN", 900, "HTI", None), ("KEN", 700, "HTI", "Port-au-Prince")],
+        ),
+        (
+            "Ghana has 800 troops in Lebanon. Ghana sent about 150 more in March.",
+            [("GHA", 800, "LBN", None), ("GHA", 150, "LBN", None)],
+        ),
+        (
+            "About 1,200 Dutch soldiers serve in Lithuania, and the government has promised to "
+            "raise that number to as many as 1,800.",
+            [("NLD", 1200, "LTU", None), ("NLD", 1800, "LTU", None)],
+        ),
+        (
+            "Norway has 600 soldiers in Lithuania. Norway will increase its contribution to up "
+            "to 900 personnel by 2027.",
+            [("NOR", 600, "LTU", None), ("NOR", 900, "LTU", None)],
+        ),
+        # not when the number raised is an army's or a casualty count
+        (
+            "About 800 Polish soldiers serve in Latvia. Poland's armed forces number about "
+            "150,000 soldiers, and Warsaw wants to raise that to 250,000.",
+            [("POL", 800, "LVA", None)],
+        ),
+        (
+            "Russia sent 5,000 troops to Kursk. Kyiv said 300 of them had been killed, and later "
+            "raised its count of the dead to 600.",
+            [("RUS", 5000, "RUS", "Kursk")],
+        ),
+    ],
+)
+def test_counts_taking_up_a_force(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a date of another clause is not the count's
+        (
+            "In Estonia, where a drone crashed on Sunday, Britain will send 300 more troops.",
+            PUBLISHED,
+        ),
+        # but that of a clause describing the force, its exercise, or a "when" clause is
+        (
+            "The roughly 5,000 Belarusian soldiers Minsk sent to Russia in March were still there.",
+            "2024-03",
+        ),
+        (
+            "Officials said about 3,000 Russian troops had been sent to Belarus for the drills, "
+            "which began last Monday.",
+            "2024-05-06",
+        ),
+        (
+            "When the exercise began on 1 April 2024, Spain had around 600 soldiers in Latvia.",
+            "2024-04-01",
+        ),
+        # "since March" starts the period; the count is of the day it was said
+        (
+            "About 9,000 Belarusian soldiers have been sent to Russia since March, officials said "
+            "on Tuesday.",
+            "2024-05-07",
+        ),
+        # a dispatch to be complete by a date refers to that date
+        ("Germany will send up to 500 more soldiers to Lithuania by December.", "2024-12"),
+    ],
+)
+def test_reported_dates_of_clauses(nlp, text, expected):
+    rows = extract(text, PUBLISHED)["troop_deployments"]
+    assert [r["reported"] for r in rows] == [expected]
+
+
+def test_counts_stamped_now_stay_apart(nlp):
+    """The same number of one country's troops, dated and stated as now, is two facts."""
+    text = (
+        "Rwanda had 2,000 troops in Congo in July. Rwanda now has about 2,000 soldiers in "
+        "Mozambique."
+    )
+    assert [
+        (r["destination"], r["reported"]) for r in extract(text, PUBLISHED)["troop_deployments"]
+    ] == [
+        ("COD", "2023-07"),
+        ("MOZ", PUBLISHED),
+    ]
