@@ -14,41 +14,49 @@ from aidextract.evaluate import evaluate
 from aidextract.gold import load_gold
 
 F1_FLOORS = {
-    "aid_packages": 0.91,
-    "troop_deployments": 0.93,
-    "people": 0.96,
+    "aid_packages": 0.92,
+    "troop_deployments": 0.97,
+    "people": 0.97,
     "places": 0.99,
     "dates": 0.98,
 }
-MEAN_F1_FLOOR = 0.95
+MEAN_F1_FLOOR = 0.96
 # Sets written after the rules: tests/gold/events (32 articles, five styles, the consolidation
-# corpus), tests/gold/heldout (8 real-press pages with their furniture) and tests/gold/heldout2
-# (10 more: wire copy, live blogs, opinion, press releases, scraped pages), scored before any
-# rule was tuned on them; their floors guard the quality on text like the hidden sets'.
+# corpus), tests/gold/heldout (8 real-press pages with their furniture), tests/gold/heldout2 and
+# tests/gold/heldout3 (10 each: wire copy, live blogs, opinion, press releases, factboxes,
+# scraped pages), each scored before any rule was tuned on it; their floors guard the quality
+# on text like the hidden sets'. heldout3 was the last one written, and its floors stay lowest.
 SUBSET_FLOORS = {
     "events": {
-        "aid_packages": 0.90,
-        "troop_deployments": 0.94,
-        "people": 0.92,
-        "places": 0.93,
-        "dates": 0.94,
+        "aid_packages": 0.94,
+        "troop_deployments": 0.95,
+        "people": 0.96,
+        "places": 0.97,
+        "dates": 0.97,
     },
     "heldout": {
-        "aid_packages": 0.78,
-        "troop_deployments": 0.81,
-        "people": 0.90,
+        "aid_packages": 0.92,
+        "troop_deployments": 0.95,
+        "people": 0.95,
         "places": 0.97,
-        "dates": 0.92,
+        "dates": 0.97,
     },
     "heldout2": {
-        "aid_packages": 0.86,
-        "troop_deployments": 0.80,
-        "people": 0.86,
-        "places": 0.94,
+        "aid_packages": 0.91,
+        "troop_deployments": 0.95,
+        "people": 0.95,
+        "places": 0.97,
         "dates": 0.96,
     },
+    "heldout3": {
+        "aid_packages": 0.90,
+        "troop_deployments": 0.60,
+        "people": 0.83,
+        "places": 0.91,
+        "dates": 0.95,
+    },
 }
-EVENTS_LINK_F1_FLOOR = 0.93  # end to end: the pipeline's rows, consolidated, against events.json
+EVENTS_LINK_F1_FLOOR = 0.95  # end to end: the pipeline's rows, consolidated, against events.json
 GOLD_STEMS = sorted(load_gold(Path(__file__).parent / "gold"))
 
 
