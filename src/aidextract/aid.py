@@ -56,6 +56,7 @@ ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "pl
 PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
+GAP_WORDS = (",", "and", ";", "while", "whereas")  # before the giver of a gapped clause
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -159,13 +160,18 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
 
 def _phrase_owner(ctx: ArticleContext, span: Span) -> str | None:
     """The actor named on the amount's "in <aid>" noun ("$2.4 billion in American aid")."""
-    for prep in span.root.children:
-        if prep.dep_ == "prep" and prep.lower_ == "in":
-            for obj in (o for o in prep.children if o.dep_ == "pobj"):
-                owners = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss")]
-                code = ctx.actors.first_in(owners)
-                if code:
-                    return code
+    preps = [p for p in span.root.children if p.dep_ == "prep" and p.lower_ == "in"]
+    return _owner_of(ctx, [o for p in preps for o in p.children if o.dep_ == "pobj"])
+
+
+def _owner_of(ctx: ArticleContext, nouns: list[Token]) -> str | None:
+    """The first actor that owns or qualifies one of `nouns` ("Japan's total", "American aid")."""
+    for noun in nouns:
+        code = ctx.actors.first_in(
+            c for c in noun.children if c.dep_ in ("poss", "amod", "compound")
+        )
+        if code:
+            return code
     return None
 
 
@@ -194,7 +200,7 @@ def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
     if i > span.sent.start and doc[i - 1].lower_ == "the":
         i -= 1
     before = doc[i - 1] if i > span.sent.start else None
-    if before is None or before.lower_ not in (",", "and", ";", "while", "whereas"):
+    if before is None or before.lower_ not in GAP_WORDS:
         return None
     if not any(t.pos_ == "VERB" for t in doc[span.sent.start : i]):
         return None  # no verb earlier in the sentence to have been left out
@@ -205,12 +211,7 @@ def _total_owner(ctx: ArticleContext, verb: Token) -> str | None:
     """Whose total a verb of totalling raises: the owner of its object."""
     if verb.lemma_ not in TOTAL_VERBS:
         return None
-    for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        owners = [c for c in obj.children if c.dep_ in ("poss", "amod", "compound")]
-        code = ctx.actors.first_in(owners)
-        if code:
-            return code
-    return None
+    return _owner_of(ctx, [c for c in verb.children if c.dep_ == "dobj"])
 
 
 def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | None:
@@ -318,7 +319,7 @@ def _gives_gapped_amount(ctx: ArticleContext, tok: Token) -> bool:
     if start > 0 and tok.doc[start - 1].lower_ == "the":
         start -= 1
     before = tok.doc[start - 1].lower_ if start > 0 else ""
-    if before not in (",", "and", ";", "while", "whereas"):
+    if before not in GAP_WORDS:
         return False
     return any(0 <= a.start_char - end <= 1 for a in ctx.amounts)
 
