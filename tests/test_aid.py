@@ -403,3 +403,15 @@ def test_a_breakdown_list_names_channels_not_givers():
 def test_indirect_objects_budgets_and_named_programmes(text, expected):
     rows = extract(text, published="2025-06-26")["aid_packages"]
     assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected
+
+
+def test_a_date_after_the_article_announces_nothing():
+    text = (
+        "Estonia and Latvia will contribute EUR 5 million each to Ukraine, while Lithuania is "
+        "expected to decide on a new contribution in October."
+    )
+    rows = extract(text, published="2025-09-17")["aid_packages"]
+    assert {(r["donor"], r["announced"]) for r in rows} == {
+        ("EST", "2025-09-17"),
+        ("LVA", "2025-09-17"),
+    }

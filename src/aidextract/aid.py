@@ -714,8 +714,8 @@ def announced(
     best = fallback = None
     for date in ctx.dates_in(span.sent):
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
-        if date_span is None:
-            continue
+        if date_span is None or _after_publication(ctx, date.value):
+            continue  # "is expected to decide in October": what is announced is already told
         before = text_of(ctx.doc)[max(span.sent.start_char, date.start_char - 12) : date.start_char]
         words = before.lower().split()
         opening = date.start_char - span.sent.start_char <= 4 or (
@@ -737,6 +737,14 @@ def announced(
     if earlier:
         return earlier, False
     return (fallback[1], True) if fallback else (ctx.published, False)
+
+
+def _after_publication(ctx: ArticleContext, value: str) -> bool:
+    """A date later than the article's own, at the coarser of the two precisions."""
+    if not ctx.published:
+        return False
+    size = min(len(value), len(ctx.published))
+    return value[:size] > ctx.published[:size]
 
 
 def _paragraph_announcement(ctx: ArticleContext, span: Span) -> str | None:
