@@ -415,3 +415,12 @@ def test_a_date_after_the_article_announces_nothing():
         ("EST", "2025-09-17"),
         ("LVA", "2025-09-17"),
     }
+
+
+def test_a_kind_word_nearer_another_amount_is_that_amounts():
+    text = (
+        "Canada pledged 2 billion Canadian dollars in military aid for drones, and a 2.3 billion "
+        "Canadian dollar loan to support Ukraine's budget."
+    )
+    rows = extract(text, published="2025-06-26")["aid_packages"]
+    assert [(r["amount"], r["kind"]) for r in rows] == [(2e9, "military"), (2.3e9, "financial")]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
@@ -68,6 +68,7 @@ class AidCandidate:
     context: set[str]  # cues of its sentence (and list intro)
     donor: str | None  # as its own clause states them
     recipient: str | None
+    rivals: list[Span] = field(default_factory=list)  # the other amounts of its sentence
 
 
 def _amount_noun(span: Span) -> Token:
@@ -526,16 +527,22 @@ def context_cues(span: Span) -> set[str]:
     }
 
 
-def kind_of(span: Span, sentence_cues: set[str]) -> tuple[str, int]:
+def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tuple[str, int]:
     """(kind, strength): military / financial / humanitarian from the kind words within three
     arcs of the amount (with their conjuncts: "military and economic aid"; strength 2), else
-    of its sentence (strength 1); several -> mixed; none -> unspecified (strength 0)."""
+    of its sentence (strength 1); several -> mixed; none -> unspecified (strength 0). A word
+    nearer another amount of the sentence is that amount's ("$2bn in military aid ..., and a
+    $2.3bn loan")."""
     lex = lexicon(LEXICON)
     near: set[str] = set()
-    for i in tree_distances(span, 3):
+    rival_dists = [tree_distances(r, 3) for r in rivals]
+    dists = tree_distances(span, 3)
+    for i, dist in dists.items():
         tok = span.doc[i]
         for word in (tok, *tok.conjuncts):
-            near |= lex.cues_at(word) & {*KIND_CUES, "form"}
+            own = dists.get(word.i, dist + 1)
+            if not any(r.get(word.i, 99) < own for r in rival_dists):
+                near |= lex.cues_at(word) & {*KIND_CUES, "form"}
     in_sentence = {k for k in (*KIND_CUES, "form") if k in sentence_cues}
     kinds = (near - {"form"}) or (in_sentence - {"form"})
     if not kinds and "form" in near | in_sentence:  # a grant is financial only by itself
@@ -920,14 +927,17 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
         if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
-        cand = AidCandidate(amount, span, cues, context, *parties(ctx, span))
+        rivals = [r for r in rivals if r is not None]
+        cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals)
         if (cand.recipient is None and _own_spending(span)) or _estimate(span):
             continue
         if SEVERAL in (cand.donor, cand.recipient):
             continue
         candidates.append(cand)
         for code in _each_givers(ctx, span, cand.donor):  # "Estonia and Latvia ... €5m each"
-            candidates.append(AidCandidate(amount, span, cues, context, code, cand.recipient))
+            candidates.append(
+                AidCandidate(amount, span, cues, context, code, cand.recipient, rivals)
+            )
     main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
@@ -968,7 +978,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         key = (donor, recipient, currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
         dated_key = (*key, when if stated else None)
-        kind, strength = kind_of(cand.span, cand.context)
+        kind, strength = kind_of(cand.span, cand.context, cand.rivals)
         same = [k for k in rows if k == dated_key or (not stated and k[:4] == key)]
         if same:  # a restatement (headline, summary): it may say better what the package is
             items = items_of(cand.span, ctx.amounts)
