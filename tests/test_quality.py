@@ -50,7 +50,7 @@ SUBSET_FLOORS = {
     },
     "heldout3": {
         "aid_packages": 0.90,
-        "troop_deployments": 0.60,
+        "troop_deployments": 0.90,
         "people": 0.83,
         "places": 0.91,
         "dates": 0.95,

@@ -500,3 +500,81 @@ def test_counts_stamped_now_stay_apart(nlp):
         ("COD", "2023-07"),
         ("MOZ", PUBLISHED),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a table of contributors under a heading that counts troops: owner from the label,
+        # host of the mission from the heading, date from the heading
+        (
+            "UNIFIL contributors - troops deployed as of 2 March 2024\n\n"
+            "Spain .................. 650\nGhana ......... 870\n",
+            [("ESP", 650, "LBN", None, "2024-03-02"), ("GHA", 870, "LBN", None, "2024-03-02")],
+        ),
+        # a table whose heading counts no troops is no deployment
+        ("Pledges by donor (million euros)\n\nSpain .......... 650\n", []),
+    ],
+)
+def test_contributor_tables(nlp, text, expected):
+    rows = extract(text, PUBLISHED)["troop_deployments"]
+    got = [(r["origin"], r["count"], r["destination"], r["location"], r["reported"]) for r in rows]
+    assert sorted(got) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count coordinated with a part of a force ("half of them") takes up the force
+        (
+            "About 30,000 Italian troops are based in Libya, more than half of them in Tripoli, "
+            "and roughly 4,000 in Tunisia.",
+            [("ITA", 30000, "LBY", "Tripoli"), ("ITA", 4000, "TUN", None)],
+        ),
+        # a people counted by "number", most of them in a town
+        (
+            "In Chad, the Turks number perhaps 400, most of them in Abeche.",
+            [("TUR", 400, "TCD", "Abeche")],
+        ),
+        # a mission named as a force: its owner and its host
+        (
+            "KFOR currently numbers about 3,900 troops, up from some 3,500 in March.",
+            [("NATO", 3900, "XKX", None), ("NATO", 3500, "XKX", None)],
+        ),
+        # the level of a force growing to a new size
+        (
+            "Spain has 600 soldiers in Latvia. Its strength there will rise to about 900.",
+            [("ESP", 600, "LVA", None), ("ESP", 900, "LVA", None)],
+        ),
+        # "military police", "Marines" and a named force's "men" are forces
+        (
+            "Chile has about 120 military police in Haiti.",
+            [("CHL", 120, "HTI", None)],
+        ),
+        (
+            "In Mali, the roughly 800 Wagner men guard the mines.",
+            [("RUS", 800, "MLI", None)],
+        ),
+        # an army at home, soldiers lost and forces placed on orders are no deployment
+        ("Chad's army has grown to perhaps 30,000 troops.", []),
+        ("Niger may have lost as many as 5,000 soldiers since 2020.", []),
+        (
+            "About 1,500 Marines at Camp Pendleton were placed on orders to prepare to deploy.",
+            [],
+        ),
+        # a named site no gazetteer knows, in a town that resolves
+        (
+            "Greece is deploying a company of up to 120 soldiers, which will be based at Camp "
+            "Rilindja in Prizren.",
+            [("GRC", 120, "XKX", "Camp Rilindja")],
+        ),
+        # the count in a clause the parse left under another verb ("dep") keeps its cues
+        (
+            "The group, set up after its founder died in a crash in 2023, now has some 1,200 "
+            "Russian fighters in Libya.",
+            [("RUS", 1200, "LBY", None)],
+        ),
+    ],
+)
+def test_forces_counted_without_a_verb_of_sending(nlp, text, expected):
+    assert _rows(text) == expected

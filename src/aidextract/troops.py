@@ -18,6 +18,7 @@ dates other than a deadline ("by December") are not the count's.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -60,6 +61,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 NOT_PLACES = ("DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL")  # "in March" is no town
 CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
 Place = tuple[str | None, str | None]
+TABLE_ROW = re.compile(r"\s*(?P<label>[^\W\d][^.\n]*?)\s*\.{3,}\s*[\d][\d.,]*\s*")
 
 
 @dataclass
@@ -75,6 +77,7 @@ class Candidate:
     reported: str | None = None
     dated: bool = False  # reported comes from a date of its own clause
     cues: dict[str, int] = field(default_factory=dict)
+    row: tuple[str, int, int] | None = None  # a table row: (its label, its heading's chars)
 
 
 # ------------------------------------------------------------------------ is it a troop count
@@ -107,17 +110,21 @@ def counted_noun(span: Span) -> Token:
     return root
 
 
-def _is_military(noun: Token, cues: set[str]) -> bool:
-    """ "military construction workers": a noun of people made military (not "nine military
-    aid decrees")."""
-    return "person" in cues and any(t.lower_ == "military" for c in noun.lefts for t in c.subtree)
+def _is_military(lex: Lexicon, noun: Token, cues: set[str]) -> bool:
+    """ "military construction workers", "1,000 Wagner men": a noun of people made military
+    or owned by a named force (not "nine military aid decrees")."""
+    if "person" not in cues:
+        return False
+    lefts = [t for c in noun.lefts for t in c.subtree]
+    named = any(c.startswith("origin=") for t in lefts for c in _cues(lex, t))
+    return named or any(t.lower_ == "military" for t in lefts)
 
 
 def _troop_noun(lex: Lexicon, noun: Token) -> bool:
     cues = _noun_cues(lex, noun)
     if "not_troops" in cues:
         return False
-    return "troops" in cues or _is_military(noun, cues)
+    return "troops" in cues or _is_military(lex, noun, cues)
 
 
 def cue_distances(span: Span, lex: Lexicon, noun: Token) -> dict[str, int]:
@@ -153,8 +160,8 @@ def _other_clauses(noun: Token) -> set[int]:
     own = {t.i for t in verb.subtree}
     others = [c for c in verb.children if c.dep_ in ("conj", "parataxis") and _has_subject(c)]
     out = {t.i for c in others for t in c.subtree}
-    if verb.dep_ == "conj" and _has_subject(verb):
-        out |= {t.i for t in noun.sent if t.i not in own}
+    if verb.dep_ == "dep" or verb.dep_ == "conj" and _has_subject(verb):
+        out |= {t.i for t in noun.sent if t.i not in own}  # "dep": a clause the parse lost
     return out
 
 
@@ -185,6 +192,15 @@ def _capacity(noun: Token) -> bool:
         return False
     allowed = verb.head.lemma_ in AUTHORIZE_VERBS
     return allowed or any(c.lower_ in ("can", "could", "may") for c in verb.children)
+
+
+def _army_size(lex: Lexicon, noun: Token) -> bool:
+    """ "Mali's army has grown to perhaps 40,000 troops": the size of an army at home."""
+    verb = noun.head.head if noun.head.lower_ == "to" else noun.head
+    if verb.lemma_ not in (*GROWTH_VERBS, "number"):
+        return False
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return any(_noun_cues(lex, s) & {"army", "army_size"} for s in subjects)
 
 
 def _range(span: Span) -> bool:
@@ -227,6 +243,13 @@ def _bare_is_troops(
         return None  # "800 soldiers and 30 helicopters, 20 of them from Germany"
     if root.dep_ in ("appos", "conj") and any(c.noun == head for c in same_sentence):
         return next(c for c in same_sentence if c.noun == head)
+    if (
+        root.dep_ == "conj"
+        and same_sentence
+        and _partitive(lex, head)
+        and _antecedent_is_troops(lex, head)
+    ):
+        return same_sentence[-1]  # "..., half of them on Okinawa, and 28,500 in South Korea"
     if partitive:
         return same_sentence[-1] if same_sentence else _SELF
     if root.dep_ == "pobj" and head.lower_ == "of":
@@ -296,7 +319,15 @@ def _raised_to(root: Token) -> bool:
     if to.lower_ == "to" and to.head.lower_ == "up" and to.head.head.lower_ == "to":
         to = to.head.head  # "to up to 2,500"
     verb = to.head.head if to.head.dep_ == "dobj" else to.head  # "its contribution to 900"
-    return root.dep_ in ("pobj", "nummod") and to.lower_ == "to" and verb.lemma_ in RAISE_VERBS
+    if root.dep_ not in ("pobj", "nummod") or to.lower_ != "to":
+        return False
+    return verb.lemma_ in RAISE_VERBS or _level_grows(verb)
+
+
+def _level_grows(verb: Token) -> bool:
+    """ "its strength will rise to about 5,300": a force's level growing to a new size."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    return verb.lemma_ in GROWTH_VERBS and any(s.lemma_ in LEVEL_NOUNS for s in subjects)
 
 
 def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
@@ -314,7 +345,7 @@ def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
         t
         for t in root.doc[start : root.i]
         if t.tag_ in ("NNS", "NNPS")
-        and not t.ent_type_  # "Two days later"
+        and t.ent_type_ not in NOT_PLACES  # "Two days later"; not "the Marines"
         and not (t.dep_ == "nsubj" and "speech" in _cues(lex, t.head))
     ]  # "US officials said about 8,000 of them": the speakers are not what "them" takes up
     return bool(plurals) and _troop_noun(lex, plurals[-1])
@@ -353,14 +384,60 @@ def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
     return None
 
 
+def _numbering_people(root: Token) -> Token | None:
+    """ "the Russians number perhaps 300": a people counted by the verb "number" (parsed as
+    a verb with a subject or as a noun with a compound)."""
+    verb = root.head
+    if verb.lemma_ != "number" or root.dep_ not in ("dobj", "attr", "appos", "npadvmod"):
+        return None
+    people = [c for c in verb.children if c.dep_ in ("nsubj", "compound")]
+    return next((p for p in people if p.tag_ == "NNPS" or p.ent_type_ == "NORP"), None)
+
+
 _SELF = Candidate(count=None, span=None, noun=None)  # type: ignore[arg-type]
+
+
+def table_row(doc, char: int) -> tuple[str, int, int] | None:
+    """ "Italy ........ 1,140" in a table: the row's label and the character range of the
+    table's heading, the last line before it that is no row."""
+    text = text_of(doc)
+    start = text.rfind("\n", 0, char) + 1
+    end = text.find("\n", char)
+    match = TABLE_ROW.fullmatch(text[start : end if end >= 0 else None])
+    if match is None:
+        return None
+    while start > 0:
+        prev = text.rfind("\n", 0, start - 1) + 1
+        line = text[prev : start - 1]
+        if line.strip() and not TABLE_ROW.fullmatch(line):
+            return match["label"], prev, start - 1
+        start = prev
+    return None
+
+
+def _heading(doc, row: tuple[str, int, int]) -> Span | None:
+    return doc.char_span(row[1], row[2], alignment_mode="expand")
+
+
+def _troop_table(lex: Lexicon, span: Span) -> Candidate | None:
+    """A row of a table whose heading counts forces ("contributing nations - troops in
+    theatre"): the row's label is the force's owner."""
+    row = table_row(span.doc, span.start_char)
+    heading = _heading(span.doc, row) if row else None
+    if heading is None or not any(_troop_noun(lex, t) for t in heading):
+        return None
+    return Candidate(None, span, span.root, row=row)
 
 
 def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate | None:
     """A Candidate when the count at `span` counts forces, else None."""
+    if table_row(span.doc, span.start_char):
+        return _troop_table(lex, span)
     noun = counted_noun(span)
     cues = cue_distances(span, lex, noun)
     if _excluded(cues) or _capacity(noun) or _trained(noun) or _hypothetical(noun) or _range(span):
+        return None
+    if _army_size(lex, noun):
         return None
     if noun != span.root:
         if "unit" in _noun_cues(lex, noun) and noun.lower_ != "strong":
@@ -368,7 +445,7 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
         if noun.lower_ == "strong" or _troop_noun(lex, noun):
             return Candidate(None, span, noun, cues=cues)
         return None
-    troops = _number_of_troops(lex, span.root)
+    troops = _number_of_troops(lex, span.root) or _numbering_people(span.root)
     if troops is not None:
         return Candidate(None, span, troops, cues=cues)
     parent = _bare_is_troops(lex, span.root, accepted, cues)
@@ -425,6 +502,8 @@ def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | Non
         unit = noun.head.head  # "a US armoured brigade of some 3,500 soldiers"
         mods += [c for c in unit.children if c.dep_ in OWNER_DEPS]
     tokens = [t for m in mods for t in m.subtree] + list(_of_chain(noun))
+    if noun.pos_ == "PROPN" and noun != root:
+        tokens.append(noun)  # "the Russians number perhaps 300"
     if noun.lower_ == "strong":
         tokens += [t for t in noun.head.subtree if t.i < noun.i]
     return _actor_in(ctx, lex, tokens)
@@ -514,6 +593,8 @@ def find_origin(
     previous: str | None,
     headlines: list[Candidate] = (),
 ) -> str | None:
+    if cand.row is not None:
+        return actor_code(cand.row[0])
     if cand.parent is not None and cand.parent.origin:
         # "up to 8,000 of them stationed in the Kursk region, which borders Ukraine": the part
         # is the whole's, unless an adjective on the count says otherwise ("500 of them German")
@@ -646,7 +727,7 @@ def _named_place(
         if place is not None:
             places.append((ent, place))
     if not places:
-        return _unlabelled_place(ctx, lex, obj)
+        return _unlabelled_place(ctx, lex, obj) or _site_in(ctx, lex, obj, origin)
     first = places[0][1]
     if first[1] is None:  # "to Russia's Kursk region": the region, in the country
         first = next((p for _, p in places if p[0] == first[0] and p[1]), first)
@@ -699,6 +780,19 @@ def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | 
     if code is None and _definite(obj) and _noun_cues(lex, obj) & {"mission", "unit"}:
         code = _host(lex, reversed(ctx.doc[: obj.i]))
     return (code, None) if code else None
+
+
+def _site_in(ctx: ArticleContext, lex: Lexicon, obj: Token, origin: str | None) -> Place | None:
+    """ "at Camp Sultan Murat in Prizren": a named site no gazetteer knows, in the country of
+    the place it is said to be in."""
+    if obj.pos_ != "PROPN":
+        return None
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for inner in _prep_objects(prep):
+            place = _named_place(ctx, lex, "in", inner, origin)
+            if place and place[0]:
+                return place[0], ctx.doc[obj.left_edge.i : obj.i + 1].text
+    return None
 
 
 def _host(lex: Lexicon, tokens) -> str | None:
@@ -840,7 +934,7 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
     for tok in cand.span.sent[cand.span.end - cand.span.sent.start :]:
         if any(tok.idx <= c.start_char < tok.idx + len(tok) for c in ctx.counts):
             return None  # "most of them" takes up the count nearest before it
-        if tok.lower_ not in MOST_WORDS or tok.head.i not in ancestors or not _partitive(lex, tok):
+        if not _most(tok) or tok.head.i not in ancestors or not _partitive(lex, tok):
             continue
         after = tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)]  # parsed onto the verb
         for prep in (c for c in [*tok.children, after] if c.lower_ in LOCATION_PREPS):
@@ -849,6 +943,13 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
                 if place and place[1]:
                     return place
     return None
+
+
+def _most(token: Token) -> bool:
+    """ "most", "the bulk", "more than half" (of them)."""
+    if token.lower_ == "half":
+        return any(c.lower_ == "more" for c in token.children)
+    return token.lower_ in MOST_WORDS
 
 
 # ---------------------------------------------------------------------------------- reported
@@ -1139,7 +1240,7 @@ def _same_count(a: Candidate, b: Candidate) -> bool:
 
 def _drop_headlines(ctx: ArticleContext, cands: list[Candidate]) -> list[Candidate]:
     """A headline or contents line repeats a count of the body; keep the body's."""
-    body = [c for c in cands if not _headline(ctx, c.span)]
+    body = [c for c in cands if c.row or not _headline(ctx, c.span)]
     values = {c.count.value for c in body}
     return [c for c in cands if c in body or c.count.value not in values]
 
@@ -1162,18 +1263,30 @@ def _last_country(before: list[Candidate], origin: str | None) -> Place | None:
 
 def _assign_places(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
     for cand in cands:
-        cand.place = find_place(ctx, lex, cand)
+        cand.place = _heading_place(ctx, lex, cand) if cand.row else find_place(ctx, lex, cand)
         parent = cand.parent
         if cand.place is None and parent is not None and parent.place is not None:
             # a new size of the force is in its country, not necessarily its town
             raised = _raised_to(cand.span.root)
             cand.place = (parent.place[0], None) if raised else parent.place
+        if cand.place is None:
+            host = _host(lex, cand.span.sent)  # "KFOR numbers 4,700 troops": in its host
+            cand.place = (host, None) if host else None
     _fill_consensus(cands)
     for i, cand in enumerate(cands):
         if cand.place is None and _reinforces(cand):
             cand.place = _last_country(cands[:i], cand.origin)
         if cand.place is None or cand.place[1] is None:
             cand.place = _fuller(cand.place, _next_place(ctx, lex, cand, cands))
+
+
+def _heading_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
+    """A table row's place: the mission's host, or the place its heading names."""
+    heading = _heading(ctx.doc, cand.row)
+    host = _host(lex, heading)
+    if host:
+        return host, None
+    return next(filter(None, map(_resolve_ent, _ents_in(ctx, heading.start, heading.end))), None)
 
 
 def _next_place(
@@ -1199,6 +1312,9 @@ def _assign_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> 
     assign_own_dates(ctx, lex, cands)
     previous = None
     for cand in cands:
+        if cand.row:
+            dates = [d.value for d in ctx.dates if cand.row[1] <= d.start_char < cand.row[2]]
+            cand.reported, cand.dated = (dates or [ctx.published])[0], True
         if not cand.dated:
             cand.reported = fallback_reported(ctx, lex, cand, previous)
             cand.dated = _now(lex, cand.span.sent)
