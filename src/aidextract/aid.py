@@ -12,11 +12,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from .actors import SCHEME_NOUNS
 from .context import GIVE_VERBS, ArticleContext
-from .cues import lexicon, nearest_cues, token_span, tree_distances
+from .cues import lexicon, nearest_cues, token_span, tree_distances, tree_gap
+from .dates import later_than
 from .fx import to_usd
 from .geo import resolve_place
 from .money import Amount, donor_dollar
@@ -68,7 +69,8 @@ class AidCandidate:
     context: set[str]  # cues of its sentence (and list intro)
     donor: str | None  # as its own clause states them
     recipient: str | None
-    rivals: list[Span] = field(default_factory=list)  # the other amounts of its sentence
+    # the other amounts of its sentence, and the bill or budget that holds it
+    rivals: list[Span] = field(default_factory=list)
 
 
 def _amount_noun(span: Span) -> Token:
@@ -198,14 +200,19 @@ def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
         doc[i].ent_iob_ == "I" or (doc[i].ent_iob_ == "O" and doc[i - 1].pos_ == "PROPN")
     ):
         i -= 1  # back to the name's first word ("New Zealand", an unlabeled "Germany")
-    if i > span.sent.start and doc[i - 1].lower_ == "the":
-        i -= 1
-    before = doc[i - 1] if i > span.sent.start else None
-    if before is None or before.lower_ not in GAP_WORDS:
+    if not _after_gap_word(doc, i, span.sent.start):
         return None
     if not any(t.pos_ == "VERB" for t in doc[span.sent.start : i]):
         return None  # no verb earlier in the sentence to have been left out
     return ctx.actors.of_token(doc[span.start - 1])
+
+
+def _after_gap_word(doc: Doc, start: int, floor: int) -> bool:
+    """The name at `start` follows a comma or "and" (with an optional "the" between), past
+    `floor`: it may open a gapped clause."""
+    if start > floor and doc[start - 1].lower_ == "the":
+        start -= 1
+    return start > floor and doc[start - 1].lower_ in GAP_WORDS
 
 
 def _total_owner(ctx: ArticleContext, verb: Token) -> str | None:
@@ -239,7 +246,7 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
             a.start_char <= tok.idx < a.end_char for a in ctx.amounts
         ):  # "give A$20m in aid and New Zealand NZ$8m": the other amount receives nothing
             continue
-        dist = _tree_gap(span.root, tok)
+        dist = tree_gap(span.root, tok)
         if best is None or dist < best[0]:
             best = (dist, code, tok)
     if best is None:
@@ -315,12 +322,9 @@ def _purpose_place(tok: Token, heads: set[Token]) -> bool:
 def _gives_gapped_amount(ctx: ArticleContext, tok: Token) -> bool:
     """`tok` names the giver of a gapped clause: an amount follows its name directly, and a
     comma or "and" comes before it (not "promises Israel $38 billion")."""
-    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    ent = _entity(tok)
     start, end = (ent.start, ent.end_char) if ent is not None else (tok.i, tok.idx + len(tok))
-    if start > 0 and tok.doc[start - 1].lower_ == "the":
-        start -= 1
-    before = tok.doc[start - 1].lower_ if start > 0 else ""
-    if before not in GAP_WORDS:
+    if not _after_gap_word(tok.doc, start, 0):
         return False
     return any(0 <= a.start_char - end <= 1 for a in ctx.amounts)
 
@@ -334,16 +338,6 @@ def _owns_receiver(tok: Token) -> bool:
     else:
         return False
     return "receiver" in lexicon(LEXICON).cues_at(owned)
-
-
-def _tree_gap(a: Token, b: Token) -> int:
-    """Arcs between two tokens of one sentence (through their lowest common ancestor)."""
-    up_a = [a, *a.ancestors]
-    up_b = [b, *b.ancestors]
-    for i, tok in enumerate(up_a):
-        if tok in up_b:
-            return i + up_b.index(tok)
-    return len(up_a) + len(up_b)
 
 
 def is_aid(cues: dict[str, int], context: set[str]) -> bool:
@@ -454,8 +448,13 @@ def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
     return False
 
 
+def _entity(tok: Token) -> Span | None:
+    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+
+
 def _ent_text(tok: Token) -> str:
-    return next((e.text for e in tok.doc.ents if e.start <= tok.i < e.end), tok.text)
+    ent = _entity(tok)
+    return ent.text if ent is not None else tok.text
 
 
 def _estimate(span: Span) -> bool:
@@ -721,7 +720,7 @@ def announced(
     best = fallback = None
     for date in ctx.dates_in(span.sent):
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
-        if date_span is None or _after_publication(ctx, date.value):
+        if date_span is None or later_than(date.value, ctx.published):
             continue  # "is expected to decide in October": what is announced is already told
         before = text_of(ctx.doc)[max(span.sent.start_char, date.start_char - 12) : date.start_char]
         words = before.lower().split()
@@ -731,7 +730,7 @@ def announced(
         key = (
             GRANULARITY_ORDER[date.granularity],
             not opening,
-            _tree_gap(date_span.root, span.root),
+            tree_gap(date_span.root, span.root),
         )
         if (words and words[-1] in NOT_ANNOUNCEMENT_WORDS) or _in_other_clause(date_span, span):
             if fallback is None or key < fallback[0]:
@@ -744,14 +743,6 @@ def announced(
     if earlier:
         return earlier, False
     return (fallback[1], True) if fallback else (ctx.published, False)
-
-
-def _after_publication(ctx: ArticleContext, value: str) -> bool:
-    """A date later than the article's own, at the coarser of the two precisions."""
-    if not ctx.published:
-        return False
-    size = min(len(value), len(ctx.published))
-    return value[:size] > ctx.published[:size]
 
 
 def _paragraph_announcement(ctx: ArticleContext, span: Span) -> str | None:
@@ -921,13 +912,13 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             for other in ctx.amounts
             if other is not amount and span.sent.start_char <= other.start_char < span.sent.end_char
         ]
+        rivals = [r for r in rivals if r is not None]
         rivals += _containers(span)  # "the spending bill ... includes $300 million in FMF"
-        cues = nearest_cues(span, lex, rivals=[r for r in rivals if r is not None])
+        cues = nearest_cues(span, lex, rivals=rivals)
         context = context_cues(span)
         verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
         if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
-        rivals = [r for r in rivals if r is not None]
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals)
         if (cand.recipient is None and _own_spending(span)) or _estimate(span):
             continue

@@ -72,6 +72,15 @@ def tree_distances(span: Span, max_dist: int) -> dict[int, int]:
     return dist
 
 
+def tree_gap(a: Token, b: Token) -> int:
+    """Arcs between two tokens of one sentence, through their lowest common ancestor."""
+    up_a = {t.i: d for d, t in enumerate([a, *a.ancestors])}
+    for d, t in enumerate([b, *b.ancestors]):
+        if t.i in up_a:
+            return d + up_a[t.i]
+    return 99  # not in one tree
+
+
 def nearest_cues(
     span: Span, lex: Lexicon, max_dist: int = 4, rivals: Iterable[Span] = ()
 ) -> dict[str, int]:

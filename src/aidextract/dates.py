@@ -81,6 +81,15 @@ def _cmp(a: _Point, b: _Point) -> int:
     return (ka > kb) - (ka < kb)
 
 
+def later_than(value: str, reference: str | None) -> bool:
+    """Whether partial ISO date `value` lies after `reference`, at the coarser precision of
+    the two ("2025-10" after "2025-09-17"; "2025" not after "2025-09-17")."""
+    if not reference:
+        return False
+    size = min(len(value), len(reference))
+    return value[:size] > reference[:size]
+
+
 def _point(year: int, month: int | None = None, day: int | None = None) -> _Point | None:
     """A valid partial date, or None (31 April, 29 February of a common year)."""
     if month and day and day > calendar.monthrange(year, month)[1]:

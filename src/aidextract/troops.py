@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from .context import ArticleContext
-from .cues import Lexicon, lexicon, token_span, tree_distances
-from .dates import DateMention
+from .cues import Lexicon, lexicon, token_span, tree_distances, tree_gap
+from .dates import DateMention, later_than
 from .geo import actor_code, country_of_adjective, resolve_place
 from .nlp import text_of
 
@@ -955,22 +955,6 @@ def _most(token: Token) -> bool:
 # ---------------------------------------------------------------------------------- reported
 
 
-def _future(value: str, published: str | None) -> bool:
-    """A date after the article's own (a plan's start, a deadline) is no reporting date."""
-    if not published:
-        return False
-    size = min(len(value), len(published))
-    return value[:size] > published[:size]
-
-
-def _tree_distance(a: Token, b: Token) -> int:
-    path = {t.i: d for d, t in enumerate([a, *a.ancestors])}
-    for d, t in enumerate([b, *b.ancestors]):
-        if t.i in path:
-            return d + path[t.i]
-    return 99
-
-
 def _target(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
     """ "will send 800 more soldiers by December", "reach 4,800 troops by 2027": the date a
     dispatch or a build-up is to be complete, which is the date the count refers to."""
@@ -987,7 +971,7 @@ def _usable_dates(ctx: ArticleContext, lex: Lexicon, sent: Span) -> list[DateMen
 
 
 def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) -> bool:
-    if _future(date.value, ctx.published) and not _target(ctx, lex, date):
+    if later_than(date.value, ctx.published) and not _target(ctx, lex, date):
         return False
     before = text_of(ctx.doc)[sent.start_char : date.start_char]
     if before.count("(") > before.count(")"):
@@ -1037,7 +1021,7 @@ def assign_own_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) 
         dates = _usable_dates(ctx, lex, cand.span.sent)
         covering = [d for d in dates if _covers(ctx, lex, d, cand)]
         if covering:
-            date = min(covering, key=lambda d: _tree_distance(cand.span.root, _date_token(ctx, d)))
+            date = min(covering, key=lambda d: tree_gap(cand.span.root, _date_token(ctx, d)))
             cand.reported, cand.dated = date.value, True
     _assign_nearest(ctx, lex, cands)
 
@@ -1070,8 +1054,8 @@ def _date_distance(lex: Lexicon, cand: Candidate, token: Token) -> int:
     while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
         head = head.head
     if head == cand.noun:
-        return _tree_distance(cand.span.root, token)
-    return _tree_distance(head, token) + 1
+        return tree_gap(cand.span.root, token)
+    return tree_gap(head, token) + 1
 
 
 def _assign_nearest(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
@@ -1112,7 +1096,7 @@ def _anaphoric(sent: Span) -> bool:
 
 def _date_before(ctx: ArticleContext, char: int) -> str | None:
     for date in reversed([d for d in ctx.dates if d.end_char <= char]):
-        if date.start_char not in ctx.furniture and not _future(date.value, ctx.published):
+        if date.start_char not in ctx.furniture and not later_than(date.value, ctx.published):
             return date.value
     return None
 
