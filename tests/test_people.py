@@ -531,6 +531,32 @@ PRESS_CASES = [
         "Drones hit Odesa overnight, killing two, the regional governor, Petro Bondar, said.",
         [("Petro Bondar", "regional governor", "UKR")],
     ),
+    # words of a PERSON entity the name-run rules used to drop: a joined particle, a word
+    # tagged as a function word, a surname in capitals (Japanese official style)
+    (
+        "Jordan's government spokesman, Faisal al-Shboul, said the convoy had crossed.",
+        [("Faisal al-Shboul", "government spokesman", "JOR")],
+    ),
+    (
+        "Mr. MURATA Kenji, Minister for Foreign Affairs, met Mr. Than Htay in Tokyo.",
+        [("MURATA Kenji", "Minister for Foreign Affairs", None), ("Than Htay", None, None)],
+    ),
+    # a rank's short form before one last name word is a given name
+    (
+        "Japan's Defense Minister Gen Tanaka spoke on Thursday.",
+        [("Gen Tanaka", "Defense Minister", "JPN")],
+    ),
+    ("Army chief Gen Asim Munir met the envoy.", [("Asim Munir", "Army chief", None)]),
+    # lower-case words of a title in an apposition; a proper-named owner stays in the role
+    (
+        "Col. Mara Quinn, the battalion's commanding officer, said the drills went well.",
+        [("Mara Quinn", "commanding officer", None)],
+    ),
+    (
+        "Olga Petrenko, the foreign ministry spokeswoman, said Moscow was watching.",
+        [("Olga Petrenko", "foreign ministry spokeswoman", None)],
+    ),
+    ("Redline's founder, Ivo Marsh, died in a crash.", [("Ivo Marsh", "Redline's founder", None)]),
 ]
 
 
@@ -554,6 +580,11 @@ FACTS_CASES = [
         "Australia on Tuesday announced A$95 million in military assistance for Ukraine.\n\n"
         '"Our commitment is unwavering," Defence Minister Claire Dunn told reporters.',
         [("Aiko Mori", "JPN"), ("Claire Dunn", "AUS")],
+    ),
+    # demonyms whose country name they do not contain (models/geo_demonyms.tsv)
+    (
+        "Philippine Defense Secretary Ramon Cruz met Burkinabe Prime Minister Ali Traore.",
+        [("Ramon Cruz", "PHL"), ("Ali Traore", "BFA")],
     ),
 ]
 

@@ -236,7 +236,7 @@ def _after_titles(w: DocWords, start: int, end: int) -> int:
     a country's word right after a title's head is a surname ("Vice Minister Han Ji-seok")."""
     starts = w.words(start, end)
     flags = [
-        w.is_title_word(k)
+        (w.is_title_word(k) and not _given_name_like_rank(w, starts, n))
         or w.word_text[k].lower() in w.lex.honorifics
         or (w.code(w.word_text[k]) is not None and not (n and w.is_head(starts[n - 1])))
         for n, k in enumerate(starts)
@@ -251,6 +251,22 @@ def _after_titles(w: DocWords, start: int, end: int) -> int:
     while cut < end and w.word_text[cut].lower() in _names().not_names:
         cut = w.word_end[cut]
     return cut
+
+
+def _given_name_like_rank(w: DocWords, starts: list[int], n: int) -> bool:
+    """A rank's short form without its stop between a title and one last name word is a
+    given name the model put in the name: "Defense Minister Gen Nakatani"."""
+    k = starts[n]
+    return (
+        0 < n == len(starts) - 2
+        and w.is_rank_word(k)
+        and not w.word_text[k].endswith(".")
+        and len(w.word_text[k]) <= 4
+        and w.is_head(starts[n - 1])
+        and not w.is_rank_word(starts[n - 1])
+        and w.label(k) == "PERSON"
+        and w.ent.get(k) is w.ent.get(starts[n + 1])
+    )
 
 
 def _before_group_noun(w: DocWords, start: int, end: int) -> int:

@@ -22,6 +22,8 @@ ActorCode = Callable[[str], str | None]
 # "Then-Defence Minister Christine Lambrecht" is listed as "Defence Minister"
 _THEN = re.compile(r"^then\b[\s-]*", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
+# an Arabic or similar particle joined to a name ("al-Assad", "el-Sisi", "bin-Zayed")
+_PARTICLE_NAME = re.compile(r"(?:a[lnrsdtz]|ash|el|bin|ibn|ben|abu|abd|ul|ud)-[A-Z][\w'’-]*")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
 # prepositions that open a complement kept in the role ("ambassador to the OSCE")
 COMPLEMENT_PREPS = frozenset({"of", "to", "for"})
@@ -30,6 +32,7 @@ _TITLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _NOT_NAME_POS = frozenset(
     {"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
 )
+_NEVER_NAME_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "NUM", "PUNCT", "SYM"})
 NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 APPOSITION_END = frozenset({",", ".", ";", ":", ")", "—", "–"})
 _RELATIVES = frozenset({"who", "whose", "which", "that"})
@@ -234,12 +237,15 @@ class DocWords:
         return self.label(last) not in NUMBER_ENTS
 
     def _is_role_noun(self, k: int) -> bool:
-        """A lower-case noun inside a title: a compound's part ("border guard chief") or the
-        owner of the office ("the brigade's commander")."""
+        """A lower-case word inside a title: a compound's part ("border guard chief", "foreign
+        ministry spokeswoman" with "ministry" tagged PROPN), a participle ("commanding
+        officer") or the owner of the office ("the brigade's commander")."""
         tok = self.doc[k]
-        if tok.pos_ != "NOUN":
-            return False
-        return self.text_at(k + 1) in POSSESSIVE or (tok.dep_ == "compound" and tok.head.i > k)
+        if tok.pos_ in ("NOUN", "PROPN") and self.text_at(k + 1) in POSSESSIVE:
+            return True
+        if tok.dep_ == "amod":
+            return tok.tag_ == "VBG" and tok.head.i == k + 1
+        return tok.pos_ in ("NOUN", "PROPN") and tok.dep_ == "compound" and tok.head.i > k
 
     def is_complement(self, k: int) -> bool:
         tok = self.doc[k]
@@ -256,6 +262,8 @@ class DocWords:
             return True
         last = self.word_end[i] - 1
         label = self.label(last)
+        if label == "PERSON" and self._inside_full_name(i):
+            return True
         if text.isupper() and len(text) <= 3 and label == "PERSON":
             return self.code(text) is None  # "JD Vance"
         if not (text[:1].isupper() and any(ch.islower() for ch in text)):
@@ -263,6 +271,24 @@ class DocWords:
         if not all(ch.isalpha() or ch in "-'’" for ch in text):
             return False
         return self.pos[last] not in _NOT_NAME_POS and label not in NUMBER_ENTS
+
+    def _inside_full_name(self, i: int) -> bool:
+        """A word of a PERSON entity that also holds a capitalised name word, whatever its
+        tag or case: a particle ("al-Ansari"), a word tagged as a function word ("Than Swe")
+        or a surname in capitals ("IWAYA Takeshi"). A capitals-only entity is a shouted
+        heading, not a name."""
+        text, end = self.word_text[i], self.word_end[i]
+        ent = self.ent[end - 1]
+        if _PARTICLE_NAME.fullmatch(text):
+            return True
+        if not (text.isalpha() and text[:1].isupper()) or self.pos[i] in _NEVER_NAME_POS:
+            return False
+        if text.isupper() and self.code(text) is not None:
+            return False
+        return any(
+            not i <= t.i < end and t.text[:1].isupper() and any(ch.islower() for ch in t.text)
+            for t in ent
+        )
 
 
 def first_conjunct(tok: Token) -> Token:
@@ -491,7 +517,8 @@ def read_title(w: DocWords, title: Title) -> tuple[str | None, str | None]:
     owners = [k for k in kept if w.texts[k] in POSSESSIVE]
     if owners:
         country = w.owner_code(doc[title.start : owners[-1]].text)
-        kept = [k for k in kept if k > owners[-1]]
+        if country or not _named_owner(w, title.start, owners[-1]):
+            kept = [k for k in kept if k > owners[-1]]  # "Wagner's founder" keeps its owner
     else:
         country, kept = _country_prefix(w, title, kept)
     complement = list(range(title.head, title.end))
@@ -506,6 +533,14 @@ def read_title(w: DocWords, title: Title) -> tuple[str | None, str | None]:
     if w.is_plural_head(title.head):  # "Presidents X and Y": each is "President"
         role = role.replace(w.texts[title.head], w.texts[title.head][:-1], 1)
     return role or None, country
+
+
+def _named_owner(w: DocWords, start: int, end: int) -> bool:
+    """An owner named by a proper name that is no country, body or place ("Wagner's")."""
+    words = [k for k in w.words(start, end) if w.lowers[k] != "the"]
+    if not words or w.place_country(w.doc[start:end].text):
+        return False
+    return all(w.pos[k] == "PROPN" and w.texts[k][:1].isupper() for k in words)
 
 
 def _local_country(w: DocWords, title: Title, kept: list[int]) -> tuple[str | None, list[int]]:
