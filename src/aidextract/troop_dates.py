@@ -1,0 +1,236 @@
+"""When a troop count was reported: the date of its own clause, of a table heading, else one
+taken up from the text before or the article's date (FORMAT.md, "reported")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import ArticleContext
+from .cues import Lexicon, token_span, tree_gap
+from .dates import DateMention, later_than
+from .nlp import text_of
+from .troop_candidate import (
+    RAISE_VERBS,
+    Candidate,
+    clause_verb,
+    earlier_level_prep,
+    has_subject,
+    token_cues,
+)
+
+ANAPHORA_OPENERS = ("he", "she", "they", "it", "that", "this", "these", "those", "then")
+ATTRIBUTIVE = ("compound", "amod", "nummod")
+
+
+def _target(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
+    """ "will send 800 more soldiers by December", "reach 4,800 troops by 2027": the date a
+    dispatch or a build-up is to be complete, which is the date the count refers to."""
+    token = _date_token(ctx, date)
+    prep = next((t for t in token.ancestors if t.dep_ == "prep"), None) if token else None
+    if prep is None or prep.lower_ != "by":
+        return False
+    verb = prep.head
+    return verb.lemma_ in RAISE_VERBS or "deploy" in token_cues(lex, verb)
+
+
+def _usable_dates(ctx: ArticleContext, lex: Lexicon, sent: Span) -> list[DateMention]:
+    return [d for d in ctx.dates_in(sent) if _usable(ctx, lex, sent, d)]
+
+
+def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) -> bool:
+    if later_than(date.value, ctx.published) and not _target(ctx, lex, date):
+        return False
+    before = text_of(ctx.doc)[sent.start_char : date.start_char]
+    if before.count("(") > before.count(")"):
+        return False  # a dateline inside parentheses
+    token = _date_token(ctx, date)
+    if token is None:
+        return True
+    first = token_span(ctx.doc, date.start_char, date.end_char).start
+    before_date = ctx.doc[max(first - 1, 0)]
+    if any(t.lower_ == "since" for t in [before_date, token, *list(token.ancestors)[:2]]):
+        return False  # "sent since October": the start of a period, the count is of its end
+    # a year naming a thing: "under a 1992 ceasefire deal"
+    return not (date.granularity == "year" and token.dep_ in ATTRIBUTIVE)
+
+
+def _date_token(ctx: ArticleContext, date: DateMention) -> Token | None:
+    span = token_span(ctx.doc, date.start_char, date.end_char)
+    return span.root if span is not None else None
+
+
+def _anchor(token: Token) -> Token | None:
+    """The clause a date modifies: its verb, climbing out of adverbial clauses ("After
+    meeting Kim on June 17, Shoigu said ..." -> said); None for a date heading a sentence."""
+    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    while verb is not None and verb.dep_ in ("pcomp", "advcl"):
+        verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    return verb
+
+
+def _covers(ctx: ArticleContext, lex: Lexicon, date: DateMention, cand: Candidate) -> bool:
+    token = _date_token(ctx, date)
+    if token is None:
+        return False
+    earlier = next(
+        (t for t in token.ancestors if t.lower_ == "from" and earlier_level_prep(t)), None
+    )
+    if earlier is not None and cand.span.root not in earlier.subtree:
+        return False  # "11,000 troops ..., up from roughly 8,000 in January": the 8,000's date
+    anchor = _anchor(token)
+    return anchor is None or anchor in cand.span.root.ancestors and not _foreign(lex, token, cand)
+
+
+def assign_own_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
+    """A date goes to the troop counts in the clause it modifies, nearest first; else to the
+    count(s) nearest it in the parse ("190,000 ..., compared with 100,000 on January 30")."""
+    for cand in cands:
+        dates = _usable_dates(ctx, lex, cand.span.sent)
+        covering = [d for d in dates if _covers(ctx, lex, d, cand)]
+        if covering:
+            date = min(covering, key=lambda d: tree_gap(cand.span.root, _date_token(ctx, d)))
+            cand.reported, cand.dated = date.value, True
+    _assign_nearest(ctx, lex, cands)
+
+
+def _foreign(lex: Lexicon, token: Token, cand: Candidate) -> bool:
+    """A date of another clause: one with a subject of its own, or a relative clause, that
+    does not hold the count ("In Romania, where a drone entered on Saturday, France will send
+    150 troops"). The date of a verb of saying is the count's, and so is that of a "when"
+    clause, of a clause describing the force ("the 12,000 soldiers Pyongyang sent in
+    October") or its exercise ("for the drills, which began last Friday")."""
+    verb = clause_verb(token)
+    if verb is None or cand.span.root in verb.subtree or "speech" in token_cues(lex, verb):
+        return False
+    if any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children):
+        return False
+    if verb.dep_ in ("relcl", "acl"):
+        described = verb.head
+        return described not in (cand.noun, cand.span.root) and not token_cues(lex, described) & {
+            "exercise"
+        }
+    return has_subject(verb)
+
+
+def _date_distance(lex: Lexicon, cand: Candidate, token: Token) -> int:
+    """Tree distance from a count to a date; "1,000 sappers and 5,000 troops": the second
+    force stands where the first does."""
+    if _foreign(lex, token, cand):
+        return 99
+    head = cand.noun
+    while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
+        head = head.head
+    if head == cand.noun:
+        return tree_gap(cand.span.root, token)
+    return tree_gap(head, token) + 1
+
+
+def _assign_nearest(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
+    """A date no clause claims goes to the undated count(s) nearest it, unless a count that
+    already has its date stands nearer."""
+    by_sent: dict[int, list[Candidate]] = {}
+    for cand in cands:
+        by_sent.setdefault(cand.span.sent.start, []).append(cand)
+    for group in by_sent.values():
+        owned: dict[int, tuple[int, str]] = {}
+        for date in _usable_dates(ctx, lex, group[0].span.sent):
+            token = _date_token(ctx, date)
+            if token is None:
+                continue
+            dist = {id(c): _date_distance(lex, c, token) for c in group}
+            best = min(dist.values())
+            for cand in group:
+                if dist[id(cand)] == best and best < owned.get(id(cand), (99, ""))[0]:
+                    owned[id(cand)] = (best, date.value)
+        for cand in group:
+            if id(cand) in owned and not cand.dated:
+                cand.reported, cand.dated = owned[id(cand)][1], True
+
+
+def _anaphoric(sent: Span) -> bool:
+    words = [t for t in sent if t.is_alpha][:3]
+    if not words:
+        return False
+    first = words[0].lower_
+    if first in ANAPHORA_OPENERS and words[0].pos_ in ("PRON", "DET", "ADV"):
+        return True
+    if first in ("with", "of") and len(words) > 1 and words[1].lower_ in ANAPHORA_OPENERS[4:]:
+        return True
+    if first == "of" and len(words) > 1 and words[1].lower_ == "the":
+        return True
+    return any(t.lower_ == "then" and t.dep_ == "advmod" for t in sent)
+
+
+def _date_before(ctx: ArticleContext, char: int) -> str | None:
+    for date in reversed([d for d in ctx.dates if d.end_char <= char]):
+        if date.start_char not in ctx.furniture and not later_than(date.value, ctx.published):
+            return date.value
+    return None
+
+
+def _header_date(ctx: ArticleContext, char: int) -> str | None:
+    """ "FEBRUARY 2022: REINFORCEMENTS" — a dated heading opening the paragraph."""
+    text = text_of(ctx.doc)
+    par_start = text.rfind("\n\n", 0, char)
+    par_start = 0 if par_start < 0 else par_start + 2
+    line_end = text.find("\n", par_start)
+    if line_end < 0 or line_end >= char:
+        return None
+    line = text[par_start:line_end].strip()
+    if line.endswith((".", "!", "?")):
+        return None
+    for date in ctx.dates:
+        if par_start <= date.start_char < line_end:
+            return date.value
+    return None
+
+
+def _now(lex: Lexicon, sent: Span) -> bool:
+    """ "now", "currently": the count is stamped with the article's date."""
+    return any("now" in token_cues(lex, t) for t in sent)
+
+
+def _past(cand: Candidate) -> bool:
+    """Whether the clause of the count is in a past tense ("had 1,200 troops", "had arrived"),
+    not the present perfect ("has massed") or the present."""
+    verb = next((t for t in cand.noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    if verb is None:
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children)
+
+
+def fallback_reported(
+    ctx: ArticleContext, lex: Lexicon, cand: Candidate, previous: str | None
+) -> str | None:
+    """The date of a count whose own clause gives none (FORMAT.md, "reported")."""
+    sent = cand.span.sent
+    parent = cand.parent
+    if parent is not None and parent.reported and parent.span.sent == sent:
+        return parent.reported
+    if _anaphoric(sent):
+        return _date_before(ctx, sent.start_char) or ctx.published
+    if _now(lex, sent):
+        return ctx.published
+    header = _header_date(ctx, sent.start_char)
+    if header:
+        return header
+    if _past(cand):
+        return previous
+    return ctx.published
+
+
+def assign_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
+    """Set every count's reported date: its own clause's, its table heading's, else the
+    fallback's (which gives a count in the past tense the date of the count before it)."""
+    assign_own_dates(ctx, lex, cands)
+    previous = None
+    for cand in cands:
+        if cand.row:
+            dates = [d.value for d in ctx.dates if cand.row[1] <= d.start_char < cand.row[2]]
+            cand.reported, cand.dated = (dates or [ctx.published])[0], True
+        if not cand.dated:
+            cand.reported = fallback_reported(ctx, lex, cand, previous)
+            cand.dated = _now(lex, cand.span.sent)
+        previous = cand.reported or previous

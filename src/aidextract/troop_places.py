@@ -1,0 +1,373 @@
+"""Where a counted force is: its destination country and sub-national location, read from the
+place phrases of the force, its clause and the sentences around it (FORMAT.md)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from .context import ArticleContext
+from .cues import Lexicon
+from .geo import country_of_adjective, resolve_place
+from .troop_candidate import (
+    DESTINATION_PREPS,
+    ESTIMATE_VERBS,
+    GROWTH_VERBS,
+    LOCATION_PREPS,
+    LOCATIVE_PREPS,
+    NOT_PLACES,
+    NULLING_PREPS,
+    SUBJECT_DEPS,
+    Candidate,
+    Place,
+    has_subject,
+    is_partitive,
+    noun_cues,
+    token_cues,
+)
+
+ARRIVAL_VERBS = ("reach", "enter", "join", "cross")
+OWNING_VERBS = ("have", "number", "include", "comprise", "count")
+MOST_WORDS = ("most", "majority", "bulk")
+ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+
+
+def _location_name(text: str) -> str:
+    """The place as the text names it, without "the" or a region word ("Kursk region")."""
+    name = text.strip()
+    if name.lower().startswith("the "):
+        name = name[4:]
+    if "'s " in name:
+        name = name.split("'s ", 1)[1]
+    for suffix in ADMIN_SUFFIXES:
+        if name.lower().endswith(suffix):
+            name = name[: -len(suffix)]
+    return name
+
+
+def _ents_in(ctx: ArticleContext, start: int, end: int) -> list[Span]:
+    return [e for e in ctx.doc.ents if e.label_ in PLACE_LABELS and start <= e.start < end]
+
+
+def _resolve_ent(ent: Span) -> Place | None:
+    start = ent.start  # "Camp Adazi": the name with the place noun the NER left out
+    while start > 0 and ent.doc[start - 1].dep_ == "compound" and ent.doc[start - 1].is_title:
+        start -= 1
+    if start < ent.start and resolve_place(ent.doc[start : ent.end].text) is not None:
+        ent = ent.doc[start : ent.end]
+    place = resolve_place(ent.text)
+    if place is None:
+        return None
+    if place.type == "country":
+        return place.country, None
+    if place.country and place.type in ("admin1", "city", "other"):
+        return place.country, _location_name(ent.text)
+    return None
+
+
+def _resolve_text(span: Span) -> Place | None:
+    """A place the NER left unlabeled ("arrive to N'Djamena")."""
+    return _resolve_ent(span) if len(span) <= 4 else None
+
+
+def _country_before(ctx: ArticleContext, token: Token, origin: str | None) -> str | None:
+    """ "in the country": the country last named before it, other than the force's own."""
+    for ent in reversed([e for e in ctx.doc.ents if e.end <= token.i]):
+        if ent.label_ != "GPE" or ent.start_char in ctx.furniture:
+            continue
+        place = resolve_place(ent.text)
+        if place and place.type == "country" and place.country != origin:
+            return place.country
+    return None
+
+
+def _phrase_place(
+    ctx: ArticleContext, lex: Lexicon, prep: Token, obj: Token, origin: str | None
+) -> Place | None:
+    """The place a prepositional (or object) phrase names; (None, None) when it names none
+    that can be a destination (near a country, several countries, a region)."""
+    word = prep.lower_
+    siblings = [c.lower_ for c in prep.children if c.dep_ == "conj"]
+    if word in NULLING_PREPS or any(s in ("near", *NULLING_PREPS) for s in siblings):
+        place = _named_place(ctx, lex, word, obj, origin)
+        return place if place and place[1] else (None, None)  # "in and around Vilnius"
+    return _named_place(ctx, lex, word, obj, origin)
+
+
+def _named_place(
+    ctx: ArticleContext, lex: Lexicon, word: str, obj: Token, origin: str | None
+) -> Place | None:
+    """The place the object of a preposition `word` names."""
+    cues = noun_cues(lex, obj)
+    if "border" in cues:
+        return (origin, None) if word in DESTINATION_PREPS else (None, None)
+    if word == "there":
+        return _place_before(ctx, obj)
+    if obj.lower_ == "country" and _definite(obj):
+        country = _country_before(ctx, obj, origin)
+        return (country, None) if country else None
+    if "unit" in cues:
+        code = _adjective_country(obj)
+        if code and code != origin:
+            return code, None
+    places = []
+    for ent in _ents_in(ctx, obj.left_edge.i, obj.right_edge.i + 1):
+        place = _resolve_ent(ent)
+        if place is not None:
+            places.append((ent, place))
+    if not places:
+        return _unlabelled_place(ctx, lex, obj) or _site_in(ctx, lex, obj, origin)
+    first = places[0][1]
+    if first[1] is None:  # "to Russia's Kursk region": the region, in the country
+        first = next((p for _, p in places if p[0] == first[0] and p[1]), first)
+    conjoined = [p for e, p in places[1:] if e.root.dep_ == "conj" and p[1] is None]
+    if first[1] is None and any(p[0] != first[0] for p in conjoined):
+        return None, None  # "to Poland and Germany"
+    if word == "near" and first[1] is None:
+        return None, None
+    return first
+
+
+def _place_before(ctx: ArticleContext, token: Token) -> Place | None:
+    """What "there" takes up: the last place named in a place phrase, in this sentence or the
+    one before ("it had 500 soldiers in Lithuania; Berlin plans to station 4,800 there")."""
+    sent = token.sent
+    start = sent.start if sent.start == 0 else token.doc[sent.start - 1].sent.start
+    for ent in reversed(_ents_in(ctx, start, token.i)):
+        if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
+            place = _resolve_ent(ent)
+            if place is not None:
+                return place
+    return None
+
+
+def _definite(token: Token) -> bool:
+    return any(c.lower_ == "the" for c in token.children)
+
+
+def _adjective_country(token: Token) -> str | None:
+    """ "inside Congolese territory", "the Lithuanian battlegroup": a country's adjective."""
+    for child in token.children:
+        code = country_of_adjective(child.text) if child.dep_ in ("amod", "compound") else None
+        if code:
+            return code
+    return None
+
+
+def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | None:
+    """A place the NER missed: a name ("based at a base near the capital, Niamey"), a
+    country's adjective, a mission's host ("in UNMISS", "in the force" after UNIFIL)."""
+    names = [obj] + [t for t in obj.subtree if t.dep_ == "appos"]
+    names += [o for p in obj.children if p.lower_ == "of" for o in p.children]  # "city of X"
+    for name in (t for t in names if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACES):
+        place = _resolve_text(ctx.doc[name.left_edge.i : name.i + 1]) or _resolve_text(
+            ctx.doc[name.i : name.i + 1]
+        )
+        if place:
+            return place
+    code = _adjective_country(obj) or host_country(lex, obj.subtree)
+    if code is None and _definite(obj) and noun_cues(lex, obj) & {"mission", "unit"}:
+        code = host_country(lex, reversed(ctx.doc[: obj.i]))
+    return (code, None) if code else None
+
+
+def _site_in(ctx: ArticleContext, lex: Lexicon, obj: Token, origin: str | None) -> Place | None:
+    """ "at Camp Sultan Murat in Prizren": a named site no gazetteer knows, in the country of
+    the place it is said to be in."""
+    if obj.pos_ != "PROPN":
+        return None
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ == "in"):
+        for inner in _prep_objects(prep):
+            place = _named_place(ctx, lex, "in", inner, origin)
+            if place and place[0]:
+                return place[0], ctx.doc[obj.left_edge.i : obj.i + 1].text
+    return None
+
+
+def host_country(lex: Lexicon, tokens) -> str | None:
+    """The country of the first mission named among `tokens` ("UNIFIL" -> LBN)."""
+    for tok in tokens:
+        for cue in token_cues(lex, tok):
+            if cue.startswith("host="):
+                return cue.removeprefix("host=")
+    return None
+
+
+def _scope_phrases(lex: Lexicon, scope: Token):
+    """(preposition, object) pairs hanging off `scope`, destinations first."""
+    pairs = []
+    for prep in scope.children:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in LOCATIVE_PREPS[:-3]:
+            pairs.extend((prep, obj) for obj in _prep_objects(prep))
+        elif prep.dep_ == "dobj" and scope.lemma_ in ARRIVAL_VERBS:
+            pairs.append((prep, prep))
+        elif prep.dep_ == "advmod" and prep.lower_ == "there":
+            pairs.append((prep, prep))  # "plans to station 4,800 troops there"
+        elif prep.dep_ == "advmod" and prep.lower_ in ("back", "close", "closer"):
+            pairs.extend(_scope_phrases(lex, prep))  # "moved 2,000 troops back to bases in X"
+        elif (
+            prep.dep_ == "prep"
+            and prep.lower_ == "against"
+            and "offensive" in token_cues(lex, scope)
+        ):
+            pairs.extend((prep, obj) for obj in prep.children if obj.dep_ == "pobj")
+        elif prep.dep_ == "prep" and prep.lower_ == "with":  # "serve with the battlegroup in X"
+            pairs.extend((prep, o) for o in _prep_objects(prep) if "unit" in noun_cues(lex, o))
+    return sorted(pairs, key=lambda p: p[0].lower_ not in DESTINATION_PREPS)
+
+
+def _prep_objects(prep: Token) -> list[Token]:
+    """The objects of a preposition, also through "in and around X" and a clause the parse
+    hangs under it ("are in Britain helping to train": Britain as the clause's subject)."""
+    objs = [o for o in prep.children if o.dep_ == "pobj"]
+    objs += [o for c in prep.children if c.dep_ == "conj" for o in c.children if o.dep_ == "pobj"]
+    for clause in (c for c in prep.children if c.dep_ == "pcomp"):
+        objs += [o for o in clause.children if o.dep_ == "nsubj" and o.pos_ == "PROPN"]
+    return objs
+
+
+def _noun_scopes(noun: Token):
+    """A noun, the clauses that modify it ("units at Rzeszów, which are operated by") and
+    what they act on ("troops operating the system in Israel"), and the nouns of its "of"
+    phrases ("officers of the brigade in Lithuania")."""
+    yield noun
+    for child in noun.children:
+        if child.dep_ in ("acl", "relcl"):
+            yield child
+            yield from (o for o in child.children if o.dep_ == "dobj")
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                    yield from _noun_scopes(obj)
+
+
+def _verb_scopes(lex: Lexicon, verb: Token, noun: Token):
+    """A clause above the force: the verb, verbs coordinated with it or serving it ("send
+    1,000 sappers to clear mines in Kursk"), and the force-like objects it takes."""
+    yield verb
+    for child in verb.children:
+        if noun in child.subtree:
+            continue
+        if child.dep_ in ("xcomp", "acomp", "advcl", "conj") and child.pos_ == "VERB":
+            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+                yield child  # a clause with a subject of its own is about another force
+        elif child.dep_ == "dobj":
+            yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
+        elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in (*OWNING_VERBS, *GROWTH_VERBS):
+            yield from _noun_scopes(child)  # "The battlegroup in Lithuania ... had 1,200"
+
+
+def _scopes(lex: Lexicon, cand: Candidate):
+    """(group, token, is_place) to search for place phrases, nearest the force first; tokens
+    of one group describe one thing. A force coordinated with another ("1,000 sappers and
+    5,000 troops to Kursk") climbs from the first one, leaving out that one's own phrases
+    unless it is a unit the count describes; the climb ends at the root. The place where
+    something was said is not the force's."""
+    noun = cand.noun.head if cand.noun.lower_ == "strong" else cand.noun
+    for scope in _noun_scopes(noun):
+        yield 0, scope, False
+    node = noun
+    while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
+        node = node.head
+        if "unit" in noun_cues(lex, node):  # "a brigade in Romania, about 3,000 troops"
+            yield from ((0, scope, False) for scope in _noun_scopes(node))
+    for level in range(1, 7):
+        if node.dep_ == "ROOT":
+            return
+        if node.dep_ == "relcl" and any(c.lower_ == "where" for c in node.children):
+            yield level, node.head, True  # "in Ukraine, where ... 700,000 troops were fighting"
+            return
+        anc = node.head
+        if anc.pos_ == "VERB" and "speech" in token_cues(lex, anc):
+            if anc.lemma_ in ESTIMATE_VERBS:  # "put the contingent fighting in Kursk at 12,000"
+                for obj in (c for c in anc.children if c.dep_ == "dobj"):
+                    yield from ((level, scope, False) for scope in _noun_scopes(obj))
+        else:
+            clause = anc.pos_ in ("VERB", "AUX") or has_subject(anc)  # "numbers" as a noun
+            scopes = _verb_scopes(lex, anc, noun) if clause else [anc]
+            for scope in scopes:
+                yield level, scope, False
+        node = anc
+
+
+def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
+    """Destination and location: the first place phrase found; a bare country takes a
+    sub-national location in it named for the same thing ("in Lithuania, based at Rukla")."""
+    found: list[tuple[int, Place]] = []
+    for group, scope, is_place in _scopes(lex, cand):
+        if is_place:
+            ent = next((e for e in ctx.doc.ents if e.start <= scope.i < e.end), None)
+            place = _resolve_ent(ent) if ent is not None else None
+            if place:
+                found.append((group, place))
+            continue
+        for prep, obj in _scope_phrases(lex, scope):
+            if cand.span.start <= obj.i < cand.span.end or obj == cand.noun:
+                continue
+            place = _phrase_place(ctx, lex, prep, obj, cand.origin)
+            if place is not None:
+                found.append((group, place))
+    most = _most_place(ctx, lex, cand)
+    if not found:
+        return most
+    group, first = found[0]
+    if first[0] and first[1] is None:
+        for other_group, (country, location) in found[1:]:
+            if other_group == group and country == first[0] and location:
+                return country, location
+    if most and first[1] is None and first[0] in (None, most[0]):
+        return most
+    return first
+
+
+def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
+    """ "2,000 soldiers in the country, most of them at Rudninkai": where most of the force
+    is, said right after its count (FORMAT.md: the place of the force or most of it)."""
+    ancestors = {cand.noun.i, *(t.i for t in cand.noun.ancestors)}
+    for tok in cand.span.sent[cand.span.end - cand.span.sent.start :]:
+        if any(tok.idx <= c.start_char < tok.idx + len(tok) for c in ctx.counts):
+            return None  # "most of them" takes up the count nearest before it
+        if not _most(tok) or tok.head.i not in ancestors or not is_partitive(lex, tok):
+            continue
+        after = tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)]  # parsed onto the verb
+        for prep in (c for c in [*tok.children, after] if c.lower_ in LOCATION_PREPS):
+            for obj in _prep_objects(prep):
+                place = _named_place(ctx, lex, prep.lower_, obj, cand.origin)
+                if place and place[1]:
+                    return place
+    return None
+
+
+def _most(token: Token) -> bool:
+    """ "most", "the bulk", "more than half" (of them)."""
+    if token.lower_ == "half":
+        return any(c.lower_ == "more" for c in token.children)
+    return token.lower_ in MOST_WORDS
+
+
+def heading_place(ctx: ArticleContext, lex: Lexicon, heading: Span) -> Place | None:
+    """A table row's place, from the table's `heading`: the mission's host, or the place the
+    heading names."""
+    host = host_country(lex, heading)
+    if host:
+        return host, None
+    return next(filter(None, map(_resolve_ent, _ents_in(ctx, heading.start, heading.end))), None)
+
+
+def next_place(
+    ctx: ArticleContext, lex: Lexicon, cand: Candidate, cands: list[Candidate]
+) -> Place | None:
+    """ "The Netherlands will send 300 troops to Poland. They will be stationed near
+    Rzeszow.": the town the next sentence gives the only force of this one."""
+    sent = cand.span.sent
+    nxt = next((t.sent for t in ctx.doc[sent.end :] if t.is_alpha), None)
+    if nxt is None or any(c is not cand and c.span.sent in (sent, nxt) for c in cands):
+        return None
+    verb = nxt.root
+    if not any(c.lower_ == "they" and c.dep_ in SUBJECT_DEPS for c in verb.children):
+        return None
+    for prep, obj in _scope_phrases(lex, verb):
+        place = _phrase_place(ctx, lex, prep, obj, cand.origin)
+        if place and place[1]:
+            return place
+    return None
