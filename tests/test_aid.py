@@ -424,3 +424,78 @@ def test_a_kind_word_nearer_another_amount_is_that_amounts():
     )
     rows = extract(text, published="2025-06-26")["aid_packages"]
     assert [(r["amount"], r["kind"]) for r in rows] == [(2e9, "military"), (2.3e9, "financial")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "from X" on the aid noun names the giver
+        (
+            "The water project is co-financed by a US$12 million grant from Switzerland for "
+            "Tajikistan.",
+            {("CHE", 12e6, "TJK")},
+        ),
+        # the owner of what the amount is the worth of gives, whatever the clause's subject
+        (
+            "The German measures complement the European Union's Growth Plan for Moldova, worth "
+            "1.9 billion euros in grants and concessional loans.",
+            {("EU", 1.9e9, "MDA")},
+        ),
+        # a plural of receivers is no one recipient
+        (
+            "The World Bank approved an $80 million grant for Tajikistan. Since 1960, the bank has "
+            "provided $590 billion to 114 countries.",
+            {("WB", 8e7, "TJK")},
+        ),
+        # rollovers of deposits are financial aid
+        (
+            "The United Arab Emirates rolled over a 2-billion-dollar deposit to Pakistan in "
+            "January.",
+            {("ARE", 2e9, "PAK")},
+        ),
+    ],
+)
+def test_givers_from_owners_and_many_receivers(text, expected):
+    rows = extract(text, published="2025-06-12")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected
+
+
+def test_a_newsletter_section_names_the_receiver_and_items_keep_their_own_kind():
+    text = (
+        "■ HAITI: more boots, not enough for the mission\n\n"
+        "• A second contingent of 75 Guatemalan soldiers landed in Port-au-Prince on Saturday.\n"
+        "• The EU on Monday announced €20m in humanitarian aid for Haiti this year.\n\n"
+        "■ MYANMAR: three weeks after the quake\n\n"
+        "• China, the largest single donor, has pledged 1 billion yuan in emergency aid, "
+        "including tents, blankets and rescue equipment.\n"
+    )
+    rows = extract(text, published="2025-04-18")["aid_packages"]
+    assert {(r["donor"], r["recipient"], r["kind"]) for r in rows} == {
+        ("EU", "HTI", "humanitarian"),
+        ("CHN", "MMR", "humanitarian"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the owner of the "in <aid>" phrase gives, but not the article's receiver
+        (
+            "Development Minister Jane Doe has announced £17m in new UK humanitarian funding for "
+            "Gaza.",
+            {("GBR", 17e6, "PSE")},
+        ),
+        (
+            "Ukraine will get weapons. Most of it comes from the $61 billion in Ukraine aid that "
+            "Congress approved in April for Ukraine.",
+            {("USA", 61e9, "UKR")},
+        ),
+        # a headline's verb the model reads as a plural noun
+        ("• The UK pledges £17m in new humanitarian funding for Gaza", {("GBR", 17e6, "PSE")}),
+        # a territory or region receiving aid stands for its country; a city does not
+        ("The EU promised €120m in humanitarian aid for Gaza on Monday.", {("EU", 120e6, "PSE")}),
+    ],
+)
+def test_phrase_owners_headline_verbs_and_territories(text, expected):
+    rows = extract(text, published="2024-12-02")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected

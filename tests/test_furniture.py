@@ -53,3 +53,18 @@ def test_caption_styles_give_no_aid_but_places(caption):
     facts = aidextract.extract(text, published="2025-01-23")
     assert facts["aid_packages"] == []
     assert "Rzeszów" in {p["name"] for p in facts["places"]}
+
+
+def test_a_credit_line_below_makes_a_caption_and_a_counter_opens_one():
+    text = (
+        "Aid reaches Goma\n\n"
+        "11 / 13\n"
+        "A plane carries $2m of medicines from the EU for Congo to Goma on 12 February.\n\n"
+        "A cargo plane chartered by the EU is unloaded at Kavumu airport. The flight carried "
+        "40 tonnes of medicines for Congo worth €1.2m.\n"
+        "Photograph: EU/ECHO\n\n"
+        "The EU said on Friday it was sending more aid to Congo."
+    )
+    facts = aidextract.extract(text, published="2025-02-21")
+    assert facts["aid_packages"] == []
+    assert "Kavumu" in {p["name"] for p in facts["places"]}  # captions still name places

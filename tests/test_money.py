@@ -22,6 +22,8 @@ PARSE_CASES = [
     ("$1.85bn", 1.85e9, "USD"),
     ("US$300m", 300e6, "USD"),
     ("USD 500 million", 500e6, "USD"),
+    ("7-billion-dollar", 7e9, "USD"),  # the hyphenated adjective: "a 7-billion-dollar loan"
+    ("1.2-billion-dollar", 1.2e9, "USD"),
     ("€2.5 billion", 2.5e9, "EUR"),
     ("2.5 billion euros", 2.5e9, "EUR"),
     ("£2.3bn", 2.3e9, "GBP"),

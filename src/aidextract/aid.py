@@ -132,7 +132,11 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     if estimate is not None and estimate[1] is not None:  # "estimates French military aid ..."
         donor = ctx.actors.first_in(estimate[1].subtree)
         return donor, find_recipient(ctx, span, donor)
+    owner = _named_owner(ctx, span)
     for verb in _clause_verbs(span.root):
+        if owner and "aid" not in lexicon(LEXICON).cues_at(verb):
+            donor = owner  # "The measures complement the EU's Growth Plan, worth €1.9bn"
+            break
         code = _subject_actor(ctx, verb, span.root)
         if not code and _many_givers(ctx, verb):  # "donors committed about €267bn"
             channel = next(
@@ -153,12 +157,53 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
         totals = (_total_owner(ctx, verb) for verb in _clause_verbs(span.root))
         donor = next((code for code in totals if code), None)
     if donor is None:
-        for child in _amount_noun(span).children:
+        noun = _amount_noun(span)
+        head = noun.head
+        if noun.dep_ == "appos" and head.lemma_ in GIVE_VERBS and head.lower_.endswith("s"):
+            noun = head  # a headline's verb read as a noun: "The UK pledges £17m in ..."
+        for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 donor = ctx.actors.first_in(child.subtree)
-                if donor:
-                    break
+            elif child.dep_ == "prep" and child.lower_ == "from":  # "a $12m grant from Switzerland"
+                donor = next(
+                    (ctx.actors.of_token(o) for o in child.children if o.dep_ == "pobj"), None
+                )
+            if donor:
+                break
+    if donor is None:  # "announced £17m in new UK humanitarian funding", not "in Ukraine aid"
+        owner = _phrase_owner(ctx, span)
+        donor = owner if owner != ctx.main_recipient() else None
     return donor, recipient or find_recipient(ctx, span, donor)
+
+
+def _worth_of(worth: Token) -> Token:
+    """The noun "worth" values: its head, or the phrase before its comma when the parse
+    hangs "worth" on the verb ("complement [the EU's Plan for Moldova], worth €1.9bn")."""
+    if worth.head.pos_ in ("NOUN", "PROPN") or worth.i < 2 or worth.nbor(-1).text != ",":
+        return worth.head
+    tok = worth.nbor(-2)
+    while tok.dep_ in ("pobj", "prep", "compound") and tok.head.i < worth.i:
+        tok = tok.head
+    return tok
+
+
+def _named_owner(ctx: ArticleContext, span: Span) -> str | None:
+    """The actor named as owner of the amount's noun, or of the thing the amount is the worth
+    of ("the European Union's Growth Plan for Moldova, worth 1.9 billion euros"), unless the
+    noun is one its receiver owns ("Ukraine's budget")."""
+    nouns = [_amount_noun(span)]
+    if span.root.head.lower_ == "worth":
+        nouns.append(_worth_of(span.root.head))
+    lex = lexicon(LEXICON)
+    for noun in nouns:
+        if "receiver" in lex.cues_at(noun):
+            continue
+        for child in noun.children:
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                code = ctx.actors.first_in(child.subtree)
+                if code:
+                    return code
+    return None
 
 
 def _phrase_owner(ctx: ArticleContext, span: Span) -> str | None:
@@ -235,6 +280,10 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
     # "$38bn in military aid ... that the United States promised Israel"
     heads |= {t for t in noun.subtree if t.dep_ == "relcl" and t.head in noun.subtree}
     heads |= _aid_nouns(span, heads)
+    if span.root.head.lower_ == "worth":  # "the EU's Growth Plan for Moldova, worth €1.9bn"
+        heads.add(_worth_of(span.root.head))
+    if _to_many(heads) or _to_many_after(span):
+        return SEVERAL
     best: tuple[int, str, Token] | None = None
     for tok in span.sent:
         if tok.i in ctx.actors.person_country:
@@ -260,6 +309,30 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
     return SEVERAL if others - {None, best[1], donor} else best[1]
 
 
+def _to_many(heads: set[Token]) -> bool:
+    """ "provided $590 billion to 114 countries": a plural of receivers, no one recipient."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in RECIPIENT_PREPS
+        and obj.dep_ == "pobj"
+        and obj.tag_ == "NNS"
+        and obj.lemma_ in GIVER_NOUNS
+        and any(c.dep_ in ("nummod", "amod") for c in obj.children)
+        for head in heads
+        for prep in head.children
+        for obj in prep.children
+    )
+
+
+def _to_many_after(span: Span) -> bool:
+    """The same, read off the words when the parse takes "$590 billion to 114" for a range."""
+    doc, i = span.doc, span.end
+    if i + 2 >= len(doc) or doc[i].lower_ not in RECIPIENT_PREPS:
+        return False
+    nxt = doc[i + 1 : i + 4]
+    return any(t.tag_ == "NNS" and t.lemma_ in GIVER_NOUNS for t in nxt) and nxt[0].like_num
+
+
 def _aid_nouns(span: Span, heads: set[Token]) -> set[Token]:
     """Words of aid that the amount's clause names beside it, whose "for / to" phrase says
     who receives ("$2 billion in Foreign Military Financing for Taiwan", "goes to humanitarian
@@ -279,7 +352,7 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     """The actor `tok` names when it stands where a receiver does."""
     if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
-        return ctx.actors.first_in([tok, *owners])
+        return ctx.actors.first_in([tok, *owners]) or _territory_country(tok)
     if tok.dep_ in ("dative", "iobj") or (
         tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
     ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
@@ -293,6 +366,15 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     if tok.dep_ == "compound" and tok.head == noun and tok.head.lemma_ in PORTION_NOUNS:
         return ctx.actors.of_token(tok)  # "the Israel portion, $26.4 billion"
     return None
+
+
+def _territory_country(tok: Token) -> str | None:
+    """The country of a territory or region aid goes to ("€120m for Gaza" -> PSE, "for the
+    Kharkiv region"); a city is a destination of shipments, no receiver."""
+    if tok.ent_type_ not in ("GPE", "LOC"):
+        return None
+    place = resolve_place(_ent_text(tok))
+    return place.country if place and place.type in ("other", "admin1") else None
 
 
 def _coordinated(tok: Token) -> list[Token]:
@@ -542,7 +624,11 @@ def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tup
             own = dists.get(word.i, dist + 1)
             if not any(r.get(word.i, 99) < own for r in rival_dists):
                 near |= lex.cues_at(word) & {*KIND_CUES, "form"}
-    in_sentence = {k for k in (*KIND_CUES, "form") if k in sentence_cues}
+    own = {c for t in span.sent if not span.start <= t.i < span.end for c in lex.cues_at(t)}
+    # the amount's own sentence before the lines of its list ("• ... 75 soldiers landed"
+    # says nothing of the next item's "€20m in humanitarian aid")
+    in_sentence = {k for k in KIND_CUES if k in own} or {k for k in KIND_CUES if k in sentence_cues}
+    in_sentence |= {"form"} & (own | sentence_cues)
     kinds = (near - {"form"}) or (in_sentence - {"form"})
     if not kinds and "form" in near | in_sentence:  # a grant is financial only by itself
         kinds = {"financial"}
@@ -745,6 +831,13 @@ def announced(
     return (fallback[1], True) if fallback else (ctx.published, False)
 
 
+def _section_receiver(ctx: ArticleContext, cand: AidCandidate) -> str | None:
+    """The country a section's heading names, for an amount whose giver is stated: a
+    newsletter's "■ MYANMAR: ..." item is about Myanmar ("China has pledged 1 billion yuan")."""
+    code = ctx.section_actor(cand.span.start_char, "topic") if cand.donor else None
+    return code if code != cand.donor and code not in ORG_CODES else None
+
+
 def _paragraph_announcement(ctx: ArticleContext, span: Span) -> str | None:
     """The date of the last announcement ("announced", "approved", "pledged" ...) made before
     the amount in its paragraph."""
@@ -938,7 +1031,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     last_date: dict[int, str] = {}
     for cand in candidates:
         paragraph = ctx.paragraph_of(cand.span.start_char)
-        recipient = cand.recipient or last_recipient.get(paragraph) or main_recipient
+        recipient = (
+            cand.recipient
+            or last_recipient.get(paragraph)
+            or _section_receiver(ctx, cand)
+            or main_recipient
+        )
         if cand.recipient:
             last_recipient[paragraph] = cand.recipient
         label = _line_label(ctx, cand.span)

@@ -30,6 +30,28 @@ def _is_heading(line: str) -> bool:
     return bool(letters) and (all(c.isupper() for c in letters) or line.endswith(":"))
 
 
+# a section line standing alone: a short label, a colon, a headline ("■ GAZA: the EU's €1.6bn",
+# "Kyrgyz Republic: Climate-Resilient Irrigation Modernization Project")
+_LABELLED_HEADING = re.compile(r"^\W*(?P<label>[A-Z][\w .'’&-]{0,40}[\w.])\s*:\s+\S.{0,100}$")
+_LABEL_WORDS = 5
+
+
+def _heading_names(line: str, alone: bool) -> tuple[str, list[str]]:
+    """What a line heads ("giver": a fact sheet's "GERMANY", "Poland:"; "topic": a labelled
+    headline standing `alone` between blank lines, "■ MYANMAR: three weeks after the quake";
+    "" for no heading) and its texts that may name an actor, most specific first."""
+    line = line.strip()
+    labelled = _LABELLED_HEADING.match(line) if alone else None
+    rest = line[labelled.end("label") :].strip(" :") if labelled else ""
+    short = labelled is not None and len(labelled["label"].split()) <= _LABEL_WORDS
+    if short and not line.endswith(".") and len(rest.split()) >= 3:
+        return "topic", [labelled["label"], *rest.split(":")]
+    if _is_heading(line):
+        stripped = line.strip(":").lstrip("0123456789.)( ").strip()
+        return "giver", [stripped, *(part.strip() for part in stripped.split(":")[1:])]
+    return "", []
+
+
 # verbs whose direct object may be the receiver when the parse reads two objects
 # ("lend Ukraine up to C$500 million")
 GIVE_VERBS = ("give", "lend", "offer", "send", "grant", "provide", "pledge", "promise", "hand")
@@ -48,28 +70,33 @@ class ArticleContext:
     furniture: Furniture
     _subjects: list[tuple[int, str]] | None = None
     _mentions: dict = field(default_factory=dict)
-    _sections: list[tuple[int, str | None]] | None = None
+    _sections: list[tuple[int, str, str | None]] | None = None
     _paragraph_starts: list[int] | None = None
 
     def dates_in(self, sent: Span) -> list[DateMention]:
         return [d for d in self.dates if sent.start_char <= d.start_char < sent.end_char]
 
-    def section_actor(self, char: int) -> str | None:
-        """The actor a heading names for the section holding `char` ("EUROPEAN UNION",
-        "2) GERMANY", "Poland:"): fact sheets and briefings put the donor in the heading."""
+    def section_actor(self, char: int, kind: str = "giver") -> str | None:
+        """The actor a heading names for the section holding `char`: fact sheets put the
+        donor in the heading ("EUROPEAN UNION", "2) GERMANY", "Poland:"; kind "giver"),
+        newsletters and releases the country an item is about ("■ MYANMAR: three weeks after
+        the quake", "Kyrgyz Republic: Irrigation Project"; kind "topic")."""
         if self._sections is None:
             self._sections = []
             pos = 0
-            for line in text_of(self.doc).splitlines(keepends=True):
-                stripped = line.strip().strip(":").lstrip("0123456789.)( ").strip()
-                if stripped and _is_heading(line.strip()):
-                    self._sections.append((pos, actor_code(stripped)))
+            lines = text_of(self.doc).splitlines(keepends=True)
+            for n, line in enumerate(lines):
+                alone = all(not lines[k].strip() for k in (n - 1, n + 1) if 0 <= k < len(lines))
+                heads, names = _heading_names(line, alone)
+                if names:
+                    code = next((c for c in map(actor_code, names) if c), None)
+                    self._sections.append((pos, heads, code))
                 pos += len(line)
         current = None
-        for start, code in self._sections:
+        for start, heads, code in self._sections:
             if start > char:
                 break
-            current = code
+            current = code if heads == kind else None
         return current
 
     def paragraph_subject(self, paragraph: int, exclude: str | None = None) -> str | None:

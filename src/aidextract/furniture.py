@@ -14,11 +14,19 @@ from .resources import read_tsv
 # a link list under a heading ends at the first line of real prose
 _PROSE_MIN_WORDS = 25
 _HEADLINE_MAX_WORDS = 12  # a link headline ending in a full stop is still this short
+_CAPTION_MAX_WORDS = 45
 
 
 @cache
 def _patterns() -> dict[str, list[re.Pattern]]:
-    kinds: dict[str, list[re.Pattern]] = {"heading": [], "line": [], "caption": [], "promo": []}
+    kinds: dict[str, list[re.Pattern]] = {
+        "heading": [],
+        "line": [],
+        "caption": [],
+        "promo": [],
+        "credit": [],
+        "counter": [],
+    }
     for row in read_tsv("furniture.tsv", required=("kind", "pattern")):
         kinds[row["kind"]].append(re.compile(row["pattern"], re.IGNORECASE))
     return kinds
@@ -30,6 +38,12 @@ def _is_prose(line: str) -> bool:
     return line.endswith((".", ":", ";")) and len(line.split()) > _HEADLINE_MAX_WORDS
 
 
+def _caption_sized(text: str, span: tuple[int, int]) -> bool:
+    """A caption is a line or two; a paragraph above a lone credit is more likely the story's
+    own text with the image's caption lost."""
+    return len(text[span[0] : span[1]].split()) <= _CAPTION_MAX_WORDS
+
+
 def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character ranges of the furniture lines of `text`, and of its caption and promo lines
     (lines in capitals), which hold no aid or troop fact but may name places and people."""
@@ -38,12 +52,14 @@ def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
     captions = kinds["caption"] + kinds["promo"]
     out: list[tuple[int, int]] = []
     caption_out: list[tuple[int, int]] = []
-    in_links = False
+    in_links = after_counter = False
+    above: tuple[int, int] | None = None  # the line right above, if not blank and not furniture
     pos = 0
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         stripped = line.strip()
         if not stripped:
+            above = None
             continue
         if any(p.search(stripped) for p in headings):
             in_links = True
@@ -52,12 +68,21 @@ def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
         if in_links and len(stripped.split()) < _PROSE_MIN_WORDS and not _is_prose(stripped):
             out.append((start, pos))
             continue
-        in_links = False
-        if any(p.search(stripped) for p in captions):
+        in_links, counted, after_counter = False, after_counter, False
+        if any(p.search(stripped) for p in kinds["counter"]):  # "11 / 13" opens a slide
+            after_counter = True
+            out.append((start, pos))
+        elif any(p.search(stripped) for p in kinds["credit"]):
+            # "Photograph: EU/ECHO" under a line credits that line: it is a caption
+            if above is not None and above not in caption_out and _caption_sized(text, above):
+                caption_out.append(above)
+            out.append((start, pos))
+        elif counted or any(p.search(stripped) for p in captions):
             caption_out.append((start, pos))
         elif any(p.search(stripped) for p in lines):
             out.append((start, pos))
-    return out, caption_out
+        above = (start, pos) if not out or out[-1] != (start, pos) else None
+    return out, sorted(caption_out)
 
 
 class Furniture:

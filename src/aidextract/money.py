@@ -276,7 +276,8 @@ def _suffix_re() -> re.Pattern[str]:
     )
     currency = rf"(?P<cur>(?i:{phrases})|{_alternation(_symbols())}|[A-Z]{{3}})(?![A-Za-z])"
     number = rf"(?:(?P<num>{_NUMBER})|(?P<words>{_words_pattern()}))"
-    return re.compile(rf"{number}{_multiplier_pattern()}{_SPACE}+{currency}")
+    # "2.5 billion euros", and the hyphenated adjective "a 7-billion-dollar arrangement"
+    return re.compile(rf"{number}{_multiplier_pattern()}(?:{_SPACE}+|-){currency}")
 
 
 @cache
