@@ -499,3 +499,13 @@ def test_a_newsletter_section_names_the_receiver_and_items_keep_their_own_kind()
 def test_phrase_owners_headline_verbs_and_territories(text, expected):
     rows = extract(text, published="2024-12-02")["aid_packages"]
     assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == expected
+
+
+def test_national_agencies_give_for_their_government():
+    text = (
+        "Speaking by video link, USAID Administrator Samantha Power announced nearly $100m in "
+        "new humanitarian assistance for Palestinians.\n\nJapan, through JICA, is providing a "
+        "parallel loan of ¥4.5 billion for drainage works in Kyrgyzstan."
+    )
+    rows = extract(text, published="2025-06-12")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == {("USA", "PSE"), ("JPN", "KGZ")}

