@@ -557,6 +557,12 @@ PRESS_CASES = [
         [("Olga Petrenko", "foreign ministry spokeswoman", None)],
     ),
     ("Redline's founder, Ivo Marsh, died in a crash.", [("Ivo Marsh", "Redline's founder", None)]),
+    # a participle opening the sentence is no part of the title; judges and emirs have titles
+    ("Judge Ana Ruiz has scheduled the hearing.", [("Ana Ruiz", "Judge", None)]),
+    (
+        "Emir Tamim bin Hamad al-Thani pledged support.",
+        [("Tamim bin Hamad al-Thani", "Emir", None)],
+    ),
 ]
 
 
@@ -580,6 +586,13 @@ FACTS_CASES = [
         "Australia on Tuesday announced A$95 million in military assistance for Ukraine.\n\n"
         '"Our commitment is unwavering," Defence Minister Claire Dunn told reporters.',
         [("Aiko Mori", "JPN"), ("Claire Dunn", "AUS")],
+    ),
+    # a newsletter's section heading says whose officials its items name
+    (
+        "■ LEBANON: the army moves south as the truce holds\n\n"
+        "• Israel still holds five positions in the south.\n"
+        "• President Joseph Aoun told visitors that 6,000 soldiers are now deployed.",
+        [("Joseph Aoun", "LBN")],
     ),
     # demonyms whose country name they do not contain (models/geo_demonyms.tsv)
     (
@@ -643,3 +656,26 @@ def test_mentions_and_spans(nlp):
 
 def test_no_people_in_empty_doc(nlp):
     assert extract_people(nlp(""), stand_in) == []
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_the_title(nlp):
+    _, rows = extract_facts(
+        nlp("Meeting Palestinian Prime Minister Omar Saleh in Oslo, the envoy promised help.")
+    )
+    assert [(r["name"], r["role"], r["country"]) for r in rows["people"]] == [
+        ("Omar Saleh", "Prime Minister", "PSE")
+    ]
+
+
+def test_no_sentence_starts_mid_line_after_a_word(nlp):
+    """The parser split "Defence | Secretary John Healey" after a live page's headline."""
+    doc = nlp(
+        "Posted at 16:41\nUK to send military logistics team to Jordan\n\n"
+        "Defence Secretary John Healey has confirmed that 60 British military personnel will "
+        "deploy to Jordan this week."
+    )
+    assert [s.text.split()[0] for s in doc.sents] == ["Posted", "UK", "Defence"]
+    _, rows = extract_facts(doc)
+    assert [(r["name"], r["role"]) for r in rows["people"]] == [
+        ("John Healey", "Defence Secretary")
+    ]

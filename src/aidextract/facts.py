@@ -128,15 +128,19 @@ def _is_place(person: Person, place_starts: set[int]) -> bool:
 
 
 def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> str | None:
-    """Country of a government official named without one: the country the paragraph is
-    about, unless that is the aid's main receiver (whose officials are named with it), else
-    `home`, the main donor."""
+    """Country of a government official named without one: the country the section's
+    heading names ("■ LEBANON: ..."), else the one the paragraph is about, unless that is the
+    aid's main receiver (whose officials are named with it), else `home`, the main donor."""
     if not _in_government(person.role):
         return None
-    subject = ctx.paragraph_subject(ctx.paragraph_of(person.spans[0][0]))
+    char = person.spans[0][0]
+    section = ctx.section_actor(char, "topic") or ctx.section_actor(char)
+    if section and section not in ORG_CODES:
+        return section
+    subject = ctx.paragraph_subject(ctx.paragraph_of(char))
     if subject and subject not in ORG_CODES and subject != ctx.main_recipient():
         return subject
-    return _heading_country(ctx, person.spans[0][0]) or home
+    return _heading_country(ctx, char) or home
 
 
 def _heading_country(ctx: ArticleContext, char: int) -> str | None:

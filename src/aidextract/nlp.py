@@ -36,6 +36,8 @@ def line_breaks(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         breaks = token.whitespace_ + (token.text if token.is_space else "")
         if "\n" not in breaks:
+            if breaks and (token.is_alpha or token.like_num) and not doc[i + 1].is_space:
+                doc[i + 1].is_sent_start = False  # no sentence starts mid-line after a word
             continue
         nxt = doc[i + 1]
         line_start = text.rfind("\n", 0, token.idx) + 1

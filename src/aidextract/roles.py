@@ -270,6 +270,8 @@ class DocWords:
             return False
         if not all(ch.isalpha() or ch in "-'’" for ch in text):
             return False
+        if self.doc[last].tag_ == "VBG" and label != "PERSON":
+            return False  # "Meeting Palestinian Prime Minister X ...": a participle opens it
         return self.pos[last] not in _NOT_NAME_POS and label not in NUMBER_ENTS
 
     def _inside_full_name(self, i: int) -> bool:
