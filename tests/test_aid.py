@@ -509,3 +509,15 @@ def test_national_agencies_give_for_their_government():
     )
     rows = extract(text, published="2025-06-12")["aid_packages"]
     assert {(r["donor"], r["recipient"]) for r in rows} == {("USA", "PSE"), ("JPN", "KGZ")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "India on Friday announced a fresh line of credit of Rs 4,850 crore for the Maldives.",
+        "The foreign minister announced new German support for Moldova totalling 57 million euros.",
+    ],
+)
+def test_a_new_package_is_no_running_total(text):
+    rows = extract(text, published="2025-07-26")["aid_packages"]
+    assert [r["cumulative"] for r in rows] == [False]

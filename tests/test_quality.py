@@ -24,8 +24,9 @@ MEAN_F1_FLOOR = 0.96
 # Sets written after the rules: tests/gold/events (32 articles, five styles, the consolidation
 # corpus), tests/gold/heldout (8 real-press pages with their furniture), tests/gold/heldout2 and
 # tests/gold/heldout3 (10 each: wire copy, live blogs, opinion, press releases, factboxes,
-# scraped pages), each scored before any rule was tuned on it; their floors guard the quality
-# on text like the hidden sets'. heldout3 was the last one written, and its floors stay lowest.
+# scraped pages) and tests/gold/heldout4 (12: newsletters, transcripts, galleries, Asian and
+# Gulf donors), each scored before any rule was tuned on it; their floors guard the quality
+# on text like the hidden sets'. heldout4 was the last one written, and its floors stay lowest.
 SUBSET_FLOORS = {
     "events": {
         "aid_packages": 0.94,
@@ -51,9 +52,16 @@ SUBSET_FLOORS = {
     "heldout3": {
         "aid_packages": 0.90,
         "troop_deployments": 0.90,
-        "people": 0.83,
+        "people": 0.93,
         "places": 0.91,
         "dates": 0.95,
+    },
+    "heldout4": {
+        "aid_packages": 0.74,
+        "troop_deployments": 0.70,
+        "people": 0.92,
+        "places": 0.90,
+        "dates": 0.96,
     },
 }
 EVENTS_LINK_F1_FLOOR = 0.95  # end to end: the pipeline's rows, consolidated, against events.json

@@ -34,6 +34,7 @@ CONVERSION = re.compile(
     r"almost|equivalent to|worth|more than|over)?\s*$",
     re.IGNORECASE,
 )
+FRESH_WORDS = ("new", "fresh", "additional", "further", "extra", "latest")  # one more package
 PACKAGE_NOUNS = (
     "loan",
     "package",
@@ -711,13 +712,17 @@ def _says_nothing_of(cue: Token, span: Span) -> bool:
 
 
 def _is_one_package(span: Span) -> bool:
-    """ "a €1.2 billion emergency loan", "a loan of GBP 2.26 billion": one package."""
+    """ "a €1.2 billion emergency loan", "a loan of GBP 2.26 billion", "new support totalling
+    €57m", "a fresh line of credit of Rs 4,850 crore": one package."""
     tok = span.root
     while tok.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod") and tok.head is not tok:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.lower_ == "of":
         tok = tok.head.head
-    return tok.lemma_.lower() in PACKAGE_NOUNS
+    elif tok.dep_ == "dobj" and tok.head.dep_ == "acl":  # "support totalling €57m"
+        tok = tok.head.head
+    fresh = any(c.dep_ == "amod" and c.lower_ in FRESH_WORDS for c in tok.children)
+    return fresh or tok.lemma_.lower() in PACKAGE_NOUNS
 
 
 def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
