@@ -58,7 +58,7 @@ SUBSET_FLOORS = {
     },
     "heldout4": {
         "aid_packages": 0.74,
-        "troop_deployments": 0.70,
+        "troop_deployments": 0.95,
         "people": 0.92,
         "places": 0.90,
         "dates": 0.96,

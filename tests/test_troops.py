@@ -578,3 +578,188 @@ def test_contributor_tables(nlp, text, expected):
 )
 def test_forces_counted_without_a_verb_of_sending(nlp, text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a pronoun subject takes the nearest subject before it in its sentence
+        (
+            "Under the truce, Eritrean forces have 30 days to withdraw from northern Ethiopia, "
+            "while the Ethiopian army has said it will deploy at least 4,000 soldiers in the "
+            "north of the country.",
+            [("ETH", 4000, "ETH", None)],
+        ),
+        (
+            "When the EU went into Chad in 2008, it sent some 3,700 troops to protect refugees.",
+            [("EU", 3700, "TCD", None)],
+        ),
+        # "that" takes its antecedent; a source ("according to X") owns nothing
+        (
+            "Facing them is a Turkish army that, according to Kurdish officials, has some "
+            "9,000 troops inside Syria.",
+            [("TUR", 9000, "SYR", None)],
+        ),
+        # the body a force serves with; a country "with" a force
+        (
+            "About 1,200 peacekeepers serving with the UN's force, UNFICYP, remain in Cyprus.",
+            [("UN", 1200, "CYP", None)],
+        ),
+        (
+            "UNIFIL has patrolled southern Lebanon since 1978. Ireland, with about 340 troops "
+            "in the mission, is one of its oldest contributors.",
+            [("IRL", 340, "LBN", None)],
+        ),
+        # "respectively" pairs counts and subjects; "and 200 from X" comes from X
+        (
+            "Chile and Peru will send 200 and 300 soldiers respectively.",
+            [("CHL", 200, None, None), ("PER", 300, None, None)],
+        ),
+        (
+            "Some 500 Kenyan troops and about 200 from Rwanda arrived this week in Bangui.",
+            [("KEN", 500, "CAF", "Bangui"), ("RWA", 200, "CAF", "Bangui")],
+        ),
+        # "The country" is the country last named; "to the west" is in it
+        (
+            "Chad has faced attacks near its border. The country has already deployed about "
+            "2,000 of its own soldiers to the west.",
+            [("TCD", 2000, "TCD", None)],
+        ),
+        # a country's presence given by its earlier peak
+        (
+            "The British presence in the Gulf is down from a peak of nearly 2,000 in 2021.",
+            [("GBR", 2000, None, None)],
+        ),
+        # a region named by its adjective; a region gives no destination
+        (
+            "Russia continues to keep some 3,000 soldiers in the Abkhazian region.",
+            [("RUS", 3000, "GEO", "Abkhazia")],
+        ),
+        (
+            "Britain keeps 100 soldiers in Jordan. It has 300 more troops in Jordan's north. "
+            "Britain also approved the deployment of about 1,500 additional troops to the "
+            "Middle East.",
+            [("GBR", 100, "JOR", None), ("GBR", 300, "JOR", None), ("GBR", 1500, None, None)],
+        ),
+        # "most of them" hung on another word still takes up the force before it
+        (
+            "Spain leads the battlegroup in Latvia, where around 600 Spanish troops are "
+            "stationed, most of them at Adazi near Riga.",
+            [("ESP", 600, "LVA", "Adazi")],
+        ),
+        # a force sent "along with" a system goes where the system goes
+        (
+            "He said the NASAMS air-defence battery sent to Ukraine in May, along with about 60 "
+            "Norwegian soldiers to operate it, would stay.",
+            [("NOR", 60, "UKR", None)],
+        ),
+        # the next sentence's "They ..., he said" gives the town
+        (
+            "Norway will deploy 40 military personnel to Lithuania this week. They will work "
+            "at a depot in Rukla, he said.",
+            [("NOR", 40, "LTU", "Rukla")],
+        ),
+        # a mission named in the sentence is the country's host, not the country named last
+        (
+            "Uganda and Rwanda border the region. The UN mission, MONUSCO, still has about "
+            "9,000 peacekeepers in the country.",
+            [("UN", 9000, "COD", None)],
+        ),
+    ],
+)
+def test_owners_and_places_of_long_sentences(nlp, text, expected):
+    assert sorted(_rows(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a force with no place goes to the country of its newsletter section; a mission
+        # named in another section is not "the first contingent"'s
+        (
+            "■ LEBANON: UNIFIL stays on for now\n\n• UNIFIL keeps patrolling the south.\n\n"
+            "■ MALI: the junta's new partners\n\n"
+            "• Turkey confirmed it will send about 500 soldiers, with the first contingent "
+            "due in May.\n",
+            [("TUR", 500, "MLI", None)],
+        ),
+        # "in the south" under a country's heading is that country's south
+        (
+            "■ SYRIA: the army moves north\n\n"
+            "• Officials say about 4,000 Syrian soldiers are now deployed in the north.\n",
+            [("SYR", 4000, "SYR", None)],
+        ),
+    ],
+)
+def test_sections_name_the_destination(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # conditions, inverted or with "if", around the count
+        "Were Italy to commit 5,000 soldiers, it would need to keep twice that number ready.",
+        "If Norway and Sweden send 8,000 soldiers without a backstop, they will have built a "
+        "bluff.",
+        # forces needed or promised, ceilings, forces on orders at home
+        "Macron said that 50,000 foreign troops would be needed to secure the ceasefire.",
+        "The Kenyan police mission still has barely half of the 2,500 officers it was promised.",
+        "Kenya leads the force. Its authorised ceiling is 3,000 uniformed personnel.",
+        "Separately, about 2,000 US soldiers at Fort Hood, Texas, remain on prepare-to-deploy "
+        "orders.",
+        "Britain and France discussed a force for Ukraine, which officials have floated at "
+        "anywhere between 10,000 and 30,000 troops.",
+    ],
+)
+def test_conditions_needs_and_ceilings(nlp, text):
+    """Only the force of the opening sentence is a deployment."""
+    assert _rows("Kenya has 1,000 troops in Haiti. " + text) == [("KEN", 1000, "HTI", None)]
+
+
+def test_compared_count_of_another_noun(nlp):
+    """ "65 trucks a day ..., compared with about 400 a day": not the force before."""
+    text = (
+        "Chad has 1,000 troops on the border. Some 80 trucks a day crossed into Sudan in May, "
+        "compared with about 400 a day before the war."
+    )
+    assert _rows(text) == [("TCD", 1000, None, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the date of an "as we announced" clause is the count's
+        (
+            "First, as we announced on Monday, Spain approved the deployment of about 300 "
+            "soldiers to Latvia.",
+            {300: "2024-05-06"},
+        ),
+        # a date of a clause describing the place, or of a name's participle, is not
+        (
+            "About 8,000 US troops are based in Japan, which plans to cut its budget this year.",
+            {8000: PUBLISHED},
+        ),
+        (
+            "Mali has deployed about 2,000 soldiers to Menaka under Operation Kepi, launched in "
+            "2019.",
+            {2000: PUBLISHED},
+        ),
+        # "this week" is the article's week
+        ("Some 300 Polish troops landed this week in Riga.", {300: PUBLISHED}),
+        # "That's" does not take up the start of a period; "we'll have" is stated now
+        (
+            "Since November, the Houthis have attacked 100 ships. The US group remains in the "
+            "Red Sea. That's about 3,000 US sailors and Marines.",
+            {3000: PUBLISHED},
+        ),
+        (
+            "Germany sent 500 troops to Lithuania on 2 May. With these additions, we'll have "
+            "roughly 2,000 German soldiers in Lithuania.",
+            {500: "2024-05-02", 2000: PUBLISHED},
+        ),
+    ],
+)
+def test_reported_dates_of_comments_and_anaphora(nlp, text, expected):
+    rows = extract(text, PUBLISHED)["troop_deployments"]
+    assert {r["count"]: r["reported"] for r in rows} == expected

@@ -46,9 +46,7 @@ def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) ->
     token = _date_token(ctx, date)
     if token is None:
         return True
-    first = token_span(ctx.doc, date.start_char, date.end_char).start
-    before_date = ctx.doc[max(first - 1, 0)]
-    if any(t.lower_ == "since" for t in [before_date, token, *list(token.ancestors)[:2]]):
+    if _since(ctx, date):
         return False  # "sent since October": the start of a period, the count is of its end
     # a year naming a thing: "under a 1992 ceasefire deal"
     return not (date.granularity == "year" and token.dep_ in ATTRIBUTIVE)
@@ -63,7 +61,7 @@ def _anchor(token: Token) -> Token | None:
     """The clause a date modifies: its verb, climbing out of adverbial clauses ("After
     meeting Kim on June 17, Shoigu said ..." -> said); None for a date heading a sentence."""
     verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    while verb is not None and verb.dep_ in ("pcomp", "advcl"):
+    while verb is not None and verb.dep_ in ("pcomp", "advcl") and not _reduced_relative(verb):
         verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
     return verb
 
@@ -102,14 +100,32 @@ def _foreign(lex: Lexicon, token: Token, cand: Candidate) -> bool:
     verb = clause_verb(token)
     if verb is None or cand.span.root in verb.subtree or "speech" in token_cues(lex, verb):
         return False
-    if any(c.lower_ == "when" and c.dep_ in ("advmod", "mark") for c in verb.children):
-        return False
-    if verb.dep_ in ("relcl", "acl"):
-        described = verb.head
+    if any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in verb.children):
+        return False  # "as we announced on Sunday", "when they arrived on Monday"
+    if _reduced_relative(verb):
+        return True  # "under Operation Mirador, launched in 2022"
+    clause = verb
+    while clause.dep_ == "xcomp" and not has_subject(clause):
+        clause = clause.head  # "Poland, which plans to spend more this year"
+    if cand.span.root in clause.subtree:
+        clause = verb
+    if clause.dep_ in ("relcl", "acl"):
+        described = clause.head
         return described not in (cand.noun, cand.span.root) and not token_cues(lex, described) & {
             "exercise"
         }
     return has_subject(verb)
+
+
+def _reduced_relative(verb: Token) -> bool:
+    """ "Operation Mirador, launched in 2022": a participle set off after a name describes
+    that name, though the parse hangs it on the main verb."""
+    if verb.dep_ != "advcl" or verb.tag_ != "VBN" or verb.i != verb.left_edge.i:
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 2 : verb.i]
+    return len(before) == 2 and before[1].text == "," and before[0].pos_ == "PROPN"
 
 
 def _date_distance(lex: Lexicon, cand: Candidate, token: Token) -> int:
@@ -162,10 +178,22 @@ def _anaphoric(sent: Span) -> bool:
 
 
 def _date_before(ctx: ArticleContext, char: int) -> str | None:
+    """The last date before `char` that can date a statement: not the start of a period
+    ("Since November, ...")."""
     for date in reversed([d for d in ctx.dates if d.end_char <= char]):
-        if date.start_char not in ctx.furniture and not later_than(date.value, ctx.published):
+        if date.start_char in ctx.furniture or later_than(date.value, ctx.published):
+            continue
+        if not _since(ctx, date):
             return date.value
     return None
+
+
+def _since(ctx: ArticleContext, date: DateMention) -> bool:
+    span = token_span(ctx.doc, date.start_char, date.end_char)
+    if span is None:
+        return False
+    before = ctx.doc[max(span.start - 1, 0)]
+    return any(t.lower_ == "since" for t in [before, span.root, *list(span.root.ancestors)[:2]])
 
 
 def _header_date(ctx: ArticleContext, char: int) -> str | None:
@@ -193,12 +221,27 @@ def _now(lex: Lexicon, sent: Span) -> bool:
 def _past(cand: Candidate) -> bool:
     """Whether the clause of the count is in a past tense ("had 1,200 troops", "had arrived"),
     not the present perfect ("has massed") or the present."""
-    verb = next((t for t in cand.noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
-    if verb is None:
+    verb = _clause_verb_of(cand)
+    if verb is None or _present(verb):
         return False
     if verb.tag_ == "VBD":
         return True
     return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children)
+
+
+def _present(verb: Token) -> bool:
+    """A present, present perfect or future clause ("That's", "we've got", "we'll have")."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    return verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP", "MD") for a in auxes)
+
+
+def _future(verb: Token) -> bool:
+    """ "With these additions, we'll have 43,000": a count to come, stated now."""
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children)
+
+
+def _clause_verb_of(cand: Candidate) -> Token | None:
+    return next((t for t in cand.noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def fallback_reported(
@@ -209,7 +252,8 @@ def fallback_reported(
     parent = cand.parent
     if parent is not None and parent.reported and parent.span.sent == sent:
         return parent.reported
-    if _anaphoric(sent):
+    verb = _clause_verb_of(cand)
+    if _anaphoric(sent) and not (verb is not None and _future(verb)):
         return _date_before(ctx, sent.start_char) or ctx.published
     if _now(lex, sent):
         return ctx.published

@@ -8,6 +8,7 @@ from spacy.tokens import Span, Token
 from .context import ArticleContext
 from .cues import Lexicon
 from .geo import country_of_adjective, resolve_place
+from .schema import ORG_CODES
 from .troop_candidate import (
     DESTINATION_PREPS,
     ESTIMATE_VERBS,
@@ -30,6 +31,10 @@ OWNING_VERBS = ("have", "number", "include", "comprise", "count")
 MOST_WORDS = ("most", "majority", "bulk")
 ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+COUNTRY_LABELS = ("GPE", "ORG", "PERSON")
+COMPASS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
+COMPANION_WORDS = ("along", "together")
+REGION_NOUNS = ("region", "province", "oblast", "district", "territory")
 
 
 def _location_name(text: str) -> str:
@@ -58,6 +63,8 @@ def _resolve_ent(ent: Span) -> Place | None:
     place = resolve_place(ent.text)
     if place is None:
         return None
+    if place.country is None:
+        return None, None  # "the Middle East", "the eastern Mediterranean": no one country
     if place.type == "country":
         return place.country, None
     if place.country and place.type in ("admin1", "city", "other"):
@@ -70,10 +77,11 @@ def _resolve_text(span: Span) -> Place | None:
     return _resolve_ent(span) if len(span) <= 4 else None
 
 
-def _country_before(ctx: ArticleContext, token: Token, origin: str | None) -> str | None:
-    """ "in the country": the country last named before it, other than the force's own."""
+def country_before(ctx: ArticleContext, token: Token, origin: str | None) -> str | None:
+    """ "in the country": the country last named before it, other than the force's own (a
+    country's name the NER took for a person or a body counts too)."""
     for ent in reversed([e for e in ctx.doc.ents if e.end <= token.i]):
-        if ent.label_ != "GPE" or ent.start_char in ctx.furniture:
+        if ent.label_ not in COUNTRY_LABELS or ent.start_char in ctx.furniture:
             continue
         place = resolve_place(ent.text)
         if place and place.type == "country" and place.country != origin:
@@ -104,8 +112,11 @@ def _named_place(
     if word == "there":
         return _place_before(ctx, obj)
     if obj.lower_ == "country" and _definite(obj):
-        country = _country_before(ctx, obj, origin)
+        # "The UN mission, MONUSCO, has 11,000 peacekeepers in the country": its host
+        country = host_country(lex, obj.sent) or country_before(ctx, obj, origin)
         return (country, None) if country else None
+    if obj.lemma_ in COMPASS and _definite(obj):
+        return _compass_place(ctx, lex, obj)
     if "unit" in cues:
         code = _adjective_country(obj)
         if code and code != origin:
@@ -126,6 +137,25 @@ def _named_place(
     if word == "near" and first[1] is None:
         return None, None
     return first
+
+
+def _compass_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | None:
+    """ "in the south of the country", "to the north": a part of the country the phrase names,
+    else of the country of the section, else of the country last named (which may be the
+    force's own: an army deployed in its own south)."""
+    for inner in (o for p in obj.children if p.lower_ == "of" for o in _prep_objects(p)):
+        if inner.lower_ == "country":
+            country = country_before(ctx, inner, None)
+            return (country, None) if country else None
+        return _named_place(ctx, lex, "of", inner, None)
+    country = section_country(ctx, obj.idx) or country_before(ctx, obj, None)
+    return (country, None) if country else None
+
+
+def section_country(ctx: ArticleContext, char: int) -> str | None:
+    """The country the section holding `char` is about ("■ LEBANON: UNIFIL waits ...")."""
+    code = ctx.section_actor(char, "topic")
+    return code if code not in ORG_CODES else None
 
 
 def _place_before(ctx: ArticleContext, token: Token) -> Place | None:
@@ -165,10 +195,37 @@ def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | 
         )
         if place:
             return place
+    region = _region_of(obj)
+    if region:
+        return region
     code = _adjective_country(obj) or host_country(lex, obj.subtree)
     if code is None and _definite(obj) and noun_cues(lex, obj) & {"mission", "unit"}:
-        code = host_country(lex, reversed(ctx.doc[: obj.i]))
+        code = host_country(lex, reversed(ctx.doc[_sentences_back(obj, 2) : obj.i]))
     return (code, None) if code else None
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """The first token of the sentence `count` sentences before `token`'s ("the force" takes
+    up a mission named just before, not one of another story)."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def _region_of(obj: Token) -> Place | None:
+    """ "in the Transnistrian region": a region named by its adjective (Transnistria)."""
+    if obj.lemma_ not in REGION_NOUNS:
+        return None
+    for child in (c for c in obj.children if c.dep_ in ("amod", "compound")):
+        word = child.text
+        for stem in (word[:-1], word[:-2]) if word.lower().endswith("an") else ():
+            place = resolve_place(stem)
+            if place and place.country and place.type in ("admin1", "other"):
+                return place.country, place.name
+    return None
 
 
 def _site_in(ctx: ArticleContext, lex: Lexicon, obj: Token, origin: str | None) -> Place | None:
@@ -241,15 +298,18 @@ def _noun_scopes(noun: Token):
                     yield from _noun_scopes(obj)
 
 
-def _verb_scopes(lex: Lexicon, verb: Token, noun: Token):
+def _verb_scopes(ctx: ArticleContext, lex: Lexicon, verb: Token, cand: Candidate):
     """A clause above the force: the verb, verbs coordinated with it or serving it ("send
-    1,000 sappers to clear mines in Kursk"), and the force-like objects it takes."""
+    1,000 sappers to clear mines in Kursk"), a "when" clause of the force's owner ("When NATO
+    went into Bosnia, it sent 60,000 troops"), and the force-like objects it takes."""
+    noun = cand.noun
     yield verb
     for child in verb.children:
         if noun in child.subtree:
             continue
         if child.dep_ in ("xcomp", "acomp", "advcl", "conj") and child.pos_ == "VERB":
-            if not any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if not subjects or _owners_when(ctx, child, subjects, cand.origin):
                 yield child  # a clause with a subject of its own is about another force
         elif child.dep_ == "dobj":
             yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
@@ -257,7 +317,14 @@ def _verb_scopes(lex: Lexicon, verb: Token, noun: Token):
             yield from _noun_scopes(child)  # "The battlegroup in Lithuania ... had 1,200"
 
 
-def _scopes(lex: Lexicon, cand: Candidate):
+def _owners_when(ctx: ArticleContext, clause: Token, subjects: list[Token], origin) -> bool:
+    """Whether `clause` is a "when" clause whose subject is the force's owner."""
+    if not any(c.lower_ == "when" for c in clause.children if c.dep_ in ("advmod", "mark")):
+        return False
+    return origin is not None and any(ctx.actors.of_token(s) == origin for s in subjects)
+
+
+def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
     """(group, token, is_place) to search for place phrases, nearest the force first; tokens
     of one group describe one thing. A force coordinated with another ("1,000 sappers and
     5,000 troops to Kursk") climbs from the first one, leaving out that one's own phrases
@@ -267,6 +334,10 @@ def _scopes(lex: Lexicon, cand: Candidate):
     for scope in _noun_scopes(noun):
         yield 0, scope, False
     node = noun
+    companion = _along_with(noun)
+    if companion is not None:  # "the battery sent to Israel, along with 100 soldiers"
+        yield from ((0, scope, False) for scope in _noun_scopes(companion))
+        node = companion
     while node.dep_ == "conj" and node.head.pos_ in ("NOUN", "PROPN"):
         node = node.head
         if "unit" in noun_cues(lex, node):  # "a brigade in Romania, about 3,000 troops"
@@ -284,17 +355,26 @@ def _scopes(lex: Lexicon, cand: Candidate):
                     yield from ((level, scope, False) for scope in _noun_scopes(obj))
         else:
             clause = anc.pos_ in ("VERB", "AUX") or has_subject(anc)  # "numbers" as a noun
-            scopes = _verb_scopes(lex, anc, noun) if clause else [anc]
+            scopes = _verb_scopes(ctx, lex, anc, cand) if clause else [anc]
             for scope in scopes:
                 yield level, scope, False
         node = anc
+
+
+def _along_with(noun: Token) -> Token | None:
+    """The noun a force goes "along with" or "together with", which goes where it goes."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lower_ not in COMPANION_WORDS:
+        return None
+    head = prep.head.head
+    return head if head.pos_ in ("NOUN", "PROPN") else None
 
 
 def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
     """Destination and location: the first place phrase found; a bare country takes a
     sub-national location in it named for the same thing ("in Lithuania, based at Rukla")."""
     found: list[tuple[int, Place]] = []
-    for group, scope, is_place in _scopes(lex, cand):
+    for group, scope, is_place in _scopes(ctx, lex, cand):
         if is_place:
             ent = next((e for e in ctx.doc.ents if e.start <= scope.i < e.end), None)
             place = _resolve_ent(ent) if ent is not None else None
@@ -327,8 +407,10 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
     for tok in cand.span.sent[cand.span.end - cand.span.sent.start :]:
         if any(tok.idx <= c.start_char < tok.idx + len(tok) for c in ctx.counts):
             return None  # "most of them" takes up the count nearest before it
-        if not _most(tok) or tok.head.i not in ancestors or not is_partitive(lex, tok):
+        if not _most(tok) or not is_partitive(lex, tok):
             continue
+        if tok.head.i not in ancestors and _last_noun(tok) != cand.noun:
+            continue  # "most of them" hung elsewhere takes up the noun just before it
         after = tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)]  # parsed onto the verb
         for prep in (c for c in [*tok.children, after] if c.lower_ in LOCATION_PREPS):
             for obj in _prep_objects(prep):
@@ -336,6 +418,11 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
                 if place and place[1]:
                     return place
     return None
+
+
+def _last_noun(token: Token) -> Token | None:
+    before = token.sent[: token.i - token.sent.start]
+    return next((t for t in reversed(before) if t.pos_ == "NOUN"), None)
 
 
 def _most(token: Token) -> bool:
@@ -364,6 +451,8 @@ def next_place(
     if nxt is None or any(c is not cand and c.span.sent in (sent, nxt) for c in cands):
         return None
     verb = nxt.root
+    if "speech" in token_cues(lex, verb):  # "They will work in Amman, he said."
+        verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
     if not any(c.lower_ == "they" and c.dep_ in SUBJECT_DEPS for c in verb.children):
         return None
     for prep, obj in _scope_phrases(lex, verb):

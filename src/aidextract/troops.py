@@ -5,16 +5,20 @@ team", "5,000 military construction workers"), or, without a noun of its own, wh
 it to one ("a battalion of about 800", "roughly 500 of them", "put the figure at 115,000",
 "compared with about 100,000", "the remaining 800", "raise that number to 2,200"). Counts of
 units ("two battalions"), equipment ("90 personnel carriers"), casualties, prisoners, crews,
-forces on alert, authorised strengths, ranges, contingencies ("if needed") and whole armies at
-home are not (models/troop_cues.tsv); a cue word of another clause does not count. Origin
-comes from the force's own modifiers, else the subject of the clause (not of a verb of
-saying), a "Country:" list header, a headline with the same count, or the force counted just
-before; UN missions are the UN's. Destination and location come from the place phrases of the
-force and its clause ("most of them at X", "there", a mission's host country, the next
-sentence's "They ... near X"); "near" or "around" a country, or several countries at once,
-leave the destination null (FORMAT.md). Dates of other clauses, "since" dates and future
-dates other than a deadline ("by December") are not the count's. Place finding lives in
-troop_places, dating in troop_dates, what they share with this module in troop_candidate.
+forces on alert or on orders, authorised strengths and ceilings, ranges, contingencies ("if
+needed", "If X sends ...", "Were X to send ..."), forces needed or promised and whole armies
+at home are not (models/troop_cues.tsv); a cue word of another clause does not count. Origin
+comes from the force's own modifiers or the body it serves with, else the subject of the
+clause (not of a verb of saying; a pronoun takes the nearest subject before it, "which" its
+antecedent, "respectively" the n-th subject), a "Country:" list header, a headline with the
+same count, or the force counted just before; UN missions are the UN's. Destination and
+location come from the place phrases of the force and its clause ("most of them at X",
+"there", a mission's host country, the next sentence's "They ... near X"); "near" or "around"
+a country, a region, or several countries at once leave the destination null (FORMAT.md); a
+force with no place goes to the country its section heading is about. Dates of other
+clauses, "since" dates and future dates other than a deadline ("by December") are not the
+count's. Place finding lives in troop_places, dating in troop_dates, what they share with
+this module in troop_candidate.
 """
 
 from __future__ import annotations
@@ -47,7 +51,14 @@ from .troop_candidate import (
     troop_noun,
 )
 from .troop_dates import assign_dates
-from .troop_places import find_place, heading_place, host_country, next_place
+from .troop_places import (
+    country_before,
+    find_place,
+    heading_place,
+    host_country,
+    next_place,
+    section_country,
+)
 
 LEXICON = "troop_cues.tsv"
 OWNER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
@@ -56,6 +67,10 @@ NOUN_PHRASE_DEPS = ("compound", "amod", "poss", "case", "det", "nmod", "pobj", "
 PRONOUNS = ("he", "she", "they", "it", "we")
 STAY_VERBS = ("remain", "stay")
 CONDITIONS = ("if", "unless")
+INVERTING = ("were", "should", "had")
+NEED_VERBS = ("need", "require")
+PROMISE_VERBS = ("promise", "pledge")
+SERVE_PREPS = ("with", "under")
 AUTHORIZE_VERBS = ("authorize", "authorise", "allow", "permit", "mandate")
 STRENGTH_NOUNS = ("strength", "ceiling", "cap")
 CONTRIBUTE_VERBS = ("provide", "contribute", "supply")
@@ -82,6 +97,8 @@ def counted_noun(span: Span) -> Token:
         return head
     if head.lower_ in MORE_WORDS and head.head.pos_ == "NOUN" and head.head != root:
         return head.head
+    if root.dep_ == "conj" and head.dep_ == "nummod" and head.head.pos_ == "NOUN":
+        return head.head  # "200 and 250 soldiers"
     return root
 
 
@@ -116,12 +133,44 @@ def _other_clauses(noun: Token) -> set[int]:
 
 
 def _hypothetical(noun: Token) -> bool:
-    """ "could send up to 4,000 more if needed": a contingency, not a decided dispatch."""
+    """ "could send up to 4,000 more if needed": a contingency, not a decided dispatch; so is
+    a force sent in a condition ("If Spain sends 3,000 soldiers, ...", "Were Spain to send
+    3,000 soldiers, ...")."""
     verb = clause_verb(noun)
-    return verb is not None and any(
-        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in c.children)
-        for c in verb.children
-    )
+    if verb is None:
+        return False
+    if any(_conditional(c) for c in verb.children if c.dep_ == "advcl"):
+        return True
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return False  # "If the 5,000 troops there leave, ...": the troops are there
+    clause = [verb, *(t for t in verb.ancestors if t.pos_ in ("VERB", "AUX"))][:3]
+    return any(_conditional(t) or _inverted_condition(t) for t in clause)
+
+
+def _conditional(verb: Token) -> bool:
+    return any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in verb.children)
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """ "Were Spain to send ...", "Should Spain send ...": an auxiliary opening an adverbial
+    clause before its subject."""
+    if verb.dep_ != "advcl" or verb.i != verb.left_edge.i or verb.lower_ not in INVERTING:
+        return False
+    return any(c.dep_ == "nsubj" and c.i > verb.i for c in verb.children)
+
+
+def _required(noun: Token) -> bool:
+    """ "200,000 soldiers would be needed", "the 3,000 troops it needs", "the 900 personnel
+    it was promised": a force wanted or owed, not one that is there."""
+    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in NEED_VERBS:
+        return True
+    for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
+        if clause.lemma_ in NEED_VERBS:
+            return True
+        passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
+        if clause.lemma_ in PROMISE_VERBS and passive:
+            return True
+    return False
 
 
 def _excluded(cues: dict[str, int]) -> bool:
@@ -138,10 +187,31 @@ def _capacity(noun: Token) -> bool:
     if noun.head.lower_ == "of" and noun.head.head.lemma_ in STRENGTH_NOUNS:
         # "authorized the mission with a strength of up to 2,500 personnel"
         return any(t.lemma_ in AUTHORIZE_VERBS for t in list(noun.head.head.ancestors)[:3])
+    if noun.dep_ == "attr" and any(_strength_word(c) for c in verb.children if c.dep_ == "nsubj"):
+        return True  # "Its authorised ceiling is 11,826 personnel"
     if verb.lemma_ != "number":
         return False
     allowed = verb.head.lemma_ in AUTHORIZE_VERBS
     return allowed or any(c.lower_ in ("can", "could", "may") for c in verb.children)
+
+
+def _strength_word(noun: Token) -> bool:
+    """A ceiling ("its ceiling", "the cap") or an authorised strength."""
+    if noun.lemma_ in ("ceiling", "cap"):
+        return True
+    authorised = any(
+        c.lower_.removesuffix("d") in AUTHORIZE_VERBS for c in noun.children if c.dep_ == "amod"
+    )
+    return noun.lemma_ in STRENGTH_NOUNS and authorised
+
+
+def _on_orders(lex: Lexicon, noun: Token) -> bool:
+    """ "1,500 soldiers remain on prepare-to-deploy orders": forces at home on orders."""
+    verb = clause_verb(noun)
+    if verb is None:
+        return False
+    preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")
+    return any("readiness" in token_cues(lex, t) for p in preps for t in p.subtree)
 
 
 def _army_size(lex: Lexicon, noun: Token) -> bool:
@@ -155,8 +225,9 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
 
 def _range(span: Span) -> bool:
     """ "anywhere between 10,000 and 30,000 troops": a range states no one count."""
-    before = span.doc[span.start - 1] if span.start > 0 else None
-    return any(t.lower_ == "between" for t in [*span[:1], before] if t is not None)
+    first = span.root.head if span.root.dep_ == "conj" else span.root  # "and 30,000"
+    start = max(min(span.start, first.left_edge.i) - 1, 0)
+    return any(t.lower_ == "between" for t in span.doc[start : span.start + 1])
 
 
 def _trained(noun: Token) -> bool:
@@ -209,9 +280,14 @@ def _bare_is_troops(
             if "estimate" in obj_cues and (same_sentence or earlier):
                 return same_sentence[-1] if same_sentence else _SELF
     if root.dep_ == "pobj" and head.head.lemma_ == "compare" and (same_sentence or earlier):
-        return same_sentence[-1] if same_sentence else _SELF
+        compared = same_sentence[-1] if same_sentence else earlier[-1]
+        if not _last_count_is(root, compared):
+            return None  # "65 lorries a day ..., compared with about 500 a day"
+        return compared if same_sentence else _SELF
     if same_sentence and _earlier_level(root):
         return same_sentence[-1]  # "about 11,000 troops ..., up from roughly 8,000 in January"
+    if _earlier_level(root) and _presence_subject(lex, root):
+        return _SELF  # "The US presence in the region is down from a peak of 50,000"
     if same_sentence and any(c.lower_ in MORE_WORDS for c in root.children):
         return same_sentence[-1]  # "12,000 troops ..., and another 2,000 ..."
     if earlier and _more(root) and cues.get("deploy", 99) <= CLOSE:
@@ -285,6 +361,13 @@ def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
         and not (t.dep_ == "nsubj" and "speech" in token_cues(lex, t.head))
     ]  # "US officials said about 8,000 of them": the speakers are not what "them" takes up
     return bool(plurals) and troop_noun(lex, plurals[-1])
+
+
+def _presence_subject(lex: Lexicon, root: Token) -> bool:
+    """Whether the clause of `root` is about a force's presence ("the US presence")."""
+    verb = clause_verb(root)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"] if verb is not None else []
+    return any("presence" in noun_cues(lex, s) for s in subjects)
 
 
 def _earlier_level(root: Token) -> bool:
@@ -367,6 +450,8 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
     cues = cue_distances(span, lex, noun)
     if _excluded(cues) or _capacity(noun) or _trained(noun) or _hypothetical(noun) or _range(span):
         return None
+    if _required(noun) or _on_orders(lex, noun):
+        return None
     if _army_size(lex, noun):
         return None
     if noun != span.root:
@@ -436,7 +521,23 @@ def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | Non
         tokens.append(noun)  # "the Russians number perhaps 300"
     if noun.lower_ == "strong":
         tokens += [t for t in noun.head.subtree if t.i < noun.i]
-    return _actor_in(ctx, lex, tokens)
+    return _actor_in(ctx, lex, tokens) or _actor_in(ctx, lex, _serving_words(noun))
+
+
+def _serving_words(noun: Token) -> list[Token]:
+    """Words naming the body a force serves in, after its own modifiers: "Italy, with 1,000
+    troops in the mission", "peacekeepers serving with the UN's force", "the peacekeepers,
+    UNIFIL"."""
+    tokens = []
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ == "PROPN":
+        tokens.append(noun.head.head)
+    for child in noun.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            tokens.append(child)
+        elif child.dep_ == "acl":
+            preps = (p for p in child.children if p.dep_ == "prep" and p.lower_ in SERVE_PREPS)
+            tokens += [t for p in preps for t in p.subtree]
+    return tokens
 
 
 def _adjective_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
@@ -453,7 +554,9 @@ def _ij(cand: Candidate) -> tuple[int, int]:
 
 def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | None:
     if subject.lower_ in PRONOUNS:
-        return sentence_actor(ctx, lex, _previous_sentence(subject))
+        return _pronoun_actor(ctx, lex, subject)
+    if subject.lemma_ == "country" and any(c.lower_ == "the" for c in subject.children):
+        return country_before(ctx, subject, None)  # "The country has deployed 3,000 ..."
     code = _actor_in(ctx, lex, subject.subtree)
     if code:
         return code
@@ -481,15 +584,39 @@ def _clause_origin(
                 continue
             subject = next((c for c in child.children if c.dep_ == "pobj"), child)
             if subject.lower_ in ("which", "who", "that") and anc.dep_ == "relcl":
-                if not ctx.actors.of_token(anc.head):
-                    continue
-                subject = anc.head  # "Washington, which keeps about 28,500 troops"
+                # "Washington, which keeps about 28,500 troops", "a Russian army that has"
+                code = _actor_in(ctx, lex, _own_words(anc.head))
+                if code:
+                    return code, speaker
+                continue
             code = _subject_origin(ctx, lex, subject)
             if code and speech:
                 speaker = speaker or code
             elif code:
                 return code, speaker
     return under, speaker
+
+
+def _pronoun_actor(ctx: ArticleContext, lex: Lexicon, pronoun: Token) -> str | None:
+    """What a subject pronoun stands for: the nearest subject before it in its sentence that
+    names an actor ("the Lebanese army has said it will deploy", "When NATO went into Bosnia,
+    it sent"), else the subject of the previous sentence."""
+    subjects = [
+        t
+        for t in pronoun.doc[pronoun.sent.start : pronoun.i]
+        if t.dep_ in ("nsubj", "nsubjpass") and t.lower_ not in PRONOUNS
+    ]
+    for subject in reversed(subjects):
+        code = _actor_in(ctx, lex, _own_words(subject))
+        if code:
+            return code
+    return sentence_actor(ctx, lex, _previous_sentence(pronoun))
+
+
+def _own_words(noun: Token) -> list[Token]:
+    """A noun and its modifiers, without the clauses and conjuncts hanging off it."""
+    mods = [c for c in noun.children if c.dep_ in OWNER_DEPS]
+    return [noun, *(t for m in mods for t in m.subtree)]
 
 
 def _previous_sentence(token: Token) -> Span | None:
@@ -528,13 +655,52 @@ def find_origin(
     if cand.parent is not None and cand.parent.origin:
         # "up to 8,000 of them stationed in the Kursk region, which borders Ukraine": the part
         # is the whole's, unless an adjective on the count says otherwise ("500 of them German")
-        return _adjective_origin(ctx, lex, cand) or cand.parent.origin
+        own = _adjective_origin(ctx, lex, cand) or _coordinated_from(ctx, cand)
+        return own or cand.parent.origin
+    respective = _respective_origin(ctx, lex, cand)
+    if respective:
+        return respective
     clause, speaker = _clause_origin(ctx, lex, cand)
     if clause and _contributed(cand):
         return clause  # "Indonesia provides 1,000 of the 9,000 UNIFIL peacekeepers"
     code = _own_origin(ctx, lex, cand) or _multinational_whole(lex, cand) or clause
     code = code or _header_origin(ctx, cand.span) or _headline_origin(ctx, lex, cand, headlines)
     return code or previous or speaker
+
+
+def _coordinated_from(ctx: ArticleContext, cand: Candidate) -> str | None:
+    """ "650 Nigerian troops and about 400 from Ghana": a count coordinated with a force
+    takes the country it comes from."""
+    root = cand.span.root
+    if root.dep_ != "conj":
+        return None
+    preps = (c for c in root.children if c.dep_ == "prep" and c.lower_ == "from")
+    countries = (o for p in preps for o in p.children if o.dep_ == "pobj" and o.ent_type_ == "GPE")
+    return next(filter(None, map(ctx.actors.of_token, countries)), None)
+
+
+def _respective_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    """ "Chile and Peru will send 200 and 300 soldiers respectively": the n-th count is the
+    n-th subject's."""
+    verb = clause_verb(cand.noun)
+    if verb is None or not any(c.lower_ == "respectively" for c in verb.subtree):
+        return None
+    counts = _conjuncts(next((c for c in cand.noun.children if c.dep_ == "nummod"), None))
+    for clause in [verb, *verb.ancestors][:3]:
+        subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        owners = _conjuncts(subject)
+        if len(owners) > 1 and len(owners) == len(counts) and cand.span.root in counts:
+            owner = owners[counts.index(cand.span.root)]
+            names = [c for c in owner.children if c.dep_ == "compound"]
+            return _actor_in(ctx, lex, [owner, *names])
+    return None
+
+
+def _conjuncts(token: Token | None) -> list[Token]:
+    """A token and the tokens coordinated with it, in order."""
+    if token is None:
+        return []
+    return [token, *(t for c in token.children if c.dep_ == "conj" for t in _conjuncts(c))]
 
 
 def _contributed(cand: Candidate) -> bool:
@@ -682,6 +848,9 @@ def _assign_places(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) ->
             cand.place = _last_country(cands[:i], cand.origin)
         if cand.place is None or cand.place[1] is None:
             cand.place = _fuller(cand.place, next_place(ctx, lex, cand, cands))
+        if cand.place is None:
+            section = section_country(ctx, cand.span.start_char)  # under "SOMALIA: ..."
+            cand.place = (section, None) if section and section != cand.origin else None
 
 
 def _row(cand: Candidate) -> dict:
