@@ -521,3 +521,40 @@ def test_national_agencies_give_for_their_government():
 def test_a_new_package_is_no_running_total(text):
     rows = extract(text, published="2025-07-26")["aid_packages"]
     assert [r["cumulative"] for r in rows] == [False]
+
+
+def test_a_ministry_named_for_a_purpose_gives_and_is_no_own_spending():
+    text = (
+        "The foreign minister announced new German support for Moldova totalling 57 million "
+        "euros.\n\nThe package comprises the following measures:\n\n"
+        "Energy security – 20 million euros, provided as a grant by the Federal Ministry for "
+        "Economic Cooperation and Development through KfW Development Bank"
+    )
+    rows = extract(text, published="2025-03-04")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == {
+        ("DEU", 5.7e7, "MDA"),
+        ("DEU", 2e7, "MDA"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # what a development bank or the IMF gives is finance, whatever it pays for
+        (
+            "The World Bank approved a $80 million grant for rural water supply and sanitation "
+            "in Tajikistan.",
+            [(8e7, "financial", False)],
+        ),
+        ("The IMF approved a $7 billion arrangement for Pakistan.", [(7e9, "financial", False)]),
+        # a total that rises to an amount is a running total
+        (
+            "With this package, Germany's bilateral support for Moldova rises to more than 300 "
+            "million euros.",
+            [(3e8, "unspecified", True)],
+        ),
+    ],
+)
+def test_lenders_give_finance_and_totals_rise(text, expected):
+    rows = extract(text, published="2025-06-12")["aid_packages"]
+    assert [(r["amount"], r["kind"], r["cumulative"]) for r in rows] == expected

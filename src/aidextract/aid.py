@@ -22,7 +22,7 @@ from .fx import to_usd
 from .geo import resolve_place
 from .money import Amount, donor_dollar
 from .nlp import text_of
-from .schema import ORG_CODES
+from .schema import LENDERS, ORG_CODES
 
 LEXICON = "aid_cues.tsv"
 KIND_CUES = ("military", "financial", "humanitarian")
@@ -53,7 +53,7 @@ PACKAGE_NOUNS = (
     "credit",
 )
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
-TOTAL_VERBS = ("bring", "take", "lift", "push", "boost")
+TOTAL_VERBS = ("bring", "take", "lift", "push", "boost", "rise", "climb", "grow", "increase")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
 PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
@@ -81,8 +81,10 @@ def _amount_noun(span: Span) -> Token:
 
 
 def _clause_verbs(token: Token) -> list[Token]:
-    """The verbs above `token`, nearest first (its clause, then the clauses governing it)."""
-    return [anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")]
+    """The verbs above `token`, nearest first (its clause, then the clauses governing it),
+    after a participle on it ("20 million euros, provided as a grant by the Ministry")."""
+    own = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    return own + [anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")]
 
 
 def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None) -> str | None:
@@ -351,6 +353,8 @@ def _aid_nouns(span: Span, heads: set[Token]) -> set[Token]:
 
 def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Token) -> str | None:
     """The actor `tok` names when it stands where a receiver does."""
+    if tok.ent_iob_ == "I" and _after_preposition_of_name(tok):
+        return None  # "the Federal Ministry for Economic Cooperation": words of a name
     if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
         return ctx.actors.first_in([tok, *owners]) or _territory_country(tok)
@@ -367,6 +371,16 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     if tok.dep_ == "compound" and tok.head == noun and tok.head.lemma_ in PORTION_NOUNS:
         return ctx.actors.of_token(tok)  # "the Israel portion, $26.4 billion"
     return None
+
+
+def _after_preposition_of_name(tok: Token) -> bool:
+    """`tok` follows a preposition inside its own entity's name."""
+    i = tok.i - 1
+    while i >= 0 and tok.doc[i].ent_iob_ == "I":
+        if tok.doc[i].pos_ == "ADP":
+            return True
+        i -= 1
+    return False
 
 
 def _territory_country(tok: Token) -> str | None:
@@ -526,6 +540,7 @@ def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
             if place and place.type == "country" and place.country == donor:
                 return True
         owner = tok.dep_ in ("compound", "amod", "poss", "nmod") and tok.head.dep_ == "pobj"
+        owner = owner and tok.ent_type_ in ("GPE", "NORP")  # not "the Ministry for Economic ..."
         if owner and tok.head.head.lower_ == "for" and ctx.actors.of_token(tok) == donor:
             return True
     return False
@@ -1073,6 +1088,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
         dated_key = (*key, when if stated else None)
         kind, strength = kind_of(cand.span, cand.context, cand.rivals)
+        if donor in LENDERS and kind != "military":
+            kind = "financial"  # what a development bank or the IMF gives is finance
         same = [k for k in rows if k == dated_key or (not stated and k[:4] == key)]
         if same:  # a restatement (headline, summary): it may say better what the package is
             items = items_of(cand.span, ctx.amounts)

@@ -14,6 +14,7 @@ KINDS = ("military", "financial", "humanitarian", "mixed", "unspecified")
 PLACE_TYPES = ("country", "admin1", "city", "other")
 GRANULARITIES = ("day", "month", "year")
 ORG_CODES = ("EU", "NATO", "UN", "IMF", "WB", "ADB", "EIB", "EBRD", "AIIB")  # beside ISO alpha-3
+LENDERS = ("IMF", "WB", "ADB", "EIB", "EBRD", "AIIB")  # bodies whose aid is finance
 
 _str = pa.string()
 
