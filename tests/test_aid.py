@@ -558,3 +558,27 @@ def test_a_ministry_named_for_a_purpose_gives_and_is_no_own_spending():
 def test_lenders_give_finance_and_totals_rise(text, expected):
     rows = extract(text, published="2025-06-12")["aid_packages"]
     assert [(r["amount"], r["kind"], r["cumulative"]) for r in rows] == expected
+
+
+def test_a_release_part_heading_names_its_receiver():
+    text = (
+        "The World Bank approved two operations in Central Asia.\n\n"
+        "Tajikistan: Rural Water Supply Project – Phase II\n\n"
+        "The project will be financed by an IDA grant of US$80 million.\n\n"
+        "Kyrgyz Republic: Climate-Resilient Irrigation Modernization Project\n\n"
+        "The irrigation project will receive IDA financing of US$100 million.\n"
+    )
+    rows = extract(text, published="2025-06-12")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["recipient"]) for r in rows} == {
+        ("WB", 8e7, "TJK"),
+        ("WB", 1e8, "KGZ"),
+    }
+
+
+def test_the_country_receiving_is_the_country_named_before():
+    text = (
+        "Since Tajikistan joined the World Bank in 1993, the Bank has committed more than "
+        "US$2.6 billion to the country, mostly as grants."
+    )
+    rows = extract(text, published="2025-06-12")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == {("WB", "TJK")}

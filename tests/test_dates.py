@@ -454,3 +454,19 @@ def test_periods_and_earlier_levels(nlp, text, published, expected):
     from aidextract.dates import extract_dates
 
     assert [d.value for d in extract_dates(nlp(text), published)] == expected
+
+
+def test_a_timelines_year_line_gives_its_entries_their_year(nlp):
+    text = (
+        "Here are key dates over the past two years:\n\n2023\n\n"
+        "Feb. 23 - Officials say the Pentagon will send 200 troops.\n\n"
+        "Nov. 15 - The two leaders meet in Woodside.\n\n2024\n\n"
+        "Jan. 13 - Lai Ching-te wins the election.\n"
+    )
+    assert _values(nlp, text, "2024-12-21") == [
+        "2023",
+        "2023-02-23",
+        "2023-11-15",
+        "2024",
+        "2024-01-13",
+    ]

@@ -213,7 +213,7 @@ CASES = [
     ),
     (
         "Blinken, the secretary of state, said the talks went well.",
-        [("Blinken", "secretary of state", None)],
+        [("Blinken", "secretary of state", "USA")],  # a title one country alone uses
     ),
     (
         "The head of the UN nuclear watchdog, Rafael Grossi, visited the plant.",
@@ -679,3 +679,21 @@ def test_no_sentence_starts_mid_line_after_a_word(nlp):
     assert [(r["name"], r["role"]) for r in rows["people"]] == [
         ("John Healey", "Defence Secretary")
     ]
+
+
+def test_a_national_office_takes_no_bodys_country(nlp):
+    _, rows = extract_facts(
+        nlp(
+            "On April 5 in Brussels, European Commission President Ursula von der Leyen announced "
+            "€270 million in grants to help Armenia's economy, and Secretary of State Antony "
+            "Blinken pledged $65 million in economic assistance."
+        )
+    )
+    assert {r["name"]: r["country"] for r in rows["people"]} == {
+        "Ursula von der Leyen": "EU",
+        "Antony Blinken": "USA",
+    }
+    assert {(r["donor"], r["amount"]) for r in rows["aid_packages"]} == {
+        ("EU", 270e6),
+        ("USA", 65e6),
+    }

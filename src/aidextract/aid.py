@@ -357,7 +357,11 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
         return None  # "the Federal Ministry for Economic Cooperation": words of a name
     if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
-        return ctx.actors.first_in([tok, *owners]) or _territory_country(tok)
+        return (
+            ctx.actors.first_in([tok, *owners])
+            or _territory_country(tok)
+            or _country_referred(ctx, tok)
+        )
     if tok.dep_ in ("dative", "iobj") or (
         tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
     ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
@@ -381,6 +385,22 @@ def _after_preposition_of_name(tok: Token) -> bool:
             return True
         i -= 1
     return False
+
+
+def _country_referred(ctx: ArticleContext, tok: Token) -> str | None:
+    """ "the country": the last country named before it, in its sentence or the one before
+    ("Since Tajikistan joined the Bank in 1993, it has committed $2.6bn to the country")."""
+    if tok.lower_ != "country" or not any(c.lower_ == "the" for c in tok.children):
+        return None
+    start = tok.sent.start
+    if start > 0:
+        start = tok.doc[start - 1].sent.start
+    for prev in reversed(tok.doc[start : tok.i]):
+        named = prev.ent_type_ in ("GPE", "NORP") and prev.ent_iob_ == "B"
+        code = ctx.actors.of_token(prev) if named else None
+        if code and code not in ORG_CODES:
+            return code
+    return None
 
 
 def _territory_country(tok: Token) -> str | None:
@@ -732,9 +752,8 @@ def _is_one_package(span: Span) -> bool:
     tok = span.root
     while tok.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod") and tok.head is not tok:
         tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of":
-        tok = tok.head.head
-    elif tok.dep_ == "dobj" and tok.head.dep_ == "acl":  # "support totalling €57m"
+    of_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "of"
+    if of_phrase or (tok.dep_ == "dobj" and tok.head.dep_ == "acl"):  # "support totalling €57m"
         tok = tok.head.head
     fresh = any(c.dep_ == "amod" and c.lower_ in FRESH_WORDS for c in tok.children)
     return fresh or tok.lemma_.lower() in PACKAGE_NOUNS
@@ -852,9 +871,10 @@ def announced(
 
 
 def _section_receiver(ctx: ArticleContext, cand: AidCandidate) -> str | None:
-    """The country a section's heading names, for an amount whose giver is stated: a
-    newsletter's "■ MYANMAR: ..." item is about Myanmar ("China has pledged 1 billion yuan")."""
-    code = ctx.section_actor(cand.span.start_char, "topic") if cand.donor else None
+    """The country a labelled section line names: a newsletter's "■ MYANMAR: ..." item is
+    about Myanmar ("China has pledged 1 billion yuan"), a release's "Kyrgyz Republic: Irrigation
+    Project" part about the Kyrgyz Republic."""
+    code = ctx.section_actor(cand.span.start_char, "topic")
     return code if code != cand.donor and code not in ORG_CODES else None
 
 

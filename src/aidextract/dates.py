@@ -818,6 +818,13 @@ class _Placed:
     # approved in March 2023")
 
 
+_YEAR_LINE = re.compile(r"(?m)^[^\w\n]*(?P<year>(?:19|20)\d\d)[^\w\n]*$")
+_ENTRY_LINE = re.compile(
+    r"\W*(?:[-•*–—]|\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)",
+    re.IGNORECASE,
+)  # a timeline entry opens with a list mark or a date ("Feb. 23 - ...", "- Mar 24: ...")
+
+
 class _Article:
     """The dates of one article placed so far, and what relative expressions lean on."""
 
@@ -827,6 +834,7 @@ class _Article:
         self.paragraph_starts = _paragraph_starts(self.text)
         self.sentences = list(doc.sents)
         self.sentence_starts = [sent.start_char for sent in self.sentences]
+        self.year_lines = [(m.start(), int(m["year"])) for m in _YEAR_LINE.finditer(self.text)]
 
     def paragraph(self, char: int) -> int:
         return bisect_right(self.paragraph_starts, char)
@@ -881,6 +889,19 @@ class _Article:
                 return None if self.present_between(placed.sentence, sent) else placed
         return None
 
+    def year_heading(self, char: int) -> int | None:
+        """The year of the last line above `char` that holds only a year, as timelines put
+        one over their entries ("2023" / "Feb. 23 - ..."), when `char` stands in one of the
+        entries (lines opening with a date or a list mark) right below it."""
+        above = [(start, year) for start, year in self.year_lines if start < char]
+        if not above:
+            return None
+        start, year = above[-1]
+        line_end = self.text.find("\n", char)
+        lines = self.text[start : line_end if line_end >= 0 else None].split("\n")[1:]
+        entries = all(_ENTRY_LINE.match(line) for line in lines if line.strip())
+        return year if entries else None
+
     def present_between(self, first: int, last: int) -> bool:
         roots = (sent.root for sent in self.sentences[first + 1 : last])
         return any(r.pos_ in ("VERB", "AUX") and _verb_tense(r) == "present" for r in roots)
@@ -913,6 +934,9 @@ class _Article:
         if self.after_word(cand, "until|till") and tense != "past":
             tense = "future"  # "has extended until December": the period runs on from now
         tense = "past" if since or tense == "perfect" else tense
+        heading = self.year_heading(cand.start)
+        if heading is not None:  # a timeline's "2023" line above "Feb. 23 - ..."
+            return _point(heading, cand.month, cand.day)
         anchor = self.anchor(cand)
         if anchor:
             place = _on_or_before if since else _on_or_after

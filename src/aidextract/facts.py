@@ -140,7 +140,8 @@ def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> 
     subject = ctx.paragraph_subject(ctx.paragraph_of(char))
     if subject and subject not in ORG_CODES and subject != ctx.main_recipient():
         return subject
-    return _heading_country(ctx, char) or home
+    code = _heading_country(ctx, char) or home
+    return code if code not in ORG_CODES else None  # a national office is no body's
 
 
 def _heading_country(ctx: ArticleContext, char: int) -> str | None:
