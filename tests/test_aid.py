@@ -582,3 +582,34 @@ def test_the_country_receiving_is_the_country_named_before():
     )
     rows = extract(text, published="2025-06-12")["aid_packages"]
     assert {(r["donor"], r["recipient"]) for r in rows} == {("WB", "TJK")}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bill named for its receiver gives nothing
+        (
+            "The United States approved new military aid on Saturday. The Israel bill totals "
+            "about $26.4 billion for Israel's missile defence.",
+            {("USA", "ISR")},
+        ),
+        # spending on aid is aid; goods made at home are no own spending
+        (
+            "The British government will spend £4.5 billion on military aid to Ukraine in 2025.",
+            {("GBR", "UKR")},
+        ),
+        (
+            "Britain gave Ukraine £300 million for artillery ammunition produced in the UK.",
+            {("GBR", "UKR")},
+        ),
+        # UN pooled funds give for the UN
+        (
+            "The Central Emergency Response Fund (CERF) released an allocation of US$5 million "
+            "for Sudan on 14 April.",
+            {("UN", "SDN")},
+        ),
+    ],
+)
+def test_bills_spending_on_aid_and_pooled_funds(text, expected):
+    rows = extract(text, published="2025-04-16")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == expected

@@ -33,7 +33,7 @@ def test_captions_still_name_people_and_places():
     facts = aidextract.extract(PAGE, published="2024-05-14")
     assert "Kristina Dahl" in {p["name"] for p in facts["people"]}
     assert "Jane Roe" not in {p["name"] for p in facts["people"]}  # a photo credit
-    assert "Münster" in {p["name"] for p in facts["places"]}
+    assert "Munster" in {p["name"] for p in facts["places"]}  # as the text spells it
 
 
 @pytest.mark.parametrize(

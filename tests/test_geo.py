@@ -10,11 +10,14 @@ import pytest
 from aidextract.geo import (
     Place,
     actor_code,
+    as_written,
     bare_foreign_region,
+    common_noun,
     country_of_adjective,
     entity_patterns,
     foreign_country,
     is_capital,
+    is_populous,
     known_non_place,
     resolve_name,
     resolve_place,
@@ -561,3 +564,63 @@ def test_bare_foreign_region(text, expected):
 @pytest.mark.parametrize("text,expected", [("Kigali", True), ("Kharkiv", False), ("Kyiv", True)])
 def test_is_capital(text, expected):
     assert is_capital(resolve_place(text)) is expected
+
+
+# Spellings the press writes otherwise than GeoNames or ISO 3166-2 (general rules, geo.py).
+SPELLING_CASES = [
+    # a capital's or big city's own name outranks another city's alternate name
+    ("Islamabad", _place("Islamabad", "city", "PAK")),
+    ("New Delhi", _place("New Delhi", "city", "IND")),
+    ("Dili", _place("Dili", "city", "TLS")),
+    # háček letters of ISO romanizations as the press's digraphs, apostrophes left out
+    ("Tavush", _place("Tavuš", "admin1", "ARM")),
+    ("Syunik province", _place("Syunik'", "admin1", "ARM")),
+    # the Arabic article written "al" or "el", with a hyphen or a space
+    ("El-Bureij", _place("Al Burayj", "city", "PSE")),
+    # a hyphen that GeoNames leaves out; letters without a decomposition
+    ("Petion-Ville", _place("Pétionville", "city", "HTI")),
+    ("Lodz", _place("Łódź", "city", "POL")),
+    # a region's adjective before "region"; not a country's
+    ("the Gagauzian region", _place("Gagauzia", "admin1", "MDA")),
+    ("the Georgian region", None),
+    ("Milan province", None),
+    # second-level ISO subdivisions before a word for regions, and names of three letters
+    ("Pampanga province", _place("Pampanga", "admin1", "PHL")),
+    ("Osh region", _place("Osh", "admin1", "KGZ")),
+    ("Osh", _place("Osh", "city", "KGZ")),
+    ("Ouémé department", _place("Ouémé", "admin1", "BEN")),
+    # press names of the Gaza Strip's towns (geo_cities.tsv) and the Strip itself
+    ("Gaza City", _place("Gaza City", "city", "PSE")),
+    ("Gaza", _place("Gaza", "other", "PSE")),
+    ("Deir el-Balah", _place("Deir al-Balah", "city", "PSE")),
+]
+
+
+@pytest.mark.parametrize("text,expected", SPELLING_CASES)
+def test_press_spellings(text, expected):
+    assert _as_tuple(resolve_place(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "canonical,text,expected",
+    [
+        ("Tartus", "Tartus", "Tartus"),  # GeoNames: Ţarţūs
+        ("Tavush province", "Tavush province", "Tavush"),
+        ("El Arish", "El Arish", "El Arish"),  # GeoNames: Arīsh
+        ("Petion-Ville", "Petion-Ville", "Petion-Ville"),
+        ("Tartus", "TARTUS", "Ţarţūs"),  # a headline's capitals keep the canonical name
+        ("Kiev", "Kiev", "Kyiv"),  # another name, not a spelling: the canonical name
+    ],
+)
+def test_as_written(canonical, text, expected):
+    assert as_written(resolve_place(canonical), text).name == expected
+
+
+@pytest.mark.parametrize("text,expected", [("Goma", True), ("Kigali", True), ("Rukla", False)])
+def test_is_populous(text, expected):
+    assert is_populous(resolve_place(text)) is expected
+
+
+@pytest.mark.parametrize("text,expected", [("Unity", True), ("Korczowa", False), ("", False)])
+def test_common_noun(text, expected):
+    assert common_noun(text) is expected

@@ -55,6 +55,7 @@ PACKAGE_NOUNS = (
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost", "rise", "climb", "grow", "increase")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
+BILL_NOUNS = ("bill", "supplemental", "appropriation")
 PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
@@ -100,11 +101,18 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
                     continue  # "the programme for Moldova, which allows": the receiver
                 owners = [c for c in antecedent.children if c.dep_ in ("compound", "appos")]
                 code = ctx.actors.first_in([antecedent, *owners])
-            else:  # "its military support for Ukraine will reach": not Ukraine
-                code = ctx.actors.first_in(t for t in child.subtree if not _in_receiver_phrase(t))
+            else:  # "its military support for Ukraine will reach", "the Israel bill": not them
+                code = ctx.actors.first_in(
+                    t for t in child.subtree if not _in_receiver_phrase(t) and not _names_for(t)
+                )
             if code:
                 return code
     return None
+
+
+def _names_for(tok: Token) -> bool:
+    """`tok` names what a bill or a portion is for: "the Israel bill", "the Ukraine portion"."""
+    return tok.dep_ == "compound" and tok.head.lemma_ in (*PORTION_NOUNS, *BILL_NOUNS)
 
 
 def _in_receiver_phrase(tok: Token) -> bool:
@@ -528,6 +536,12 @@ def _own_spending(span: Span) -> bool:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return False  # "spend 500 million euros of that on drones": part of aid
+    lex = lexicon(LEXICON)
+    if any(
+        c.dep_ == "prep" and c.lower_ == "on" and any("aid" in lex.cues_at(o) for o in c.children)
+        for c in root.head.children
+    ):
+        return False  # "will spend £4.5 billion on military aid in 2025"
     return not any(
         t.dep_ == "pobj"
         and t.head.lower_ in RECIPIENT_PREPS
@@ -554,6 +568,9 @@ def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
     }
     for tok in scope:
         if tok.i in others:
+            continue
+        made = tok.head.head.tag_ == "VBN" and tok.head.head.dep_ == "acl"
+        if made:  # "ammunition produced in the UK": where the goods come from
             continue
         if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.ent_type_ == "GPE":
             place = resolve_place(_ent_text(tok))

