@@ -613,3 +613,21 @@ def test_the_country_receiving_is_the_country_named_before():
 def test_bills_spending_on_aid_and_pooled_funds(text, expected):
     rows = extract(text, published="2025-04-16")["aid_packages"]
     assert {(r["donor"], r["recipient"]) for r in rows} == expected
+
+
+def test_a_fund_of_a_body_that_receives_contributions_gives_them_on():
+    text = (
+        "The security mission in Haiti is short of money. A UN-administered trust fund for "
+        "Haiti has received just USD 112 million in contributions."
+    )
+    rows = extract(text, published="2025-06-10")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == {("UN", "HTI")}
+
+
+def test_a_kenyan_grant_in_shillings_keeps_its_currency():
+    text = (
+        "Washington gave Kenya a KSh 1.7 billion (USD 13 million) security assistance grant to "
+        "equip the officers."
+    )
+    rows = extract(text, published="2025-06-10")["aid_packages"]
+    assert [(r["amount"], r["currency"]) for r in rows] == [(1.7e9, "KES")]

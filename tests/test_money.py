@@ -23,6 +23,8 @@ PARSE_CASES = [
     ("US$300m", 300e6, "USD"),
     ("USD 500 million", 500e6, "USD"),
     ("7-billion-dollar", 7e9, "USD"),  # the hyphenated adjective: "a 7-billion-dollar loan"
+    ("KSh 1.7 billion", 1.7e9, "KES"),
+    ("Rs2.55tr", 2.55e12, "INR"),  # Pakistani press: "tr" for trillion (PKR when named)
     ("1.2-billion-dollar", 1.2e9, "USD"),
     ("€2.5 billion", 2.5e9, "EUR"),
     ("2.5 billion euros", 2.5e9, "EUR"),

@@ -159,7 +159,9 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
             code = ctx.actors.first_in(channel.subtree)
         if not code:
             continue
-        if verb.lemma_ in RECEIVE_VERBS:  # "... received $2.4 billion in American aid"
+        if verb.lemma_ in RECEIVE_VERBS and code in ORG_CODES:
+            donor = code  # "a UN-administered trust fund has received $112m": a channel that gives
+        elif verb.lemma_ in RECEIVE_VERBS:  # "... received $2.4 billion in American aid"
             recipient, donor = code, _from_actor(ctx, verb) or _phrase_owner(ctx, span)
         else:
             donor = code

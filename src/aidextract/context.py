@@ -130,7 +130,10 @@ class ArticleContext:
             for code in self._actor_mentions(("GPE", "NORP"), _is_receiver)
             if code not in ORG_CODES
         )
-        return _most_common_but(receivers, exclude) or self.main_country(exclude=exclude)
+        fallback = self.main_country(exclude=exclude)  # a body gives, never receives
+        return _most_common_but(receivers, exclude) or (
+            fallback if fallback not in ORG_CODES else None
+        )
 
     def _actor_mentions(self, labels: tuple[str, ...], role) -> list[str]:
         """Codes of the entities with one of `labels`, outside furniture, whose root token
