@@ -29,7 +29,9 @@ def test_gold_article_is_sound(stem, gold_problems):
     assert [p for p in gold_problems if p.startswith(f"{stem}.json:")] == []
 
 
-@pytest.mark.parametrize("folder", ["events", "heldout", "heldout2", "heldout3", "heldout4"])
+@pytest.mark.parametrize(
+    "folder", ["events", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"]
+)
 def test_labeled_subfolders_are_sound(folder):
     assert validate_gold(GOLD_DIR / folder) == []
 

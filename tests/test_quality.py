@@ -24,9 +24,11 @@ MEAN_F1_FLOOR = 0.96
 # Sets written after the rules: tests/gold/events (32 articles, five styles, the consolidation
 # corpus), tests/gold/heldout (8 real-press pages with their furniture), tests/gold/heldout2 and
 # tests/gold/heldout3 (10 each: wire copy, live blogs, opinion, press releases, factboxes,
-# scraped pages) and tests/gold/heldout4 (12: newsletters, transcripts, galleries, Asian and
-# Gulf donors), each scored before any rule was tuned on it; their floors guard the quality
-# on text like the hidden sets'. heldout4 was the last one written, and its floors stay lowest.
+# scraped pages), tests/gold/heldout4 (12: newsletters, transcripts, galleries, Asian and
+# Gulf donors) and tests/gold/heldout5 (12: state-media wires, OCHA updates, Hansard answers,
+# EU and NATO releases, CRS briefs, timelines, fact checks), each scored before any rule was
+# tuned on it; their floors guard the quality on text like the hidden sets'. heldout5 was the
+# last one written, and its floors stay lowest.
 SUBSET_FLOORS = {
     "events": {
         "aid_packages": 0.94,
@@ -57,11 +59,18 @@ SUBSET_FLOORS = {
         "dates": 0.95,
     },
     "heldout4": {
-        "aid_packages": 0.74,
+        "aid_packages": 0.80,
         "troop_deployments": 0.95,
         "people": 0.92,
-        "places": 0.90,
+        "places": 0.97,
         "dates": 0.96,
+    },
+    "heldout5": {
+        "aid_packages": 0.76,
+        "troop_deployments": 0.88,
+        "people": 0.89,
+        "places": 0.95,
+        "dates": 0.93,
     },
 }
 EVENTS_LINK_F1_FLOOR = 0.95  # end to end: the pipeline's rows, consolidated, against events.json

@@ -763,3 +763,103 @@ def test_compared_count_of_another_noun(nlp):
 def test_reported_dates_of_comments_and_anaphora(nlp, text, expected):
     rows = extract(text, PUBLISHED)["troop_deployments"]
     assert {r["count"]: r["reported"] for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a list line labelled "Host (place):" gives destination and location
+        (
+            "Rotations this spring:\n- Poland (Orzysz): about 700 Croatian soldiers took over "
+            "the battalion, with a Romanian company of some 120 troops.",
+            [("HRV", 700, "POL", "Orzysz"), ("ROU", 120, "POL", "Orzysz")],
+        ),
+        # a force drawn from a number of states is multinational
+        (
+            "The eastern battlegroups now count more than 9,000 troops from 18 Allies.",
+            [("NATO", 9000, None, None)],
+        ),
+        # a country in the name of a multinational formation is not its owner
+        (
+            "In Estonia, the Multinational Division North is planning drills which will bring "
+            "together about 2,000 troops.",
+            [("NATO", 2000, "EST", None)],
+        ),
+        # "the brigade" takes the owner of the brigade named in its sentence or the one before
+        (
+            "Poland plans a new base. Once built, the brigade will number about 3,500 soldiers, "
+            "the first Dutch armoured brigade stationed abroad.",
+            [("NLD", 3500, None, None)],
+        ),
+        # a count in apposition to a unit takes the unit's owner
+        (
+            "The Swedish battalion, some 600 troops, arrived in Finland.",
+            [("SWE", 600, "FIN", None)],
+        ),
+        # "the Xian region of Country": the region named by its adjective
+        (
+            "About 900 Russian troops are stationed in the Abkhazian region of Georgia.",
+            [("RUS", 900, "GEO", "Abkhazia")],
+        ),
+        # the number of a force rising from one count to another: both counts, both dated
+        (
+            "The number of British troops in Estonia rose from about 900 in March 2023 to "
+            "roughly 1,700 by May 2023.",
+            [("GBR", 900, "EST", None), ("GBR", 1700, "EST", None)],
+        ),
+        # "the deployment of X troops, estimated at N and concentrated in Y"
+        (
+            "The deployment of Belarusian troops to Russia, estimated at about 4,000 and massed "
+            "in the Bryansk region, worries Kyiv.",
+            [("BLR", 4000, "RUS", "Bryansk")],
+        ),
+        # bare counts "are in X" after a force counted in the sentence before
+        (
+            "About 30,000 French troops are in Africa. About 1,500 are in Chad and about 600 "
+            "in Mali.",
+            [("FRA", 30000, None, None), ("FRA", 1500, "TCD", None), ("FRA", 600, "MLI", None)],
+        ),
+        # "more" serving with a unit; a "US-led" unit is not in the US
+        (
+            "About 800 Dutch troops are in Lithuania. Roughly 100 more serve with a US-led "
+            "battlegroup in Poland.",
+            [("NLD", 800, "LTU", None), ("NLD", 100, "POL", None)],
+        ),
+        # "are reported to be in X"
+        ("About 200 Turkish soldiers are reported to be in Qatar.", [("TUR", 200, "QAT", None)]),
+    ],
+)
+def test_host_labels_multinational_totals_and_parts(nlp, text, expected):
+    assert sorted(_rows(text)) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an outgoing force is no deployment
+        "The outgoing Polish battalion, about 500 troops, has completed its handover.",
+        # the size of an army with no place given
+        "For comparison, the regular Dutch Army has about 20,000 trained soldiers.",
+    ],
+)
+def test_outgoing_forces_and_home_armies(nlp, text):
+    assert _rows("Spain has 1,000 troops in Latvia. " + text) == [("ESP", 1000, "LVA", None)]
+
+
+def test_dates_of_a_rising_number(nlp):
+    text = (
+        "The number of British troops in Estonia rose from about 900 in March 2023 to roughly "
+        "1,700 by May 2023."
+    )
+    rows = extract(text, PUBLISHED)["troop_deployments"]
+    assert {r["count"]: r["reported"] for r in rows} == {900: "2023-03", 1700: "2023-05"}
+
+
+def test_dates_of_an_exercise_to_come(nlp):
+    """A drill to come is dated at the start of its period, though that lies after publication."""
+    text = (
+        "In Poland, the Multinational Corps is preparing for exercise Iron Shield, which will "
+        "bring together about 4,000 troops in June."
+    )
+    rows = extract(text, "2025-02-14")["troop_deployments"]
+    assert [(r["origin"], r["count"], r["reported"]) for r in rows] == [("NATO", 4000, "2025-06")]

@@ -33,12 +33,23 @@ def _target(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
     return verb.lemma_ in RAISE_VERBS or "deploy" in token_cues(lex, verb)
 
 
+def _exercise_period(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
+    """ "exercise Crystal Arrow, which will bring together 3,000 troops in March": a drill to
+    come is dated at its period's start (FORMAT.md)."""
+    token = _date_token(ctx, date)
+    prep = token.head if token is not None else None
+    if prep is None or prep.lower_ not in ("in", "from", "during"):
+        return False
+    return any("exercise" in token_cues(lex, t) for t in token.sent)
+
+
 def _usable_dates(ctx: ArticleContext, lex: Lexicon, sent: Span) -> list[DateMention]:
     return [d for d in ctx.dates_in(sent) if _usable(ctx, lex, sent, d)]
 
 
 def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) -> bool:
-    if later_than(date.value, ctx.published) and not _target(ctx, lex, date):
+    future = later_than(date.value, ctx.published)
+    if future and not (_target(ctx, lex, date) or _exercise_period(ctx, lex, date)):
         return False
     before = text_of(ctx.doc)[sent.start_char : date.start_char]
     if before.count("(") > before.count(")"):
@@ -86,9 +97,19 @@ def assign_own_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) 
         dates = _usable_dates(ctx, lex, cand.span.sent)
         covering = [d for d in dates if _covers(ctx, lex, d, cand)]
         if covering:
-            date = min(covering, key=lambda d: tree_gap(cand.span.root, _date_token(ctx, d)))
+            date = _nearest_date(ctx, cand, covering)
             cand.reported, cand.dated = date.value, True
     _assign_nearest(ctx, lex, cands)
+
+
+def _nearest_date(ctx: ArticleContext, cand: Candidate, dates: list[DateMention]) -> DateMention:
+    """The date nearest the count in the parse; among dates of one verb, the one nearest in
+    the text ("rose from 80,000 in January to 100,000 by June": each count's own)."""
+    gaps = [tree_gap(cand.span.root, _date_token(ctx, d)) for d in dates]
+    best = [d for d, gap in zip(dates, gaps, strict=True) if gap == min(gaps)]
+    if len({_anchor(_date_token(ctx, d)) for d in best}) > 1:
+        return best[0]
+    return min(best, key=lambda d: abs(d.start_char - cand.span.start_char))
 
 
 def _foreign(lex: Lexicon, token: Token, cand: Candidate) -> bool:

@@ -3,11 +3,14 @@ place phrases of the force, its clause and the sentences around it (FORMAT.md)."
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from .context import ArticleContext
 from .cues import Lexicon
 from .geo import country_of_adjective, resolve_place
+from .nlp import text_of
 from .schema import ORG_CODES
 from .troop_candidate import (
     DESTINATION_PREPS,
@@ -35,6 +38,9 @@ COUNTRY_LABELS = ("GPE", "ORG", "PERSON")
 COMPASS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
 COMPANION_WORDS = ("along", "together")
 REGION_NOUNS = ("region", "province", "oblast", "district", "territory")
+HOST_LABEL = re.compile(
+    r"[\s\-\u2013\u2022*]*(?P<country>[^\W\d][^():\n]*?)\s*\((?P<place>[^()\n]+)\)\s*:"
+)
 
 
 def _location_name(text: str) -> str:
@@ -123,6 +129,8 @@ def _named_place(
             return code, None
     places = []
     for ent in _ents_in(ctx, obj.left_edge.i, obj.right_edge.i + 1):
+        if ent.root.head.lower_ == "led":
+            continue  # "a US-led battlegroup in Poland": the leader is not the place
         place = _resolve_ent(ent)
         if place is not None:
             places.append((ent, place))
@@ -131,6 +139,9 @@ def _named_place(
     first = places[0][1]
     if first[1] is None:  # "to Russia's Kursk region": the region, in the country
         first = next((p for _, p in places if p[0] == first[0] and p[1]), first)
+    region = _region_of(obj) if first[1] is None else None
+    if region and region[0] == first[0]:  # "in the Transnistrian region of Moldova"
+        return region
     conjoined = [p for e, p in places[1:] if e.root.dep_ == "conj" and p[1] is None]
     if first[1] is None and any(p[0] != first[0] for p in conjoined):
         return None, None  # "to Poland and Germany"
@@ -292,6 +303,8 @@ def _noun_scopes(noun: Token):
         if child.dep_ in ("acl", "relcl"):
             yield child
             yield from (o for o in child.children if o.dep_ == "dobj")
+            # "troops, estimated at 11,000 and concentrated in Kursk": the same noun's clause
+            yield from (c for c in child.children if c.dep_ == "conj" and not has_subject(c))
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
                 if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
@@ -353,9 +366,13 @@ def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
             if anc.lemma_ in ESTIMATE_VERBS:  # "put the contingent fighting in Kursk at 12,000"
                 for obj in (c for c in anc.children if c.dep_ == "dobj"):
                     yield from ((level, scope, False) for scope in _noun_scopes(obj))
+            if node.dep_ == "nsubjpass":  # "500 personnel are reported to be in Taiwan"
+                yield from ((level, c, False) for c in anc.children if c.dep_ == "xcomp")
         else:
             clause = anc.pos_ in ("VERB", "AUX") or has_subject(anc)  # "numbers" as a noun
+            of_noun = node.dep_ == "prep" and node.lower_ == "of"  # "the deployment of troops"
             scopes = _verb_scopes(ctx, lex, anc, cand) if clause else [anc]
+            scopes = _noun_scopes(anc) if of_noun and not clause else scopes
             for scope in scopes:
                 yield level, scope, False
         node = anc
@@ -460,3 +477,20 @@ def next_place(
         if place and place[1]:
             return place
     return None
+
+
+def host_label(ctx: ArticleContext, char: int) -> Place | None:
+    """ "Estonia (Tapa): around 900 British soldiers ...": a list line labelled by the host
+    country and the place in brackets (fact sheets listing forces by host nation)."""
+    text = text_of(ctx.doc)
+    start = text.rfind("\n", 0, char) + 1
+    match = HOST_LABEL.match(text, start)
+    if match is None or match.end() > char:
+        return None
+    country = resolve_place(match["country"])
+    if country is None or country.type != "country" or country.country is None:
+        return None
+    place = resolve_place(match["place"])
+    if place is not None and place.country not in (None, country.country):
+        return country.country, None
+    return country.country, match["place"].strip()

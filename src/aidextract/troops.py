@@ -35,6 +35,7 @@ from .nlp import text_of
 from .troop_candidate import (
     ESTIMATE_VERBS,
     GROWTH_VERBS,
+    LOCATION_PREPS,
     LOCATIVE_PREPS,
     NOT_PLACES,
     PARTITIVE_PRONOUNS,
@@ -56,6 +57,7 @@ from .troop_places import (
     find_place,
     heading_place,
     host_country,
+    host_label,
     next_place,
     section_country,
 )
@@ -77,6 +79,7 @@ CONTRIBUTE_VERBS = ("provide", "contribute", "supply")
 LEVEL_NOUNS = ("number", "peak", "high", "low", "total", "strength", "level")
 MORE_WORDS = ("more", "additional", "extra", "further", "another")
 CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 TABLE_ROW = re.compile(r"\s*(?P<label>[^\W\d][^.\n]*?)\s*\.{3,}\s*[\d][\d.,]*\s*")
 
 
@@ -215,12 +218,20 @@ def _on_orders(lex: Lexicon, noun: Token) -> bool:
 
 
 def _army_size(lex: Lexicon, noun: Token) -> bool:
-    """ "Mali's army has grown to perhaps 40,000 troops": the size of an army at home."""
+    """ "Mali's army has grown to perhaps 40,000 troops", "the regular army has about 73,000
+    soldiers" (with no place given): the size of an army at home."""
     verb = noun.head.head if noun.head.lower_ == "to" else noun.head
-    if verb.lemma_ not in (*GROWTH_VERBS, "number"):
+    owning = verb.lemma_ == "have" and noun.dep_ == "dobj" and not _placed(noun)
+    if verb.lemma_ not in (*GROWTH_VERBS, "number") and not owning:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     return any(noun_cues(lex, s) & {"army", "army_size"} for s in subjects)
+
+
+def _placed(noun: Token) -> bool:
+    """Whether a place phrase hangs on the force or its verb ("5,000 soldiers in Latvia")."""
+    tokens = [*noun.children, *noun.head.children]
+    return any(t.dep_ == "prep" and t.lower_ in (*LOCATION_PREPS, "to") for t in tokens)
 
 
 def _range(span: Span) -> bool:
@@ -292,7 +303,24 @@ def _bare_is_troops(
         return same_sentence[-1]  # "12,000 troops ..., and another 2,000 ..."
     if earlier and _more(root) and cues.get("deploy", 99) <= CLOSE:
         return _SELF  # "Kenya sent about 200 more in January."
+    if _present_at(root) and _just_before(root, earlier):
+        return earlier[-1]  # "40,000 US troops are in the region. About 2,500 are in Iraq"
+    if root.dep_ == "conj" and same_sentence and _present_at(same_sentence[-1].span.root):
+        return same_sentence[-1]  # "About 2,500 are in Iraq and about 900 in Syria"
     return _takes_up(root, same_sentence or earlier[-1:])
+
+
+def _present_at(root: Token) -> bool:
+    """ "About 2,500 are in Iraq": a bare count that is somewhere named."""
+    if root.dep_ != "nsubj" or root.head.lemma_ != "be":
+        return False
+    preps = (c for c in root.head.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS)
+    return any(o.ent_type_ in PLACE_LABELS for p in preps for o in p.children if o.dep_ == "pobj")
+
+
+def _just_before(root: Token, earlier: list[Candidate]) -> bool:
+    """Whether the last force counted before is in the sentence just before `root`'s."""
+    return bool(earlier) and earlier[-1].span.sent.end == root.sent.start
 
 
 def _more(root: Token) -> bool:
@@ -382,18 +410,34 @@ def _earlier_level(root: Token) -> bool:
 def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
     """ "keeps the number of US troops in Poland at roughly 10,000", "bringing the number of
     US troops ... to roughly 200": the force whose number a bare count gives."""
-    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to"):
+    if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to", "from"):
+        return None
+    verb = root.head.head
+    growth = verb.lemma_ in GROWTH_VERBS  # "the number of US troops rose from 80,000 to ..."
+    if root.head.lower_ == "from" and not growth:
         return None
     for anc in list(root.head.ancestors)[:5]:  # "to" misattached under the troops' own clause
         of_level = anc.head.lower_ == "of" and anc.head.head.lemma_ in LEVEL_NOUNS
         if anc.dep_ == "pobj" and of_level and troop_noun(lex, anc):
             return anc
-    for obj in root.head.head.children:
-        if obj.dep_ == "dobj" and obj.lemma_ in LEVEL_NOUNS:
-            for prep in (c for c in obj.children if c.lower_ == "of"):
-                troops = [o for o in prep.children if troop_noun(lex, o)]
-                if troops:
-                    return troops[0]
+    deps = ("dobj", "nsubj") if growth else ("dobj",)
+    for obj in verb.children:
+        if obj.dep_ in deps and obj.lemma_ in LEVEL_NOUNS:
+            troops = _of_troops(lex, obj)
+            if troops is not None:
+                return troops
+    if root.head.lower_ == "at" and verb.lemma_ in ESTIMATE_VERBS and verb.dep_ == "acl":
+        # "the deployment of North Korean troops, estimated at about 11,000"
+        return _of_troops(lex, verb.head) if "deploy" in noun_cues(lex, verb.head) else None
+    return None
+
+
+def _of_troops(lex: Lexicon, noun: Token) -> Token | None:
+    """The troop noun of an "of" phrase: "the number of US troops" -> troops."""
+    for prep in (c for c in noun.children if c.lower_ == "of"):
+        troops = [o for o in prep.children if troop_noun(lex, o)]
+        if troops:
+            return troops[0]
     return None
 
 
@@ -486,9 +530,12 @@ def _actor_in(ctx: ArticleContext, lex: Lexicon, tokens) -> str | None:
     for tok in tokens:
         if _locative(tok):
             continue
-        for cue in token_cues(lex, tok):
+        cues = token_cues(lex, tok)
+        for cue in cues:
             if cue.startswith("origin="):
                 return cue.removeprefix("origin=")
+        if "nato" in cues and tok.ent_type_ == "ORG":
+            return "NATO"  # "Multinational Brigade Latvia": the host's name is not the owner
         code = ctx.actors.of_token(tok)
         if code and (tok.ent_type_ in ("NORP", "GPE", "ORG", "PERSON") or tok.pos_ == "ADJ"):
             return code
@@ -516,6 +563,9 @@ def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | Non
     if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         unit = noun.head.head  # "a US armoured brigade of some 3,500 soldiers"
         mods += [c for c in unit.children if c.dep_ in OWNER_DEPS]
+    if noun.dep_ == "appos" and "unit" in noun_cues(lex, noun.head):
+        # "the Danish battalion, roughly 700 troops": the unit's owner
+        mods += [c for c in noun.head.children if c.dep_ in OWNER_DEPS]
     tokens = [t for m in mods for t in m.subtree] + list(_of_chain(noun))
     if noun.pos_ == "PROPN" and noun != root:
         tokens.append(noun)  # "the Russians number perhaps 300"
@@ -562,7 +612,32 @@ def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | 
         return code
     if any("nato" in token_cues(lex, t) for t in subject.subtree):
         return "NATO"
+    return _unit_antecedent(ctx, lex, subject)
+
+
+def _unit_antecedent(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | None:
+    """ "the brigade will number 4,800 soldiers, the first stationing of a German brigade
+    abroad": a definite unit without an owner is the owned unit of the same name nearest to
+    it, in its sentence, else in the one before ("Germany's 45th Armoured Brigade")."""
+    if not _definite_unit(lex, subject):
+        return None
+    sent = subject.sent
+    before = subject.doc[_previous_start(sent) : sent.start]
+    for tokens in (sorted(sent, key=lambda t: abs(t.i - subject.i)), reversed(before)):
+        for tok in tokens:
+            if tok.i != subject.i and tok.lemma_.lower() == subject.lemma_.lower():
+                code = _actor_in(ctx, lex, _own_words(tok))
+                if code:
+                    return code
     return None
+
+
+def _definite_unit(lex: Lexicon, noun: Token) -> bool:
+    return "unit" in noun_cues(lex, noun) and any(c.lower_ == "the" for c in noun.children)
+
+
+def _previous_start(sent: Span) -> int:
+    return sent.start if sent.start == 0 else sent.doc[sent.start - 1].sent.start
 
 
 def _clause_origin(
@@ -635,7 +710,10 @@ def sentence_actor(ctx: ArticleContext, lex: Lexicon, sent: Span | None) -> str 
 
 
 def _header_origin(ctx: ArticleContext, span: Span) -> str | None:
-    """ "United States: nearly 5,000 paratroopers ..." — a list item opened by its actor."""
+    """ "United States: nearly 5,000 paratroopers ..." — a list item opened by its actor (not
+    a host's label, "Estonia (Tapa): ...")."""
+    if host_label(ctx, span.start_char):
+        return None
     sent = span.sent
     for tok in sent[:6]:
         if tok.text == ":" and tok.i < span.start:
@@ -660,6 +738,9 @@ def find_origin(
     respective = _respective_origin(ctx, lex, cand)
     if respective:
         return respective
+    many = _from_many(lex, cand)
+    if many:
+        return many
     clause, speaker = _clause_origin(ctx, lex, cand)
     if clause and _contributed(cand):
         return clause  # "Indonesia provides 1,000 of the 9,000 UNIFIL peacekeepers"
@@ -706,6 +787,29 @@ def _conjuncts(token: Token | None) -> list[Token]:
 def _contributed(cand: Candidate) -> bool:
     """A count a country contributes: the object of "provide", "contribute", "supply"."""
     return cand.noun.dep_ == "dobj" and cand.noun.head.lemma_ in CONTRIBUTE_VERBS
+
+
+def _from_many(lex: Lexicon, cand: Candidate) -> str | None:
+    """ "more than 11,000 troops from 24 Allies", "8,000 personnel from 40 nations": a force
+    drawn from a number of states is multinational, the UN's or NATO's."""
+    verb = clause_verb(cand.noun)
+    heads = [cand.noun, verb] if verb is not None and cand.noun.head == verb else [cand.noun]
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+    states = [o for p in preps for o in _prep_pobjs(p) if "contributors" in noun_cues(lex, o)]
+    if not any(c.dep_ == "nummod" for s in states for c in s.children):
+        return None
+    return _multinational_owner(lex, cand.noun)
+
+
+def _prep_pobjs(prep: Token) -> list[Token]:
+    return [o for o in prep.children if o.dep_ == "pobj"]
+
+
+def _multinational_owner(lex: Lexicon, noun: Token) -> str:
+    """UN when a UN body is named in this sentence or the one before, else NATO."""
+    sent = noun.sent
+    cues = set().union(*(token_cues(lex, t) for t in noun.doc[_previous_start(sent) : sent.end]))
+    return "UN" if "origin=UN" in cues else "NATO"
 
 
 def _multinational_whole(lex: Lexicon, cand: Candidate) -> str | None:
@@ -839,6 +943,9 @@ def _assign_places(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) ->
             # a new size of the force is in its country, not necessarily its town
             raised = _raised_to(cand.span.root)
             cand.place = (parent.place[0], None) if raised else parent.place
+        label = host_label(ctx, cand.span.start_char)  # "Estonia (Tapa): 900 ...": the host
+        if label and not (cand.place and cand.place[0] == label[0] and cand.place[1]):
+            cand.place = label
         if cand.place is None:
             host = host_country(lex, cand.span.sent)  # "KFOR numbers 4,700 troops": in its host
             cand.place = (host, None) if host else None
