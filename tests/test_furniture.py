@@ -68,3 +68,17 @@ def test_a_credit_line_below_makes_a_caption_and_a_counter_opens_one():
     facts = aidextract.extract(text, published="2025-02-21")
     assert facts["aid_packages"] == []
     assert "Kavumu" in {p["name"] for p in facts["places"]}  # captions still name places
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Go deeper: What the U.S. loses in the Sahel",
+        "Up next: Pashinyan says peace talks with Baku are within reach",
+        "Lena Hart is a contributing writer at The Review, covering the Sahel.",
+    ],
+)
+def test_link_lines_and_author_bios_name_no_places(line):
+    text = f"Aid for Niger\n\nThe EU sent aid to Niger on Monday.\n\n{line}\n"
+    places = {p["name"] for p in aidextract.extract(text, published="2024-04-22")["places"]}
+    assert places == {"Niger"}
