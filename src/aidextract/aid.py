@@ -21,7 +21,7 @@ from .dates import later_than
 from .fx import to_usd
 from .geo import resolve_place
 from .money import Amount, donor_dollar
-from .nlp import text_of
+from .nlp import entity_of, text_of
 from .schema import LENDERS, ORG_CODES
 
 LEXICON = "aid_cues.tsv"
@@ -143,9 +143,9 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     if estimate is not None and estimate[1] is not None:  # "estimates French military aid ..."
         donor = ctx.actors.first_in(estimate[1].subtree)
         return donor, find_recipient(ctx, span, donor)
-    owner = _named_owner(ctx, span)
+    owner, lex = _named_owner(ctx, span), lexicon(LEXICON)
     for verb in _clause_verbs(span.root):
-        if owner and "aid" not in lexicon(LEXICON).cues_at(verb):
+        if owner and "aid" not in lex.cues_at(verb):
             donor = owner  # "The measures complement the EU's Growth Plan, worth €1.9bn"
             break
         code = _subject_actor(ctx, verb, span.root)
@@ -403,14 +403,8 @@ def _country_referred(ctx: ArticleContext, tok: Token) -> str | None:
     if tok.lower_ != "country" or not any(c.lower_ == "the" for c in tok.children):
         return None
     start = tok.sent.start
-    if start > 0:
-        start = tok.doc[start - 1].sent.start
-    for prev in reversed(tok.doc[start : tok.i]):
-        named = prev.ent_type_ in ("GPE", "NORP") and prev.ent_iob_ == "B"
-        code = ctx.actors.of_token(prev) if named else None
-        if code and code not in ORG_CODES:
-            return code
-    return None
+    floor = tok.doc[start - 1].sent.start if start > 0 else start
+    return ctx.country_before(tok, floor=floor, labels=("GPE", "NORP"))
 
 
 def _territory_country(tok: Token) -> str | None:
@@ -449,7 +443,7 @@ def _purpose_place(tok: Token, heads: set[Token]) -> bool:
 def _gives_gapped_amount(ctx: ArticleContext, tok: Token) -> bool:
     """`tok` names the giver of a gapped clause: an amount follows its name directly, and a
     comma or "and" comes before it (not "promises Israel $38 billion")."""
-    ent = _entity(tok)
+    ent = entity_of(tok)
     start, end = (ent.start, ent.end_char) if ent is not None else (tok.i, tok.idx + len(tok))
     if not _after_gap_word(tok.doc, start, 0):
         return False
@@ -585,12 +579,8 @@ def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
     return False
 
 
-def _entity(tok: Token) -> Span | None:
-    return next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-
-
 def _ent_text(tok: Token) -> str:
-    ent = _entity(tok)
+    ent = entity_of(tok)
     return ent.text if ent is not None else tok.text
 
 
@@ -679,11 +669,13 @@ def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tup
             own = dists.get(word.i, dist + 1)
             if not any(r.get(word.i, 99) < own for r in rival_dists):
                 near |= lex.cues_at(word) & {*KIND_CUES, "form"}
-    own = {c for t in span.sent if not span.start <= t.i < span.end for c in lex.cues_at(t)}
+    own_sentence = {
+        c for t in span.sent if not span.start <= t.i < span.end for c in lex.cues_at(t)
+    }
     # the amount's own sentence before the lines of its list ("• ... 75 soldiers landed"
     # says nothing of the next item's "€20m in humanitarian aid")
-    in_sentence = {k for k in KIND_CUES if k in own} or {k for k in KIND_CUES if k in sentence_cues}
-    in_sentence |= {"form"} & (own | sentence_cues)
+    in_sentence = set(KIND_CUES) & own_sentence or set(KIND_CUES) & sentence_cues
+    in_sentence |= {"form"} & (own_sentence | sentence_cues)
     kinds = (near - {"form"}) or (in_sentence - {"form"})
     if not kinds and "form" in near | in_sentence:  # a grant is financial only by itself
         kinds = {"financial"}
@@ -893,8 +885,8 @@ def _section_receiver(ctx: ArticleContext, cand: AidCandidate) -> str | None:
     """The country a labelled section line names: a newsletter's "■ MYANMAR: ..." item is
     about Myanmar ("China has pledged 1 billion yuan"), a release's "Kyrgyz Republic: Irrigation
     Project" part about the Kyrgyz Republic."""
-    code = ctx.section_actor(cand.span.start_char, "topic")
-    return code if code != cand.donor and code not in ORG_CODES else None
+    code = ctx.section_country(cand.span.start_char)
+    return code if code != cand.donor else None
 
 
 def _paragraph_announcement(ctx: ArticleContext, span: Span) -> str | None:

@@ -14,7 +14,7 @@ from .actors import Actors
 from .cues import lexicon
 from .dates import DateMention
 from .furniture import Furniture
-from .geo import actor_code
+from .geo import actor_code, resolve_place
 from .money import Amount, Count
 from .nlp import text_of
 from .people import Person
@@ -56,6 +56,7 @@ def _heading_names(line: str, alone: bool) -> tuple[str, list[str]]:
 # ("lend Ukraine up to C$500 million")
 GIVE_VERBS = ("give", "lend", "offer", "send", "grant", "provide", "pledge", "promise", "hand")
 LOCATIVE_PREPS = ("in", "at", "to", "from", "near", "into", "across", "outside")
+COUNTRY_LABELS = ("GPE", "ORG", "PERSON")  # labels the NER gives a country's name
 
 
 @dataclass
@@ -99,6 +100,30 @@ class ArticleContext:
             current = code if heads == kind else None
         return current
 
+    def section_country(self, char: int) -> str | None:
+        """The country a labelled section line names for the section holding `char` ("■
+        LEBANON: UNIFIL waits ...", "Kyrgyz Republic: Irrigation Project"); a body is none."""
+        code = self.section_actor(char, "topic")
+        return code if code not in ORG_CODES else None
+
+    def country_before(
+        self,
+        token: Token,
+        exclude: str | None = None,
+        floor: int = 0,
+        labels: tuple[str, ...] = COUNTRY_LABELS,
+    ) -> str | None:
+        """The country last named before `token` (from token `floor` on), other than
+        `exclude`: what "the country" refers to. By default a country's name the NER took for
+        a person or a body counts too."""
+        for ent in reversed([e for e in self.doc.ents if floor <= e.start and e.end <= token.i]):
+            if ent.label_ not in labels or ent.start_char in self.furniture:
+                continue
+            place = resolve_place(ent.text)
+            if place and place.type == "country" and place.country != exclude:
+                return place.country
+        return None
+
     def paragraph_subject(self, paragraph: int, exclude: str | None = None) -> str | None:
         """The actor most often the subject of a sentence in one paragraph ("Canada reached
         for its chequebook even earlier. ... Trudeau offered Kyiv a loan ...")."""
@@ -130,10 +155,8 @@ class ArticleContext:
             for code in self._actor_mentions(("GPE", "NORP"), _is_receiver)
             if code not in ORG_CODES
         )
-        fallback = self.main_country(exclude=exclude)  # a body gives, never receives
-        return _most_common_but(receivers, exclude) or (
-            fallback if fallback not in ORG_CODES else None
-        )
+        code = _most_common_but(receivers, exclude) or self.main_country(exclude=exclude)
+        return code if code not in ORG_CODES else None  # a body gives, never receives
 
     def _actor_mentions(self, labels: tuple[str, ...], role) -> list[str]:
         """Codes of the entities with one of `labels`, outside furniture, whose root token

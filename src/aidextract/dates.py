@@ -929,14 +929,14 @@ class _Article:
         """A month, or a day of a month, without a year: the year the context gives."""
         if self.ref and (point := self._named_year(cand)):
             return point
+        heading = self.year_heading(cand.start)
+        if heading is not None:  # a timeline's "2023" line above "Feb. 23 - ..."
+            return _point(heading, cand.month, cand.day)
         span, tense = _tokens(self.doc, cand), self.tense(cand)
         since = self.after_word(cand, "since")
         if self.after_word(cand, "until|till") and tense != "past":
             tense = "future"  # "has extended until December": the period runs on from now
         tense = "past" if since or tense == "perfect" else tense
-        heading = self.year_heading(cand.start)
-        if heading is not None:  # a timeline's "2023" line above "Feb. 23 - ..."
-            return _point(heading, cand.month, cand.day)
         anchor = self.anchor(cand)
         if anchor:
             place = _on_or_before if since else _on_or_after

@@ -134,7 +134,7 @@ def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> 
     if not _in_government(person.role):
         return None
     char = person.spans[0][0]
-    section = ctx.section_actor(char, "topic") or ctx.section_actor(char)
+    section = ctx.section_country(char) or ctx.section_actor(char)
     if section and section not in ORG_CODES:
         return section
     subject = ctx.paragraph_subject(ctx.paragraph_of(char))

@@ -188,6 +188,13 @@ def _forms(word: str) -> list[str]:
     return [word, *row["plurals"].split(",")]
 
 
+@cache
+def currency_word_forms() -> frozenset[str]:
+    """Every currency word of the press with its plurals ("dollar", "dollars", "kronor"): a
+    country's name before one names the currency ("U.S. dollars"), not the country."""
+    return frozenset(form for word in _currency_words() for form in _forms(word))
+
+
 def _phrase_forms(phrase: str) -> list[str]:
     """Every singular/plural form of a currency phrase ("Swedish krona" -> "swedish kronor")."""
     words = [_forms(w) for w in phrase.lower().split()]

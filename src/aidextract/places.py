@@ -41,8 +41,10 @@ from .geo import (
     resolve_name,
     resolve_place,
 )
+from .money import currency_word_forms
 from .nlp import text_of
 from .resources import read_tsv
+from .roles import title_lexicon
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # Labels en_core_web_sm gives to places it does not know; events, laws and works of art are
@@ -100,17 +102,6 @@ def _event_nouns() -> frozenset[str]:
 
 
 @cache
-def _currency_words() -> frozenset[str]:
-    """Currency words with their plurals (money_currency_words.tsv): a country's name or
-    adjective before one names the currency ("U.S. dollars"), not the country."""
-    words = set()
-    for row in read_tsv("money_currency_words.tsv", ("singular", "plurals")):
-        words.add(row["singular"])
-        words.update(plural for plural in row["plurals"].split(",") if plural != "-")
-    return frozenset(words)
-
-
-@cache
 def _place_heads() -> dict[str, dict[tuple[str, ...], str]]:
     """kind -> {head's lower-case words -> its singular form as written} (geo_place_heads.tsv).
     Site heads also stand in the plural ("crossings") after coordinated names."""
@@ -129,12 +120,6 @@ def _title_words() -> frozenset[str]:
     """Titles of people (people_titles.tsv): in a PERSON entity "Kitakyushu Mayor Satoshi
     Hamada", the words before the title are no part of the person's name."""
     return frozenset(row["word"] for row in read_tsv("people_titles.tsv", ("word", "kind")))
-
-
-@cache
-def _party_words() -> frozenset[str]:
-    """Words of one country's parties (people_parties.tsv: "Republican", "Democrat")."""
-    return frozenset(row["party"] for row in read_tsv("people_parties.tsv", ("party", "country")))
 
 
 @cache
@@ -255,7 +240,7 @@ def _inside_other_name(doc: Doc, mention: PlaceMention) -> bool:
 def _before_currency(span: Span) -> bool:
     doc = span.doc
     i = span.end + 1 if span.end < len(doc) and doc[span.end].text == "-" else span.end
-    return i < len(doc) and doc[i].lower_ in _currency_words()
+    return i < len(doc) and doc[i].lower_ in currency_word_forms()
 
 
 def _portfolio(span: Span) -> bool:
@@ -626,7 +611,7 @@ class _Reader:
     def _partisan_home(self, ent: Span) -> Place | None:
         """The state or city before a party word in a NORP entity ("the Mississippi Republican",
         people_parties.tsv)."""
-        if len(ent) < 2 or ent[-1].text not in _party_words():
+        if len(ent) < 2 or ent[-1].text not in title_lexicon().parties:
             return None
         place = resolve_name(ent[:-1].text)
         return place if place is not None and place.type in ("admin1", "city") else None

@@ -32,6 +32,7 @@ _TITLE_WORD_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 _NOT_NAME_POS = frozenset(
     {"ADV", "ADP", "DET", "PRON", "AUX", "CCONJ", "SCONJ", "PART", "NUM", "PUNCT", "SYM", "SPACE"}
 )
+# inside a name the model found, words of these tags still are none ("Than" as ADP may be)
 _NEVER_NAME_POS = frozenset({"DET", "PRON", "AUX", "CCONJ", "NUM", "PUNCT", "SYM"})
 NUMBER_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT", "QUANTITY"})
 APPOSITION_END = frozenset({",", ".", ";", ":", ")", "—", "–"})

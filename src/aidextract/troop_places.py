@@ -10,8 +10,7 @@ from spacy.tokens import Span, Token
 from .context import ArticleContext
 from .cues import Lexicon
 from .geo import country_of_adjective, resolve_place
-from .nlp import text_of
-from .schema import ORG_CODES
+from .nlp import entity_of, text_of
 from .troop_candidate import (
     DESTINATION_PREPS,
     ESTIMATE_VERBS,
@@ -34,7 +33,6 @@ OWNING_VERBS = ("have", "number", "include", "comprise", "count")
 MOST_WORDS = ("most", "majority", "bulk")
 ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
-COUNTRY_LABELS = ("GPE", "ORG", "PERSON")
 COMPASS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
 COMPANION_WORDS = ("along", "together")
 REGION_NOUNS = ("region", "province", "oblast", "district", "territory")
@@ -83,18 +81,6 @@ def _resolve_text(span: Span) -> Place | None:
     return _resolve_ent(span) if len(span) <= 4 else None
 
 
-def country_before(ctx: ArticleContext, token: Token, origin: str | None) -> str | None:
-    """ "in the country": the country last named before it, other than the force's own (a
-    country's name the NER took for a person or a body counts too)."""
-    for ent in reversed([e for e in ctx.doc.ents if e.end <= token.i]):
-        if ent.label_ not in COUNTRY_LABELS or ent.start_char in ctx.furniture:
-            continue
-        place = resolve_place(ent.text)
-        if place and place.type == "country" and place.country != origin:
-            return place.country
-    return None
-
-
 def _phrase_place(
     ctx: ArticleContext, lex: Lexicon, prep: Token, obj: Token, origin: str | None
 ) -> Place | None:
@@ -119,7 +105,7 @@ def _named_place(
         return _place_before(ctx, obj)
     if obj.lower_ == "country" and _definite(obj):
         # "The UN mission, MONUSCO, has 11,000 peacekeepers in the country": its host
-        country = host_country(lex, obj.sent) or country_before(ctx, obj, origin)
+        country = host_country(lex, obj.sent) or ctx.country_before(obj, origin)
         return (country, None) if country else None
     if obj.lemma_ in COMPASS and _definite(obj):
         return _compass_place(ctx, lex, obj)
@@ -156,17 +142,11 @@ def _compass_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | Non
     force's own: an army deployed in its own south)."""
     for inner in (o for p in obj.children if p.lower_ == "of" for o in _prep_objects(p)):
         if inner.lower_ == "country":
-            country = country_before(ctx, inner, None)
+            country = ctx.country_before(inner)
             return (country, None) if country else None
         return _named_place(ctx, lex, "of", inner, None)
-    country = section_country(ctx, obj.idx) or country_before(ctx, obj, None)
+    country = ctx.section_country(obj.idx) or ctx.country_before(obj)
     return (country, None) if country else None
-
-
-def section_country(ctx: ArticleContext, char: int) -> str | None:
-    """The country the section holding `char` is about ("■ LEBANON: UNIFIL waits ...")."""
-    code = ctx.section_actor(char, "topic")
-    return code if code not in ORG_CODES else None
 
 
 def _place_before(ctx: ArticleContext, token: Token) -> Place | None:
@@ -393,7 +373,7 @@ def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
     found: list[tuple[int, Place]] = []
     for group, scope, is_place in _scopes(ctx, lex, cand):
         if is_place:
-            ent = next((e for e in ctx.doc.ents if e.start <= scope.i < e.end), None)
+            ent = entity_of(scope)
             place = _resolve_ent(ent) if ent is not None else None
             if place:
                 found.append((group, place))

@@ -53,13 +53,11 @@ from .troop_candidate import (
 )
 from .troop_dates import assign_dates
 from .troop_places import (
-    country_before,
     find_place,
     heading_place,
     host_country,
     host_label,
     next_place,
-    section_country,
 )
 
 LEXICON = "troop_cues.tsv"
@@ -606,7 +604,7 @@ def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | 
     if subject.lower_ in PRONOUNS:
         return _pronoun_actor(ctx, lex, subject)
     if subject.lemma_ == "country" and any(c.lower_ == "the" for c in subject.children):
-        return country_before(ctx, subject, None)  # "The country has deployed 3,000 ..."
+        return ctx.country_before(subject)  # "The country has deployed 3,000 ..."
     code = _actor_in(ctx, lex, subject.subtree)
     if code:
         return code
@@ -956,7 +954,7 @@ def _assign_places(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) ->
         if cand.place is None or cand.place[1] is None:
             cand.place = _fuller(cand.place, next_place(ctx, lex, cand, cands))
         if cand.place is None:
-            section = section_country(ctx, cand.span.start_char)  # under "SOMALIA: ..."
+            section = ctx.section_country(cand.span.start_char)  # under "SOMALIA: ..."
             cand.place = (section, None) if section and section != cand.origin else None
 
 
