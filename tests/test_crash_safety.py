@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import shutil
@@ -102,10 +103,15 @@ def test_sigkill_at_random_moments_never_breaks_the_output(gold_dir, tmp_path):
     before = _ids(out)
     rng = random.Random(7)
     for _ in range(3):
-        proc = subprocess.Popen([CLI, "run", second, "--out", out, "-q", "-j", "2"])
+        # its own process group, so that the workers the killed run leaves behind go too
+        proc = subprocess.Popen(
+            [CLI, "run", second, "--out", out, "-q", "-j", "2"], start_new_session=True
+        )
         time.sleep(rng.uniform(1.0, 12.0))
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         after = _ids(out)
         articles = after["articles"]
         assert articles in (before["articles"], {p.name for p in second.glob("*.txt")})
