@@ -120,3 +120,42 @@ def test_sigkill_at_random_moments_never_breaks_the_output(gold_dir, tmp_path):
     subprocess.run([CLI, "run", second, "--out", out, "-q", "-j", "2"], check=True)
     assert _ids(out)["articles"] == {p.name for p in second.glob("*.txt")}
     assert not list(out.glob(".staging-*"))
+
+
+def _alive(pid: int) -> bool:
+    """Running, not a zombie waiting for whoever adopted it to reap it."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def _children(pid: int) -> set[int]:
+    kids = set()
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        with contextlib.suppress(FileNotFoundError):
+            kids |= {int(k) for k in (task / "children").read_text().split()}
+    return kids
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+def test_a_killed_run_leaves_no_worker_behind(gold_dir, tmp_path):
+    """SIGKILL gives a run no chance to stop its pool: its workers must notice and end."""
+    corpus = _corpus(gold_dir, tmp_path / "in", [f"dev-{i:02d}" for i in range(1, 16)])
+    proc = subprocess.Popen(
+        [CLI, "run", corpus, "--out", tmp_path / "out", "-q", "-j", "2"], start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while len(workers := _children(proc.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(workers) == 2, "the run never started its two workers"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        deadline = time.monotonic() + 10
+        while any(map(_alive, workers)) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(map(_alive, workers)), "workers outlived the killed run"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)

@@ -7,6 +7,9 @@ core and only a bounded number of chunks is in flight at any time.
 
 from __future__ import annotations
 
+import os
+import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -125,6 +128,23 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
+def _watch_parent(parent: int, interval: float = 0.5) -> None:
+    """End this worker once the run that started it is gone.
+
+    A run killed outright (SIGKILL, the OOM killer) cannot stop its pool, and its workers
+    would live on, each holding a loaded pipeline; polling the parent is portable and, unlike
+    Linux's PR_SET_PDEATHSIG, does not depend on which thread of the parent spawned us.
+    """
+    while os.getppid() == parent:
+        time.sleep(interval)
+    os._exit(1)
+
+
+def _start_worker(parent: int) -> None:
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+    load_nlp()
+
+
 def process(
     articles: Iterable[Article | Reused], jobs: int = 1, chunk_size: int = 8
 ) -> Iterator[Result]:
@@ -133,7 +153,9 @@ def process(
         for chunk in _chunks(articles, chunk_size):
             yield from process_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=jobs, initializer=load_nlp) as pool:
+    with ProcessPoolExecutor(
+        max_workers=jobs, initializer=_start_worker, initargs=(os.getpid(),)
+    ) as pool:
         pending: list[Future] = []
         for chunk in _chunks(articles, chunk_size):
             pending.append(pool.submit(process_chunk, chunk))
