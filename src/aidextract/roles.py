@@ -141,6 +141,7 @@ class DocWords:
         self.ents = doc.ents  # spaCy builds the spans anew on every access
         self.ent: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.body_refs = self._body_refs()
+        self._namelike: dict[int, bool] = {}
 
     # --- codes -------------------------------------------------------------------------
 
@@ -258,6 +259,13 @@ class DocWords:
         return label != "PERSON" or self.code(tok.text) is not None
 
     def is_namelike(self, i: int) -> bool:
+        """A word that can be part of a person's name (the name finders ask about each word
+        many times, so the answer is kept)."""
+        if i not in self._namelike:
+            self._namelike[i] = self._namelike_word(i)
+        return self._namelike[i]
+
+    def _namelike_word(self, i: int) -> bool:
         text = self.word_text[i]
         if _INITIAL.fullmatch(text):
             return True
