@@ -631,3 +631,53 @@ def test_a_kenyan_grant_in_shillings_keeps_its_currency():
     )
     rows = extract(text, published="2025-06-10")["aid_packages"]
     assert [(r["amount"], r["currency"]) for r in rows] == [(1.7e9, "KES")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lender's common nouns stand for the lender named last
+        (
+            "The World Bank, which froze disbursements after the coup, said Thursday its board "
+            "had approved a $250 million grant to Niger.",
+            {("WB", "NER")},
+        ),
+        (
+            "China rolled over $2bn in deposits for Pakistan in March. The IMF's executive board "
+            "met on Friday.\n\nThe board also approved a separate arrangement, giving Pakistan "
+            "access to about $1.4bn over 28 months.",
+            {("CHN", "PAK"), ("IMF", "PAK")},
+        ),
+        (
+            "The World Bank approved a loan to Armenia on Monday. The bank has committed some "
+            "$2.9 billion to Armenia since 1992.",
+            {("WB", "ARM")},
+        ),
+        # ... but not for a commercial bank named since
+        (
+            "The IMF approved its review in March. The Industrial and Commercial Bank of China "
+            "said the bank had refinanced a $1bn loan to Pakistan.",
+            {("CHN", "PAK")},
+        ),
+    ],
+)
+def test_the_bank_and_its_board_are_the_lender_named_last(text, expected):
+    rows = extract(text, published="2025-05-10")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == expected
+
+
+def test_a_country_naming_a_currency_gives_nothing_and_list_items_stand_alone():
+    text = (
+        "Japan will provide the following assistance to Myanmar, worth 6 million US dollars:\n"
+        "(1) WFP: 2.5 million US dollars for food assistance, including rice;\n"
+        "(2) UNICEF: 2 million US dollars for safe drinking water;\n"
+        "(3) IFRC: 1.5 million US dollars for emergency shelter."
+    )
+    rows = extract(text, published="2025-04-01")["aid_packages"]
+    assert {(r["donor"], r["amount"]) for r in rows} == {
+        ("JPN", 6e6),
+        ("JPN", 2.5e6),
+        ("JPN", 2e6),
+        ("JPN", 1.5e6),
+    }
+    assert len({r["evidence"] for r in rows}) == 4

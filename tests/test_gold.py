@@ -30,7 +30,7 @@ def test_gold_article_is_sound(stem, gold_problems):
 
 
 @pytest.mark.parametrize(
-    "folder", ["events", "heldout", "heldout2", "heldout3", "heldout4", "heldout5"]
+    "folder", ["events", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6"]
 )
 def test_labeled_subfolders_are_sound(folder):
     assert validate_gold(GOLD_DIR / folder) == []

@@ -26,9 +26,10 @@ MEAN_F1_FLOOR = 0.96
 # tests/gold/heldout3 (10 each: wire copy, live blogs, opinion, press releases, factboxes,
 # scraped pages), tests/gold/heldout4 (12: newsletters, transcripts, galleries, Asian and
 # Gulf donors) and tests/gold/heldout5 (12: state-media wires, OCHA updates, Hansard answers,
-# EU and NATO releases, CRS briefs, timelines, fact checks), each scored before any rule was
-# tuned on it; their floors guard the quality on text like the hidden sets'. heldout5 was the
-# last one written, and its floors stay lowest.
+# EU and NATO releases, CRS briefs, timelines, fact checks) and tests/gold/heldout6 (12: wire
+# copy with trailers, live-blog summaries, columns, regional outlets, ministry releases), each
+# scored before any rule was tuned on it; their floors guard the quality on text like the
+# hidden sets'. The newest sets keep the lowest floors.
 SUBSET_FLOORS = {
     "events": {
         "aid_packages": 0.94,
@@ -71,6 +72,13 @@ SUBSET_FLOORS = {
         "people": 0.89,
         "places": 0.95,
         "dates": 0.93,
+    },
+    "heldout6": {
+        "aid_packages": 0.76,
+        "troop_deployments": 0.86,
+        "people": 0.93,
+        "places": 0.95,
+        "dates": 0.94,
     },
 }
 EVENTS_LINK_F1_FLOOR = 0.95  # end to end: the pipeline's rows, consolidated, against events.json

@@ -9,8 +9,9 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from .geo import actor_code, resolve_place
+from .money import currency_word_forms
 from .resources import read_tsv
-from .schema import ORG_CODES
+from .schema import LENDERS, ORG_CODES
 
 # Schemes named after whom they serve ("the Ukraine Facility", "the Czech initiative").
 SCHEME_NOUNS = ("initiative", "fund", "facility", "scheme", "programme", "program", "mechanism")
@@ -57,7 +58,8 @@ class Actors:
         self.doc = doc
         self.person_country = person_country  # token index of a person mention -> code
         self._ent_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        self._ents = doc.ents
+        for ent in self._ents:
             if ent.label_ in ACTOR_LABELS:
                 for t in ent:
                     self._ent_of[t.i] = ent
@@ -66,7 +68,7 @@ class Actors:
         """Code of the entity (or the bare word) at `token`."""
         if token.i in self.person_country:
             return self.person_country[token.i]
-        if is_dateline(token) or _located_by(token):
+        if is_dateline(token) or _located_by(token) or self._names_currency(token):
             return None
         short = self._short_form(token)
         if short:
@@ -114,17 +116,40 @@ class Actors:
             end += 1
         return doc[start : end + 1].text
 
+    def _names_currency(self, token: Token) -> bool:
+        """ "2 million US dollars", "Canadian dollars": a country's name that names a currency."""
+        ent = self._ent_of.get(token.i)
+        end = ent.end if ent is not None else token.i + 1
+        return end < len(self.doc) and self.doc[end].lower_ in currency_word_forms()
+
     def _short_form(self, token: Token) -> str | None:
-        """ "the Fund", "the bloc": the body of that name, if the article named it before."""
+        """ "the Fund", "the bloc": the body of that name, if the article named it before.
+        A lender's common nouns ("the bank", "its board") stand for the lender named last."""
         code = _short_forms().get(token.lower_)
-        if not code or token.i == 0 or token.doc[token.i - 1].lower_ != "the":
+        if not code or token.i == 0 or token.doc[token.i - 1].lower_ not in ("the", "its"):
             return None
-        if token.lower_ in ("fund", "bank", "commission", "council") and not token.is_title:
+        if code == "LENDER" or (token.lower_ in ("fund", "bank") and not token.is_title):
+            return self._last_lender(token)
+        if token.doc[token.i - 1].lower_ != "the":
             return None
-        named = any(
-            actor_code(ent.text) == code for ent in self.doc.ents if ent.end_char <= token.idx
-        )
+        if token.lower_ in ("commission", "council") and not token.is_title:
+            return None
+        named = any(actor_code(ent.text) == code for ent in self._ents if ent.end_char <= token.idx)
         return code if named else None
+
+    def _last_lender(self, token: Token) -> str | None:
+        """The lender the last body named before `token` is, if it is one and, for "the bank"
+        or "the fund", if its name has that word (not a commercial bank named since)."""
+        word = token.lower_
+        for ent in reversed(self._ents):
+            if ent.end_char > token.idx or ent.label_ != "ORG":
+                continue
+            if word != "board" and word not in ent.text.lower():
+                continue
+            code = _named_code(ent)
+            if code is not None or word != "board":
+                return code if code in LENDERS else None
+        return None
 
     def first_in(self, tokens: Iterable[Token]) -> str | None:
         """The first actor among `tokens` (in order)."""

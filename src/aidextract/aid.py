@@ -21,7 +21,7 @@ from .dates import later_than
 from .fx import to_usd
 from .geo import resolve_place
 from .money import Amount, donor_dollar
-from .nlp import entity_of, text_of
+from .nlp import LIST_ITEM, entity_of, text_of
 from .schema import LENDERS, ORG_CODES
 
 LEXICON = "aid_cues.tsv"
@@ -613,7 +613,7 @@ def _is_bullet(sent: Span) -> bool:
     """The sentence opens a list item line ("• $80 million for ...")."""
     text = text_of(sent.doc)
     line_start = text.rfind("\n", 0, sent.start_char) + 1
-    return BULLET.match(text[line_start : line_start + 8]) is not None
+    return LIST_ITEM.match(text[line_start : line_start + 8]) is not None
 
 
 def _in_budget(span: Span, lex) -> bool:
@@ -1011,9 +1011,10 @@ def _bullets_after(span: Span) -> list[str]:
             if items:
                 break
             continue
-        if not BULLET.match(line):
+        mark = LIST_ITEM.match(line)
+        if not mark:
             break
-        item = BULLET.sub("", line).rstrip(";.,").removesuffix(" and").removesuffix(";").strip()
+        item = line[mark.end() :].rstrip(";.,").removesuffix(" and").removesuffix(";").strip()
         items.append(item.removeprefix("and ").strip())
     if any(MONEY_SIGN.search(i) for i in items):  # a list of packages, not of goods
         return []
@@ -1021,7 +1022,6 @@ def _bullets_after(span: Span) -> list[str]:
 
 
 MONEY_SIGN = re.compile(r"[$€£¥]|\b[A-Z]{3} \d")
-BULLET = re.compile(r"^\s*(?:[•\-–—*·▪]|\d+[.)])\s+")
 
 
 def is_conversion(ctx: ArticleContext, amount: Amount, previous: Amount | None) -> bool:

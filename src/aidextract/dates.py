@@ -28,7 +28,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from .furniture import Furniture
-from .nlp import text_of
+from .nlp import LIST_ITEM, text_of
 from .resources import read_tsv
 
 
@@ -752,8 +752,6 @@ def _attributive(span: Span) -> bool:
 
 # ---------------------------------------------------------------- placing dates in time
 
-_BULLET = re.compile(r"[ \t]*[•·▪◦*–-]\s")  # a line that opens a list item
-
 
 def _near(ref: _Point, month: int | None, day: int | None) -> list[_Point]:
     """The same month (and day) in the year of `ref` and the years either side."""
@@ -868,7 +866,7 @@ class _Article:
     def where(self, char: int) -> tuple[int, int, int | None]:
         """Paragraph, sentence, and the start of the list item ("• ...") holding `char`."""
         line = self.text.rfind("\n", 0, char) + 1
-        item = line if _BULLET.match(self.text, line) else None
+        item = line if LIST_ITEM.match(self.text, line) else None
         return self.paragraph(char), self.sentence(char), item
 
     def anchor(self, cand: _Candidate) -> _Placed | None:

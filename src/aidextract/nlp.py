@@ -58,6 +58,7 @@ def line_breaks(doc: Doc) -> Doc:
             or short_line
             or token.text[-1:] in LINE_END_PUNCT
             or nxt.text[:1] in LIST_MARKS
+            or LIST_ITEM.match(text, nxt.idx)
         ):
             nxt.is_sent_start = True
     return doc
@@ -66,6 +67,8 @@ def line_breaks(doc: Doc) -> Doc:
 SHORT_LINE = 60  # characters: hard-wrapped prose runs longer; headlines and labels shorter
 LINE_END_PUNCT = tuple('.!?:;"”’)|')
 LIST_MARKS = tuple("•-–—*·▪0123456789")
+# a line that opens a list item: "• ...", "- ...", "2. ...", "(1) WFP: ...", "(iv) ..."
+LIST_ITEM = re.compile(r"[ \t]*(?:[•·▪◦*\-–—]|\d+[.)]|\(\w{1,3}\))\s+")
 
 
 @cache
