@@ -16,6 +16,7 @@ from .furniture import Furniture
 from .geo import actor_code, resolve_name
 from .money import find_amounts, find_counts, find_quantities
 from .nlp import text_of
+from .outlet import home_country
 from .people import Person, extract_people
 from .places import place_mentions, place_rows
 from .resources import read_words
@@ -27,11 +28,14 @@ _HEADING_NUMBER = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?")  # "2) GERMANY", "• PO
 _HEADING_WORDS = 8  # a heading in capitals is a short line
 
 
-def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, Rows]:
+def extract_facts(
+    doc: Doc, published: str | None = None, outlet: str | None = None, url: str | None = None
+) -> tuple[str | None, Rows]:
     """The article's own date and the rows of every fact table (without article_id).
 
     `published` is the date from the article's metadata, if any; without it the dateline or
-    the most salient date in the text is used. Relative dates resolve against it.
+    the most salient date in the text is used. Relative dates resolve against it. `outlet`
+    and `url` (metadata too) say whose press it is, and so whose officials it names bare.
     """
     furniture = Furniture(text_of(doc))
     published = find_published(text_of(doc), published, furniture)
@@ -62,7 +66,7 @@ def extract_facts(doc: Doc, published: str | None = None) -> tuple[str | None, R
         furniture=furniture,
     )
     aid = extract_aid(ctx)
-    home = _main_donor(aid) or ctx.main_country()
+    home = home_country(outlet, url) or _main_donor(aid) or ctx.main_country()
     return published, {
         "aid_packages": aid,
         "troop_deployments": extract_troops(ctx),
@@ -130,7 +134,8 @@ def _is_place(person: Person, place_starts: set[int]) -> bool:
 def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> str | None:
     """Country of a government official named without one: the country the section's
     heading names ("■ LEBANON: ..."), else the one the paragraph is about, unless that is the
-    aid's main receiver (whose officials are named with it), else `home`, the main donor."""
+    aid's main receiver (whose officials are named with it), else `home`: the outlet's
+    country, else the main donor's."""
     if not _in_government(person.role):
         return None
     char = person.spans[0][0]

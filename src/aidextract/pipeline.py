@@ -82,7 +82,7 @@ def no_facts() -> Rows:
 def facts_of(article: Article, doc) -> tuple[dict, Rows]:
     """Facts of one parsed article; a failure becomes an error row, never a lost run."""
     try:
-        published, facts = extract_facts(doc, article.published)
+        published, facts = extract_facts(doc, article.published, article.outlet, article.url)
     except Exception as exc:  # one article's bug must not cost its neighbours
         article.status = "error"
         article.error = (
