@@ -681,3 +681,62 @@ def test_a_country_naming_a_currency_gives_nothing_and_list_items_stand_alone():
         ("JPN", 1.5e6),
     }
     assert len({r["evidence"] for r in rows}) == 4
+
+
+PART_WHOLE = (
+    "Norway will give Ukraine 5.5 billion Norwegian crowns in air defence aid, the government "
+    "said on Tuesday.\n\n"
+    '"Ukraine needs to protect its cities now," the minister said.\n\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a part of the whole just named takes its parties, and a bare "crowns" its currency
+        (
+            PART_WHOLE + "Of the total, about 2 billion crowns will go towards a joint purchase "
+            "of launchers, the ministry said.",
+            {("NOR", "UKR", 5.5e9, "NOK"), ("NOR", "UKR", 2e9, "NOK")},
+        ),
+        # a package named by its giver is not "the whole just named"
+        (
+            "The World Bank approved a US$50 million IDA grant for Yemen on Friday. Saudi "
+            "Arabia will provide US$12 million in parallel financing to Yemen.\n\n"
+            "Of the IDA grant, US$32 million will finance irrigation canals.",
+            {("WB", "YEM", 5e7, "USD"), ("SAU", "YEM", 1.2e7, "USD"), ("WB", "YEM", 3.2e7, "USD")},
+        ),
+    ],
+)
+def test_a_part_of_the_whole_just_named_shares_its_parties(text, expected):
+    rows = extract(text, published="2025-03-04")["aid_packages"]
+    assert {(r["donor"], r["recipient"], r["amount"], r["currency"]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    ("dateline", "expected"),
+    [
+        ("NIAMEY, April 12 (AFP) - ", {("WB", "NER")}),  # filed from the receiver
+        ("PARIS, April 12 (AFP) - ", {("WB", "RUS")}),  # no dateline country of the story
+    ],
+)
+def test_aid_naming_no_receiver_goes_to_the_datelines_country(dateline, expected):
+    text = (
+        dateline + "Around 100 Russian instructors landed in Niger on Wednesday, Russian "
+        "media said.\n\nThe World Bank said on Thursday its board had approved a $250 million "
+        "grant to shore up food security."
+    )
+    rows = extract(text, published="2024-04-12")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == expected
+
+
+def test_a_gapped_clause_gives_for_its_own_actor_in_its_own_crowns():
+    text = (
+        "Norway has raised its military support for Ukraine this year to 85 billion Norwegian "
+        "crowns, and Sweden its military aid to 40 billion crowns."
+    )
+    rows = extract(text, published="2025-03-04")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["currency"]) for r in rows} == {
+        ("NOR", 8.5e10, "NOK"),
+        ("SWE", 4e10, "SEK"),
+    }

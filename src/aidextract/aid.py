@@ -60,6 +60,8 @@ PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "s
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
 GAP_WORDS = (",", "and", ";", "while", "whereas")  # before the giver of a gapped clause
+_GAP_CLAUSE_WORDS = 8  # words from a gapped clause's "and" to its amount
+_PART_PARAGRAPHS = 3  # "Of that sum, ..." refers to an amount at most this many paragraphs up
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -252,8 +254,10 @@ def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
     SEK 13.5bn, the Netherlands €350m and Denmark $200m"): that clause's giver."""
     doc = span.doc
     i = span.start - 1
-    if i <= span.sent.start or not ctx.actors.of_token(doc[i]):
+    if i <= span.sent.start:
         return None
+    if not ctx.actors.of_token(doc[i]):
+        return _gapped_clause_giver(ctx, span)
     while i > span.sent.start and (
         doc[i].ent_iob_ == "I" or (doc[i].ent_iob_ == "O" and doc[i - 1].pos_ == "PROPN")
     ):
@@ -263,6 +267,23 @@ def _gapped_subject(ctx: ArticleContext, span: Span) -> str | None:
     if not any(t.pos_ == "VERB" for t in doc[span.sent.start : i]):
         return None  # no verb earlier in the sentence to have been left out
     return ctx.actors.of_token(doc[span.start - 1])
+
+
+def _gapped_clause_giver(ctx: ArticleContext, span: Span) -> str | None:
+    """ "Norway has raised its support to 85 billion crowns, and Sweden its military aid to 40
+    billion crowns": a clause after "and" or a comma that opens on an actor and holds no
+    verb of its own before the amount, while one stands before it in the sentence."""
+    doc, floor = span.doc, span.sent.start
+    for j in range(span.start - 1, max(floor, span.start - _GAP_CLAUSE_WORDS) - 1, -1):
+        if doc[j].pos_ in ("VERB", "AUX"):
+            return None
+        if doc[j].lower_ in GAP_WORDS and j + 1 < span.start:
+            first = j + 2 if doc[j + 1].lower_ == "the" else j + 1
+            code = ctx.actors.of_token(doc[first])
+            if code and any(t.pos_ == "VERB" for t in doc[floor:j]):
+                return code
+            return None
+    return None
 
 
 def _after_gap_word(doc: Doc, start: int, floor: int) -> bool:
@@ -737,6 +758,27 @@ def _partitive(cue: Token) -> bool:
     return cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.dep_ == "prep"
 
 
+def _part_of_previous(ctx: ArticleContext, span: Span, before: list[AidCandidate]) -> bool:
+    """ "Of that sum, $150 million is budget support", "Of the total, 2 billion crowns will
+    go to ...": a sentence that opens on a part of the whole just named, when the amount
+    named last, at most a few paragraphs up (quotes may stand between), is aid."""
+    sent = span.sent
+    if not before or sent[0].lower_ != "of" or span.start < sent.start + 3:
+        return False
+    whole = next((t for t in sent[1:6] if t.dep_ == "pobj" and t.head == sent[0]), None)
+    if whole is None or not any(c.lower_ in ("that", "the", "this") for c in whole.children):
+        return False
+    if any(t is not whole and t.text[:1].isupper() for t in whole.subtree):
+        return False  # "Of the IDA grant, ...": a package named by its own giver or name
+    if not any(t.text == "," for t in sent[whole.i - sent.start : span.start - sent.start]):
+        return False
+    last = [a for a in ctx.amounts if a.end_char <= sent.start_char]
+    if not last or not before[-1].span.sent.start_char <= last[-1].start_char:
+        return False  # the amount named last is no aid ("that" is a plan's requirement)
+    gap = ctx.paragraph_of(span.start_char) - ctx.paragraph_of(before[-1].span.start_char)
+    return 0 <= gap <= _PART_PARAGRAPHS
+
+
 def _past_period(ctx: ArticleContext, prep: Token) -> bool:
     """A period that ended before the article ("between 2022 and 2024")."""
     start, end = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
@@ -1061,6 +1103,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         cues = nearest_cues(span, lex, rivals=rivals)
         context = context_cues(span)
         verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
+        if verdict is None and _part_of_previous(ctx, span, candidates):
+            verdict = True  # "Of that sum, $150 million is ...": a part of the aid before
         if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals)
@@ -1080,10 +1124,13 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     last_donor: dict[int, str] = {}
     last_recipient: dict[int, str] = {}
     last_date: dict[int, str] = {}
-    for cand in candidates:
+    whole: tuple[str | None, str | None] = (None, None)  # parties of the last package
+    for i, cand in enumerate(candidates):
         paragraph = ctx.paragraph_of(cand.span.start_char)
+        part = _part_of_previous(ctx, cand.span, candidates[:i])
         recipient = (
             cand.recipient
+            or (whole[1] if part else None)
             or last_recipient.get(paragraph)
             or _section_receiver(ctx, cand)
             or main_recipient
@@ -1093,6 +1140,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         label = _line_label(ctx, cand.span)
         donor = (
             cand.donor
+            or (whole[0] if part else None)
             or (ctx.actors.first_in(label) if label is not None and not _parts(cand) else None)
             or last_donor.get(paragraph)
             or ctx.section_actor(cand.span.start_char)
@@ -1103,6 +1151,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if cand.donor:
             last_donor[paragraph] = cand.donor
         last_donor.setdefault(paragraph, donor)  # the paragraph's next amounts share it
+        whole = (donor, recipient)
         if not donor or not recipient or donor == recipient:
             continue
         if cand.recipient is None and _serves_donor(ctx, cand.span, donor):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections import Counter
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import Actors
+from .actors import Actors, is_dateline
 from .cues import lexicon
 from .dates import DateMention
 from .furniture import Furniture
@@ -34,6 +35,9 @@ def _is_heading(line: str) -> bool:
 # "Kyrgyz Republic: Climate-Resilient Irrigation Modernization Project")
 _LABELLED_HEADING = re.compile(r"^\W*(?P<label>[A-Z][\w .'’&-]{0,40}[\w.])\s*:\s+\S.{0,100}$")
 _LABEL_WORDS = 5
+# any label: the model reads some country names as works or products ("landed in Niger")
+_ANY_NAME = ("GPE", "LOC", "NORP", "ORG", "FAC", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT")
+_DATELINE_SENTENCES = 30  # a dateline opens the body, after at most this much furniture
 
 
 def _heading_names(line: str, alone: bool) -> tuple[str, list[str]]:
@@ -155,8 +159,28 @@ class ArticleContext:
             for code in self._actor_mentions(("GPE", "NORP"), _is_receiver)
             if code not in ORG_CODES
         )
-        code = _most_common_but(receivers, exclude) or self.main_country(exclude=exclude)
+        code = (
+            _most_common_but(receivers, exclude)
+            or self._dateline_country(exclude)
+            or self.main_country(exclude=exclude)
+        )
         return code if code not in ORG_CODES else None  # a body gives, never receives
+
+    def _dateline_country(self, exclude: str | None) -> str | None:
+        """The country of the dateline's city ("NIAMEY, April 12 (AFP) -"): aid an article
+        filed from a country names no receiver for is most likely that country's, unless
+        that country gives in the article (`exclude`, or the subject of a verb of giving) or
+        the story is not about it ("PARIS, April 12 (AFP) -" over news from Niger)."""
+        for sent in itertools.islice(self.doc.sents, _DATELINE_SENTENCES):
+            words = list(itertools.takewhile(lambda t: t.is_upper and t.is_alpha, sent))
+            if not words or words[0].idx in self.furniture or not is_dateline(words[0]):
+                continue
+            place = resolve_place(" ".join(w.text for w in words).title())
+            code = place.country if place is not None and place.type == "city" else None
+            givers = self._actor_mentions(("GPE", "NORP", "ORG"), _is_giver)
+            named = self._actor_mentions(_ANY_NAME, _anywhere)  # the dateline itself is not
+            return code if code in named and code != exclude and code not in givers else None
+        return None
 
     def _actor_mentions(self, labels: tuple[str, ...], role) -> list[str]:
         """Codes of the entities with one of `labels`, outside furniture, whose root token
@@ -170,6 +194,14 @@ class ArticleContext:
                 if (code := self.actors.of_token(ent.root))
             ]
         return self._mentions[key]
+
+
+def _anywhere(root: Token) -> bool:
+    return True
+
+
+def _is_giver(root: Token) -> bool:
+    return root.dep_ == "nsubj" and root.head.lemma_ in GIVE_VERBS
 
 
 def _is_actor(root: Token) -> bool:

@@ -435,14 +435,22 @@ def _resolve(doc: Doc, start: int, end: int, currency: _Currency) -> str:
     """The code meant: the default, unless the sentence (outside the amount) names exactly one
     of the other currencies the symbol or word may mean ("Canada ... four hundred million
     dollars" -> CAD). A word with no default ("crowns") is money only when the sentence says
-    whose: "" otherwise."""
+    whose (the country named nearest before it, if several are): "" otherwise."""
     if not currency.alternatives:
         return currency.code
     sent = _sentence(doc, start, end)
-    context = text_of(doc)[sent.start_char : start] + " " + text_of(doc)[end : sent.end_char]
+    before, after = text_of(doc)[sent.start_char : start], text_of(doc)[end : sent.end_char]
     codes = (currency.code, *currency.alternatives) if currency.code else currency.alternatives
-    named = [c for c in codes if _cue_regex(c).search(context)]
-    return named[0] if len(named) == 1 else currency.code
+    named = [c for c in codes if _cue_regex(c).search(before + " " + after)]
+    if len(named) == 1:
+        return named[0]
+    if named and not currency.code:  # "Norway ... Norwegian crowns, and Sweden ... 40bn crowns"
+        ends = {
+            c: max((m.end() for m in _cue_regex(c).finditer(before)), default=-1) for c in named
+        }
+        nearest = max(ends, key=ends.get)
+        return nearest if ends[nearest] >= 0 else ""
+    return currency.code
 
 
 def _grammar_hits(text: str) -> list[tuple[int, int, float, _Currency]]:
@@ -494,21 +502,32 @@ def _entity_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Cu
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
-    """Every money amount in the doc, in text order, non-overlapping."""
+    """Every money amount in the doc, in text order, non-overlapping.
+
+    A word with no default currency ("crowns") whose sentence does not say whose means the
+    one of its currencies the article named last ("5.5 billion Norwegian crowns ... Of the
+    total, 2 billion crowns").
+    """
     hits = _grammar_hits(text_of(doc))
     hits = _non_overlapping(hits + _entity_hits(doc, _non_overlapping(hits)))
-    amounts = [
-        Amount(
-            text=text_of(doc)[start:end],
-            start_char=start,
-            end_char=end,
-            amount=value,
-            currency=_resolve(doc, start, end, currency),
-            qualifier=qualifier_before(doc, _token_index(doc, start, end)),
-        )
-        for start, end, value, currency in hits
-    ]
-    return [a for a in amounts if a.currency]
+    amounts: list[Amount] = []
+    for start, end, value, currency in sorted(hits, key=lambda hit: hit[0]):
+        code = _resolve(doc, start, end, currency)
+        if not code:
+            named = (a.currency for a in reversed(amounts) if a.currency in currency.alternatives)
+            code = next(named, "")
+        if code:
+            amounts.append(
+                Amount(
+                    text=text_of(doc)[start:end],
+                    start_char=start,
+                    end_char=end,
+                    amount=value,
+                    currency=code,
+                    qualifier=qualifier_before(doc, _token_index(doc, start, end)),
+                )
+            )
+    return amounts
 
 
 def qualifier_before(doc: Doc, start_token_index: int) -> str:
