@@ -740,3 +740,17 @@ def test_a_gapped_clause_gives_for_its_own_actor_in_its_own_crowns():
         ("NOR", 8.5e10, "NOK"),
         ("SWE", 4e10, "SEK"),
     }
+
+
+def test_the_receivers_official_speaking_gives_nothing():
+    text = (
+        "KYIV, May 3 - The first American weapons from a $1 billion package announced on "
+        "April 24 have reached Ukrainian units in the east, Defence Minister Rustem Umerov "
+        "said on Friday.\n\nPresident Joe Biden signed the supplemental, which provides "
+        "nearly $61 billion in security assistance for Ukraine."
+    )
+    rows = extract(text, published="2024-05-03")["aid_packages"]
+    assert {(r["donor"], r["recipient"], r["amount"]) for r in rows} == {
+        ("USA", "UKR", 1e9),
+        ("USA", "UKR", 6.1e10),
+    }

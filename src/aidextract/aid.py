@@ -59,6 +59,7 @@ BILL_NOUNS = ("bill", "supplemental", "appropriation")
 PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
+SAY_VERBS = ("say", "tell", "add", "note", "confirm", "write", "post")
 GAP_WORDS = (",", "and", ";", "while", "whereas")  # before the giver of a gapped clause
 _GAP_CLAUSE_WORDS = 8  # words from a gapped clause's "and" to its amount
 _PART_PARAGRAPHS = 3  # "Of that sum, ..." refers to an amount at most this many paragraphs up
@@ -161,6 +162,10 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
             code = ctx.actors.first_in(channel.subtree)
         if not code:
             continue
+        if verb.lemma_ in SAY_VERBS and code == (
+            find_recipient(ctx, span, None) or ctx.main_recipient()
+        ):
+            continue  # "... have reached Ukrainian units, Defence Minister X said": the receiver's
         if verb.lemma_ in RECEIVE_VERBS and code in ORG_CODES:
             donor = code  # "a UN-administered trust fund has received $112m": a channel that gives
         elif verb.lemma_ in RECEIVE_VERBS:  # "... received $2.4 billion in American aid"
