@@ -44,11 +44,14 @@ _PLACE_PREPS = frozenset({"in", "near", "across", "outside", "around", "into", "
 _PLACE_PREPS_LONE = _PLACE_PREPS | {"to", "from", "at", "on", "towards", "toward", "through", "via"}
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their"})
 _MODALS = frozenset({"would", "will", "could", "can", "'ll", "wo", "shall"})
+_LABEL_WORDS = 3  # words a line label may hold after a name before its colon ("X and Y:")
 _BODY_LOOKBACK = 3  # sentences searched back for the body of "Secretary General X"
 # what a line of bylines holds besides the names: "and", "&", commas, "(now)", "By"
 _NAME_GLUE = re.compile(r"(?:\s|[,&|]|\band\b|\bby\b|\([a-z ]{1,20}\))*", re.IGNORECASE)
 _LINE_LABEL = re.compile(r"^\W*([A-Z][\w .'’-]{1,40}?):\s")
 _HEADING_NUMBER = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?")
+# an Arabic article joined to a surname, which a later mention may drop ("al-Assad" -> "Assad")
+_JOINED_PARTICLE = re.compile(r"^(?:a[lnrsdtz]|el|ash)-(?=\w)")
 
 
 @dataclass
@@ -79,6 +82,7 @@ class _NameLexicon:
     credits_before: tuple[re.Pattern, ...]
     credits_line: tuple[re.Pattern, ...]
     credits_sentence: tuple[re.Pattern, ...]
+    credits_after: tuple[re.Pattern, ...]
 
 
 @cache
@@ -93,6 +97,7 @@ def _names() -> _NameLexicon:
         credits_before=_patterns(credits, "before"),
         credits_line=_patterns(credits, "line"),
         credits_sentence=_patterns(credits, "sentence"),
+        credits_after=_patterns(credits, "after"),
     )
 
 
@@ -360,14 +365,30 @@ def _name_lines(w: DocWords, candidates: list[tuple[int, int]]) -> dict[int, int
 def _thing_names(w: DocWords, candidates: list[tuple[int, int]]) -> set[tuple[str, ...]]:
     """Names the text shows to be things: a company's ("Skyforge Robotics": the last word is
     a listed non-name, not a weekday or month glued to a name), one followed by
-    ", which" ("Hibiki Denki, which employs 310 people"), or one in apposition to a company
-    or event noun ("Budomex Podkarpacie, a family-run construction firm")."""
+    ", which" ("Hibiki Denki, which employs 310 people"), one in apposition to a company
+    or event noun ("Budomex Podkarpacie, a family-run construction firm") or after one."""
     named = (_name_words(w, start, end) for start, end in candidates)
     out = {words for words in named if len(words) > 1 and words[-1] in _names().thing_heads}
     for start, end in _name_runs(w):
-        if _followed_by_which(w, end) or _in_thing_apposition(w, start, end):
+        if (
+            _followed_by_which(w, end)
+            or _in_thing_apposition(w, start, end)
+            or _after_thing_noun(w, start)
+        ):
             out.add(_name_words(w, start, end))
     return out
+
+
+def _after_thing_noun(w: DocWords, start: int) -> bool:
+    """ "the aid group Relief International", "the grid operator Ukrenergo": a name set after
+    a company or group noun."""
+    noun = w.doc[start - 1] if start > 0 else None
+    return (
+        noun is not None
+        and noun.pos_ == "NOUN"
+        and noun.text.islower()
+        and noun.lemma_ in _names().thing_nouns
+    )
 
 
 def _followed_by_which(w: DocWords, end: int) -> bool:
@@ -402,6 +423,8 @@ def _is_mention(w: DocWords, start: int, end: int) -> bool:
     span = w.doc[start:end]
     if len(w.words(start, end)) > 1 and w.code(span.text) and not title_before(w, start):
         return False  # "Luís Montenegro" is a country's name, but not after "Prime Minister"
+    if w.pos[start] == "ADP" and w.code(w.doc[w.word_end[start] : end].text):
+        return False  # "Beyond Haiti, Kenya keeps ...": a preposition read into a name
     root = first_conjunct(span.root)
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         return title_before(w, start) is not None
@@ -419,7 +442,8 @@ def _is_handle(w: DocWords, start: int) -> bool:
 
 
 def _is_credit(w: DocWords, start: int, end: int) -> bool:
-    """A "Reuters/Jane Doe" credit, a byline, a dateline's agency or a reporter's credit."""
+    """A "Reuters/Jane Doe" credit, a byline, a dateline's agency, a reporter's credit, a
+    caption's "[Jane Doe, Outlet]" or a press contact ("Jane Doe, +1 202 ...")."""
     doc, text = w.doc, text_of(w.doc)
     span = doc[start:end]
     a, b = span.start_char, span.end_char
@@ -431,6 +455,10 @@ def _is_credit(w: DocWords, start: int, end: int) -> bool:
         return True
     line = text[text.rfind("\n", 0, a) + 1 : a]
     if any(p.search(line) for p in lex.credits_line):
+        return True
+    line_end = text.find("\n", b)
+    rest = text[b : line_end if line_end >= 0 else len(text)]
+    if any(p.search(rest) for p in lex.credits_after):
         return True
     sent = span.sent
     sentence = text[sent.start_char : sent.end_char]  # = sent.text, without its tokens
@@ -452,14 +480,15 @@ def _has_name_words(w: DocWords, start: int, end: int) -> bool:
 
 
 def _is_attributive(w: DocWords, start: int, end: int) -> bool:
-    """True for "the Patriot battery", "20 Marder vehicles": a name used as a thing's name."""
+    """True for "the Patriot battery", "20 Marder vehicles", "Bayraktar TB2s": a name used as
+    a thing's name (a hyphenated name's lower-case tail, "Sun-won", is no thing's noun)."""
     doc = w.doc
     root = first_conjunct(doc[start:end].root)
     head = root.head
     if (
         root.dep_ in ("compound", "amod", "nmod")
         and head.i > root.i
-        and head.text.islower()
+        and (w.word_text[head.i].islower() or any(ch.isdigit() for ch in head.text))
         and head.pos_ in ("NOUN", "PROPN")
         and head.lower_ not in _names().group_nouns
     ):
@@ -489,7 +518,7 @@ def _merge(w: DocWords, mentions: list[_Mention]) -> list[list[_Mention]]:
         else:
             lone.setdefault(words[0], []).append(m)
     for word, alone in lone.items():
-        owners = [g for g in groups if len(g) > 1 and word in (g[0], _surname(g))]
+        owners = [g for g in groups if len(g) > 1 and word in (g[0], *_surnames(g))]
         if owners:
             for m in alone:
                 groups[_nearest(owners, groups, m)].append(m)
@@ -532,6 +561,13 @@ def _surname(name: tuple[str, ...]) -> str:
     return words[-1] if words else name[-1]
 
 
+def _surnames(name: tuple[str, ...]) -> tuple[str, ...]:
+    """The surname, and without its joined particle: "al-assad" and "assad"."""
+    surname = _surname(name)
+    bare = _JOINED_PARTICLE.sub("", surname)
+    return (surname, bare) if bare and bare != surname else (surname,)
+
+
 def _part_of(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
     """ "Lloyd Austin" is part of "Lloyd J. Austin III": same surname, words in order."""
     if _surname(short) != _surname(full):
@@ -570,6 +606,8 @@ def _lone_word_is_person(w: DocWords, mentions: list[_Mention]) -> bool:
     word = w.word_text[mentions[0].start]
     if w.code(word) is not None or word.lower() in _names().not_names:
         return False
+    if all(w.doc[m.start].tag_ == "NNS" and w.label(m.start) != "PERSON" for m in mentions):
+        return False  # "Thanks, General.": a plural noun the model left unnamed
     forms = {word, word + "s", word.removesuffix("s")}
     occurrences = [w.doc[i] for i, text in enumerate(w.texts) if text in forms]
     if _labelled_a_thing(w, occurrences, {m.start for m in mentions}):
@@ -639,14 +677,18 @@ def _bare_plural(tok: Token) -> bool:
 
 
 def _is_line_label(w: DocWords, m: _Mention) -> bool:
-    """ "Goma: the city fell": a word alone before a colon at the start of its line."""
+    """ "Goma: the city fell", "Shelter and NFIs: ...": a word at the start of its line
+    before a colon, with at most a few words and no verb between."""
     doc, text = w.doc, text_of(w.doc)
     line_start = text.rfind("\n", 0, doc[m.start].idx) + 1
-    return (
-        m.end < len(doc)
-        and w.texts[m.end] == ":"
-        and not text[line_start : doc[m.start].idx].strip()
-    )
+    if text[line_start : doc[m.start].idx].strip():
+        return False
+    for k in range(m.end, min(m.end + _LABEL_WORDS + 1, len(doc))):
+        if w.texts[k] == ":":
+            return True
+        if w.pos[k] in ("VERB", "AUX") or doc[k].is_space:
+            return False
+    return False
 
 
 def _after_common_noun(w: DocWords, i: int) -> bool:
@@ -665,12 +707,16 @@ def _after_common_noun(w: DocWords, i: int) -> bool:
 
 
 def _person(
-    w: DocWords, group: list[_Mention], ministries: dict[str, str], published: str | None
+    w: DocWords,
+    group: list[_Mention],
+    ministries: dict[str, tuple[int, str]],
+    published: str | None,
 ) -> Person:
-    """The fullest name of a group, the first role given and the country."""
+    """The fullest name of a group, the fullest role given (the first of the longest) and
+    the country."""
     doc = w.doc
     best = max(group, key=lambda m: (len(w.words(m.start, m.end)), m.end - m.start))
-    role = next((m.role for m in group if m.role), None)
+    role = max((m.role for m in group if m.role), key=lambda r: len(r.split()), default=None)
     spans = [(doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1])) for m in group]
     name = doc[best.start : best.end].text
     country = _country(w, group, role, name, ministries, published)
@@ -682,11 +728,11 @@ def _country(
     group: list[_Mention],
     role: str | None,
     name: str,
-    ministries: dict[str, str],
+    ministries: dict[str, tuple[int, str]],
     published: str | None,
 ) -> str | None:
     """The country a mention states, else what the role says, else a known office
-    holder's, else what the line or the clause says, else a ministry's of the article."""
+    holder's, else what the line or the clause says, else that of a ministry named before."""
     stated = next((m.country for m in group if m.country), None)
     default = _role_country(w, role, group[0].start) if role and not stated else None
     known = stated or default or office_country(name, published)
@@ -696,7 +742,8 @@ def _country(
         code = next((c for c in (rule(w, m) for m in group) if c), None)
         if code:
             return code
-    return ministries.get(role.lower()) if role else None
+    ministry = ministries.get(role.lower()) if role else None
+    return ministry[1] if ministry and ministry[0] < group[0].start else None
 
 
 def _role_country(w: DocWords, role: str, start: int) -> str | None:
@@ -765,9 +812,12 @@ def _previous_sentence_start(w: DocWords, i: int) -> int:
     return w.doc[start - 1].sent.start if start > 0 else start
 
 
-def _ministries(w: DocWords) -> dict[str, str]:
-    """Minister titles whose ministry has a country in the article: "Belarus's Defence
-    Ministry" -> {"defence minister": "BLR"}, "Ministry of Finance of Ukraine" -> UKR."""
+def _ministries(w: DocWords) -> dict[str, tuple[int, str]]:
+    """Minister titles whose ministry has a country in the article, with the token of its
+    first mention: "Belarus's Defence Ministry" -> {"defence minister": (i, "BLR")},
+    "Ministry of Finance of Ukraine" -> UKR. A minister takes the country of a ministry
+    named before him: one named after is more often a counterpart's ("Russia's defence
+    ministry did not respond")."""
     out = {}
     for i, low in enumerate(w.lowers):
         if low != "ministry":
@@ -777,7 +827,7 @@ def _ministries(w: DocWords) -> dict[str, str]:
             continue  # "coordinated with Ukraine's defence ministry": a counterpart's
         role, country = read_title(w, _ministry_title(w, tok))
         if role and country:
-            out.setdefault(re.sub(r"ministry", "minister", role.lower()), country)
+            out.setdefault(re.sub(r"ministry", "minister", role.lower()), (i, country))
     return out
 
 

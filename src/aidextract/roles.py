@@ -41,6 +41,13 @@ _BECOME = frozenset({"be", "become", "serve"})  # ", who became defence minister
 _LEAD_VERBS = frozenset({"lead", "head"})  # ", who leads the agency's Ukraine desk"
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _MAX_COMPLEMENT = 14  # tokens a title's "of ..." complement may span before the name
+_TITLE_KINDS = frozenset(
+    {"head", "rank", "style", "local", "relation", "modifier", "honorific", "passing"}
+)
+_MAX_BRACKET = 6  # tokens of a bracket after a name: "(C)", "(left)", "(R-Texas)"
+_PARTY_LABELS = frozenset({"ORG", "NORP"})
+# ", the US envoy,", ", his Ukrainian counterpart,": words that may open an apposition
+_APPOSITION_DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their"})
 
 
 @dataclass(frozen=True)
@@ -48,6 +55,9 @@ class TitleLexicon:
     heads: frozenset[str]
     locals: frozenset[str]
     ranks: frozenset[str]
+    styles: frozenset[str]
+    passing: frozenset[str]
+    relations: frozenset[str]
     modifiers: frozenset[str]
     honorifics: frozenset[str]
     role_countries: tuple[tuple[str, str], ...]
@@ -61,16 +71,21 @@ class TitleLexicon:
 def title_lexicon() -> TitleLexicon:
     titles = read_tsv("people_titles.tsv", required=("word", "kind"))
     for row in titles:
-        if row["kind"] not in ("head", "rank", "local", "modifier", "honorific"):
+        if row["kind"] not in _TITLE_KINDS:
             raise ResourceError(f"models/people_titles.tsv: unknown kind {row['kind']!r}")
     roles = read_tsv("people_role_countries.tsv", required=("role", "country"))
     institutions = read_tsv("people_institutions.tsv", required=("name", "country"))
     bodies = read_tsv("people_bodies.tsv", required=("code",))
     parties = read_tsv("people_parties.tsv", required=("party", "country"))
     return TitleLexicon(
-        heads=frozenset(r["word"] for r in titles if r["kind"] in ("head", "rank", "local")),
+        heads=frozenset(
+            r["word"] for r in titles if r["kind"] in ("head", "rank", "style", "local", "relation")
+        ),
         locals=frozenset(r["word"] for r in titles if r["kind"] == "local"),
         ranks=frozenset(r["word"] for r in titles if r["kind"] == "rank"),
+        styles=frozenset(r["word"] for r in titles if r["kind"] == "style"),
+        passing=frozenset(r["word"] for r in titles if r["kind"] == "passing"),
+        relations=frozenset(r["word"] for r in titles if r["kind"] == "relation"),
         modifiers=frozenset(r["word"] for r in titles if r["kind"] == "modifier"),
         honorifics=frozenset(r["word"] for r in titles if r["kind"] == "honorific"),
         role_countries=tuple(
@@ -231,12 +246,20 @@ class DocWords:
             return True
         last = self.word_end[i] - 1
         if text.islower():
-            return self._is_role_noun(last)
+            return self._is_role_noun(last) or text in self.lex.passing
         if not text[:1].isupper() or self.pos[last] not in _TITLE_WORD_POS:
             return False
+        if text.endswith("ing") and self.doc[i].is_sent_start:
+            return False  # "• Meeting Palestinian Prime Minister X, the envoy ...": a participle
         if self.label(last) == "PERSON":
-            return self.code(text) is not None  # "Moldovan" read as part of a name
+            # "Moldovan" read as part of a name; "Crown" of "[Crown Prince Mohammed]" PERSON
+            return self.code(text) is not None or self._before_head_in_name(i)
         return self.label(last) not in NUMBER_ENTS
+
+    def _before_head_in_name(self, i: int) -> bool:
+        """The word before a title's head, both inside one PERSON entity ("Crown Prince")."""
+        after = self.word_end[i]
+        return after < len(self.doc) and self.is_head(after) and self.ent.get(after) is self.ent[i]
 
     def _is_role_noun(self, k: int) -> bool:
         """A lower-case word inside a title: a compound's part ("border guard chief", "foreign
@@ -330,12 +353,21 @@ def mention_title(w: DocWords, start: int, end: int) -> tuple[str | None, str | 
     # a bare rank or one-word title yields to an apposition: "Gen. Mark Milley, chairman
     # of the Joint Chiefs", "Senator X, the chair of the Armed Services Committee"
     bare = before and (_is_rank(w, before) or len(w.words(before.start, before.end)) == 1)
-    titles += [after, before] if bare else [before, after]
+    copula = _copula_title(w, outer)
+    titles += [after, copula, before] if bare else [before, after, copula]
     titles.append(_shared_title(w, start, end))
-    read = [read_title(w, t) for t in titles if t] + [_unit_led(w, end)]
+    read = [read_title(w, t) for t in titles if t] + [_unit_led(w, end), _party_of(w, end)]
     role = next((r for r, _ in read if r), None)
     country = next((c for _, c in read if c), None)
     return role, country
+
+
+def _copula_title(w: DocWords, start: int) -> Title | None:
+    """ "the paramilitary RSF, whose commander is Gen. X": the title the name completes."""
+    be = start - 1
+    if be < 1 or w.doc[be].lemma_ != "be" or w.pos[be] not in ("AUX", "VERB"):
+        return None
+    return title_before(w, be)
 
 
 def _past_origin(w: DocWords, end: int) -> int:
@@ -376,7 +408,7 @@ def _closes_apposition(w: DocWords, end: int) -> bool:
 
 
 def _is_rank(w: DocWords, title: Title) -> bool:
-    return all(w.is_rank_word(k) for k in w.words(title.start, title.end))
+    return all(w.is_rank_word(k) or w.texts[k] == "." for k in w.words(title.start, title.end))
 
 
 def _shared_title(w: DocWords, start: int, end: int) -> Title | None:
@@ -405,23 +437,50 @@ def title_before(w: DocWords, end: int) -> Title | None:
         j -= 1  # "Foreign Secretary Mr Lammy"
     if w.lowers[j] in COMPLEMENT_PREPS or w.pos[j] == "CCONJ":
         return None  # "Minister of National Defence": the name is the complement
+    stop = j + 1
+    if j > floor and w.texts[j] == "." and not w.doc[j - 1].whitespace_ and w.is_rank_word(j - 1):
+        j -= 1  # "spokesperson Col . Lee": the tokenizer split the rank's stop
     head = w.word_start[j] if w.is_head(j) else _complement_head(w, j, floor)
     if head is None:
         return None
     ranks = _rank_start(w, head, floor)
-    # "Pentagon spokesman Maj. Gen. X" names the office, "Secretary General X" one title
-    if (
-        w.is_rank_word(head)
-        and w.word_text[ranks].lower() != "general"
-        and ranks > floor
-        and w.is_head(ranks - 1)
-    ):
-        return title_before(w, ranks)
+    # "Pentagon spokesman Maj. Gen. X", "Foreign Minister Prince X" name the office
+    office_end = _office_before_style(w, head, ranks, floor)
+    if office_end is not None:
+        return title_before(w, office_end)
     start = head
     while start > floor and w.is_modifier(start - 1):
         start = w.word_start[start - 1]
     first = _joined_title(w, start, head, floor)
-    return Title(first.start, first.head, j + 1) if first else Title(start, head, j + 1)
+    return Title(first.start, first.head, stop) if first else Title(start, head, stop)
+
+
+def _office_before_style(w: DocWords, head: int, ranks: int, floor: int) -> int | None:
+    """End of the office before a rank or a style ("Senator", "Prince") stacked after it,
+    which is no part of the role: "army spokesman Brig. Gen. X", "spokesperson Senior Col.
+    X", "Minister for Finance Senator X". "General" after a head of its own case joins it
+    ("Secretary General X"); after a lower-case one it is a rank ("military leader General
+    X")."""
+    style = w.word_text[head].lower() in w.lex.styles
+    if not (w.is_rank_word(head) or style):
+        return None
+    end = ranks
+    while end > floor + 1 and _is_rank_modifier(w, w.word_start[end - 1]):
+        end = w.word_start[end - 1]  # "Senior Col.", "Vice Adm."
+    if end <= floor:
+        return None
+    before = w.word_start[end - 1]
+    if w.word_text[end].lower() == "general" and w.is_head(before):
+        rank = w.texts[before][:1].islower() and w.texts[end][:1].isupper()
+        return end if rank else None
+    if w.is_head(before):
+        return end
+    return end if style and _complement_head(w, end - 1, floor) is not None else None
+
+
+def _is_rank_modifier(w: DocWords, k: int) -> bool:
+    """A title word that is no head, before a rank ("Senior" of "Senior Col.")."""
+    return w.is_title_word(k) and not w.is_head(k) and w.word_text[k][:1].isupper()
 
 
 def _joined_title(w: DocWords, start: int, head: int, floor: int) -> Title | None:
@@ -484,10 +543,10 @@ def title_after(w: DocWords, end: int) -> Title | None:
     limit = doc[end].sent.end
     start, relative = _apposition_start(w, end + 1, limit)
     head, k = None, start
-    while k < limit and w.is_modifier(k):
+    while k < limit and (w.is_modifier(k) or (head is None and _joins_modifiers(w, k, limit))):
         head = w.word_start[k] if w.is_head(k) else head
         k = w.word_end[k]
-    if head is None or w.word_end[head] != k:
+    if head is None or not _ends_title(w, w.word_end[head], k):
         return None
     stop = k
     while stop < limit and w.lowers[stop] not in _RELATIVES and w.is_complement(stop):
@@ -498,22 +557,50 @@ def title_after(w: DocWords, end: int) -> Title | None:
     return Title(start, head, stop if keep else k)
 
 
+def _ends_title(w: DocWords, after_head: int, k: int) -> bool:
+    """The words after an apposition's head are none, or a place of the office ("Supreme
+    Allied Commander Europe"), not a name ("the minister, Defence Minister X")."""
+    if after_head == k:
+        return True
+    ent = w.ent.get(after_head)
+    return (
+        ent is not None and ent.label_ in _PLACE_LABELS and (ent.start, ent.end) == (after_head, k)
+    )
+
+
+def _joins_modifiers(w: DocWords, k: int, limit: int) -> bool:
+    """ "the UN Resident and Humanitarian Coordinator": an "and" between capitalised words
+    of one title, before its head."""
+    return (
+        w.lowers[k] == "and"
+        and k + 1 < limit
+        and w.texts[k - 1][:1].isupper()
+        and w.texts[k + 1][:1].isupper()
+        and w.is_modifier(k + 1)
+    )
+
+
 def _apposition_ends(w: DocWords, stop: int, limit: int) -> bool:
     """Token `stop` may end an apposition: the sentence's end, punctuation, a line break or a
     relative pronoun (", the US envoy, who ...")."""
     if stop >= limit:
         return True
+    if w.texts[stop] == "(":  # ", commander of U.S. Forces Korea (USFK), told ...": an acronym
+        close = next(
+            (k for k in range(stop, min(stop + _MAX_BRACKET, limit)) if w.texts[k] == ")"), None
+        )
+        return close is not None and _apposition_ends(w, close + 1, limit)
     return w.texts[stop] in APPOSITION_END or w.doc[stop].is_space or w.lowers[stop] in _RELATIVES
 
 
 def _apposition_start(w: DocWords, start: int, limit: int) -> tuple[int, bool]:
-    """First word of an apposition past "who became (as)" and an article, and whether the
-    apposition is such a relative clause."""
+    """First word of an apposition past "who became (as)" and an article or owner ("his"),
+    and whether the apposition is such a relative clause."""
     relative = start + 1 < limit and w.lowers[start] == "who"
     relative = relative and w.doc[start + 1].lemma_ in _BECOME
     if relative:
         start += 3 if start + 2 < limit and w.lowers[start + 2] == "as" else 2
-    if start < limit and w.lowers[start] in ("the", "a", "an"):
+    if start < limit and w.lowers[start] in _APPOSITION_DETERMINERS:
         start += 1
     return start, relative
 
@@ -527,23 +614,38 @@ def read_title(w: DocWords, title: Title) -> tuple[str | None, str | None]:
     kept = list(range(title.start, title.head))
     owners = [k for k in kept if w.texts[k] in POSSESSIVE]
     if owners:
-        country = w.owner_code(doc[title.start : owners[-1]].text)
-        if country or not _named_owner(w, title.start, owners[-1]):
+        owner = doc[title.start : owners[-1]]
+        country = w.owner_code(owner.text)
+        if country and w.institution(owner.text):  # "the European Council's president"
+            kept = [k for k in kept if k > owners[-1] or (k < owners[-1] and w.lowers[k] != "the")]
+        elif country or not _named_owner(w, title.start, owners[-1]):
             kept = [k for k in kept if k > owners[-1]]  # "Wagner's founder" keeps its owner
     else:
         country, kept = _country_prefix(w, title, kept)
+    party, kept = _party_prefix(w, kept)
+    country = country or party
     complement = list(range(title.head, title.end))
     code, complement = _country_of_tail(w, title, complement)
     country = country or code or _employer(w, complement)
     pieces, owner_country = _complement_text(w, complement)
-    country = country or owner_country or _party_country(w, title)
+    country = country or owner_country or _party_country(w, kept, title)
     if not country:
         country, kept = _local_country(w, title, kept)
-    role = "".join(doc[k].text_with_ws for k in kept) + pieces
+    kept = [k for k in kept if w.lowers[k] not in w.lex.passing]
+    role = _text_of_tokens(w, kept) + pieces
     role = _THEN.sub("", role.strip()).strip(" ,;:-")
+    if w.word_text[title.head].lower() in w.lex.relations:
+        return None, country  # "his Ukrainian counterpart, X": whose, but no office
     if w.is_plural_head(title.head):  # "Presidents X and Y": each is "President"
         role = role.replace(w.texts[title.head], w.texts[title.head][:-1], 1)
     return role or None, country
+
+
+def _text_of_tokens(w: DocWords, tokens: list[int]) -> str:
+    """The tokens' text, with a space where a dropped token stood without one ("Council's")."""
+    kept = set(tokens)
+    doc = w.doc
+    return "".join(doc[k].text + (doc[k].whitespace_ or " " * (k + 1 not in kept)) for k in tokens)
 
 
 def _named_owner(w: DocWords, start: int, end: int) -> bool:
@@ -588,13 +690,20 @@ def _country_of_tail(w: DocWords, title: Title, complement: list[int]) -> tuple[
     """A country closing the title ("Minister of defense of Ukraine") and the tokens left."""
     ofs = [k for k in complement if w.lowers[k] == "of"]
     tail = w.doc[ofs[-1] + 1 : title.end] if ofs else None
-    if tail and all(t.text[:1].isupper() or t.lower_ == "the" for t in tail):
+    if tail and all(t.text[:1].isupper() or t.lower_ == "the" for t in tail) and _one_name(w, tail):
         code = None if w.institution(tail.text) else w.code(tail.text)
         if code and _names_a_body(w, ofs):
             return code, complement  # "Governor of the National Bank of Moldova"
         if code:
             return code, [k for k in complement if k < ofs[-1]]
     return None, complement
+
+
+def _one_name(w: DocWords, tail: Span) -> bool:
+    """The words after "of" are one name, not a unit named after places ("of U.S. Forces
+    Korea"): one entity holds them all, or none holds any."""
+    ents = [w.ent.get(t.i) for t in tail if t.lower_ != "the"]
+    return all(e is None for e in ents) or (ents[0] is not None and all(e is ents[0] for e in ents))
 
 
 def _names_a_body(w: DocWords, ofs: list[int]) -> bool:
@@ -605,12 +714,50 @@ def _names_a_body(w: DocWords, ofs: list[int]) -> bool:
     return all(w.texts[k][:1].isupper() for k in range(ofs[-2] + 2, ofs[-1]))
 
 
-def _party_country(w: DocWords, title: Title) -> str | None:
+def _party_country(w: DocWords, kept: list[int], title: Title) -> str | None:
     """ "Republican nominee", "Democratic Senator": a party that one country alone has."""
-    first, after = title.start, w.word_end[title.start]
+    first = kept[0] if kept else title.head
+    after = w.word_end[first]
     if after >= title.end or not (w.is_title_word(after) or w.texts[after].islower()):
         return None
     return w.lex.parties.get(w.word_text[first])
+
+
+def _party_prefix(w: DocWords, kept: list[int]) -> tuple[str | None, list[int]]:
+    """A party's name before the head leaves the role, like a country ("ruling People Power
+    Party lawmaker" -> "lawmaker"), and gives the country a listed party has."""
+    for k in kept:
+        name = _party_name(w, k)
+        if name is not None:
+            return w.lex.parties.get(name.text), [i for i in kept if i >= name.end]
+    return None, kept
+
+
+def _party_name(w: DocWords, k: int) -> Span | None:
+    """The organisation's name that ends with the word "Party" at token `k`, without "the"."""
+    ent = w.ent.get(k)
+    if w.texts[k] != "Party" or ent is None or ent.label_ not in _PARTY_LABELS or ent.end != k + 1:
+        return None
+    start = ent.start + (w.lowers[ent.start] == "the")
+    return w.doc[start : k + 1] if start < k else None
+
+
+def _party_of(w: DocWords, end: int) -> tuple[str | None, str | None]:
+    """ "Rep. X (C) of the ruling People Power Party": the country of the person's party."""
+    k = end
+    if w.text_at(k) == "(":
+        while k < len(w.doc) and w.texts[k] != ")" and k - end < _MAX_BRACKET:
+            k += 1
+        k += 1
+    if w.text_at(k).lower() != "of":
+        return None, None
+    for n in range(k + 1, min(k + _MAX_COMPLEMENT, len(w.doc))):
+        if w.texts[n] == "Party":
+            name = _party_name(w, n)
+            return None, w.lex.parties.get(name.text) if name is not None else None
+        if w.texts[n] in APPOSITION_END:
+            break
+    return None, None
 
 
 def _country_prefix(w: DocWords, title: Title, kept: list[int]) -> tuple[str | None, list[int]]:
@@ -658,9 +805,28 @@ def _employer(w: DocWords, complement: list[int]) -> str | None:
     return None
 
 
+def _demonym_in_name(w: DocWords, k: int, tokens: list[int]) -> Span | None:
+    """A country's adjective at token `k` that opens a proper name after "the" ("the Russian
+    General Staff"); a body's name ("the European Union") is none."""
+    if k - 1 not in tokens or w.lowers[k - 1] != "the" or w.label(k) != "NORP":
+        return None
+    ent = w.ent[k]
+    after = ent.end
+    if ent.start != k or after not in tokens or not w.texts[after][:1].isupper():
+        return None
+    code = w.code(ent.text)
+    return ent if code and code not in w.lex.body_codes else None
+
+
 def _complement_text(w: DocWords, tokens: list[int]) -> tuple[str, str | None]:
-    """Head and complement text, a country possessive made "the": "of Russia's" -> "of the"."""
+    """Head and complement text, a country possessive made "the": "of Russia's" -> "of the";
+    a demonym after "the" leaves it: "of the Russian General Staff" -> "of the General Staff"."""
     doc, country, out, skip = w.doc, None, [], set()
+    for k in tokens:
+        demonym = _demonym_in_name(w, k, tokens)
+        if demonym:
+            country = country or w.code(demonym.text)
+            skip.update(range(demonym.start, demonym.end))
     for k in tokens:
         if w.texts[k] not in POSSESSIVE or k - 1 not in tokens:
             continue
