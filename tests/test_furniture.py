@@ -82,3 +82,43 @@ def test_link_lines_and_author_bios_name_no_places(line):
     text = f"Aid for Niger\n\nThe EU sent aid to Niger on Monday.\n\n{line}\n"
     places = {p["name"] for p in aidextract.extract(text, published="2024-04-22")["places"]}
     assert places == {"Niger"}
+
+
+# Lines of page furniture found on new press (heldout6-style texts); each line is our own.
+FURNITURE_LINES = [
+    # a site's menu, its items apart by two or more spaces; in capitals too
+    "HOME  News  Ukraine war  Middle East  Economy  Video",
+    "WORLD  |  LEBANON  |  MIDDLE EAST",
+    # a section label over the headline
+    "Middle East | The long war",
+    "GLOBAL | THE MIDDLE EAST",
+    # wire trailers: where a reporter filed from, who else reported
+    "Karimi reported from Beirut.",
+    "Associated Press writer Jo Ames in Beirut contributed to this report.",
+    "Additional reporting from Beirut by Jo Ames",
+    # a print edition's trailer, an agency's disclaimer, a social-media box
+    "This article appeared in the Middle East section of the print edition.",
+    "The AP receives support for coverage in Lebanon from a foundation. The AP is solely "
+    "responsible for all content.",
+    "Follow our Beirut desk on X, Instagram and Facebook for more.",
+]
+
+
+@pytest.mark.parametrize("line", FURNITURE_LINES)
+def test_furniture_lines_name_no_places_or_people(line):
+    text = f"Aid for Niger\n\n{line}\n\nThe EU sent aid to Niger on Monday.\n"
+    facts = aidextract.extract(text, published="2024-04-22")
+    assert {p["name"] for p in facts["places"]} == {"Niger"}
+    assert facts["people"] == []
+
+
+@pytest.mark.parametrize(
+    "line,place",
+    [
+        ("Follow the money: the EU sent aid to Beirut on Monday.", "Beirut"),  # prose
+        ("Lebanon  |  12 March 2024", "Lebanon"),  # a date line with its place
+    ],
+)
+def test_lines_like_furniture_that_are_text(line, place):
+    text = f"Aid for Niger\n\n{line}\n\nThe EU sent aid to Niger on Monday.\n"
+    assert place in {p["name"] for p in aidextract.extract(text, published="2024-04-22")["places"]}

@@ -12,6 +12,7 @@ from aidextract.geo import (
     actor_code,
     as_written,
     bare_foreign_region,
+    by_other_name,
     common_noun,
     country_of_adjective,
     entity_patterns,
@@ -610,6 +611,9 @@ def test_press_spellings(text, expected):
         ("Petion-Ville", "Petion-Ville", "Petion-Ville"),
         ("Tartus", "TARTUS", "Ţarţūs"),  # a headline's capitals keep the canonical name
         ("Kiev", "Kiev", "Kyiv"),  # another name, not a spelling: the canonical name
+        # the first part of a hyphenated GeoNames name is the text's name of the town
+        ("Yverdon", "Yverdon", "Yverdon"),  # GeoNames: Yverdon-les-Bains
+        ("Binyamina", "Binyamina", "Binyamina"),  # GeoNames: Binyamina-Giv'at 'Ada
     ],
 )
 def test_as_written(canonical, text, expected):
@@ -624,3 +628,18 @@ def test_is_populous(text, expected):
 @pytest.mark.parametrize("text,expected", [("Unity", True), ("Korczowa", False), ("", False)])
 def test_common_noun(text, expected):
     assert common_noun(text) is expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Goris", True),  # an alternate name of Gori, Georgia (Goris, Armenia is not listed)
+        ("Tina", True),  # an alternate name of Tena, Ecuador
+        ("Gori", False),  # its own name
+        ("Yverdon", False),  # the first part of its hyphenated name
+        ("Kiev", False),  # a press name of our own files
+        ("Cologne", False),  # a city of 100,000 or more
+    ],
+)
+def test_by_other_name(text, expected):
+    assert by_other_name(resolve_place(text), text) is expected

@@ -48,8 +48,7 @@ def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
     """Character ranges of the furniture lines of `text`, and of its caption and promo lines
     (lines in capitals), which hold no aid or troop fact but may name places and people."""
     kinds = _patterns()
-    headings, lines = kinds["heading"], kinds["line"]
-    captions = kinds["caption"] + kinds["promo"]
+    headings, lines, captions = kinds["heading"], kinds["line"], kinds["caption"]
     out: list[tuple[int, int]] = []
     caption_out: list[tuple[int, int]] = []
     in_links = after_counter = False
@@ -79,8 +78,10 @@ def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
             out.append((start, pos))
         elif counted or any(p.search(stripped) for p in captions):
             caption_out.append((start, pos))
-        elif any(p.search(stripped) for p in lines):
+        elif any(p.search(stripped) for p in lines):  # a menu in capitals is a menu, no promo
             out.append((start, pos))
+        elif any(p.search(stripped) for p in kinds["promo"]):
+            caption_out.append((start, pos))
         above = (start, pos) if not out or out[-1] != (start, pos) else None
     return out, sorted(caption_out)
 

@@ -876,6 +876,19 @@ def is_major(place: Place) -> bool:
     return place.type != "city" or place in _gazetteer().major
 
 
+def by_other_name(place: Place, text: str) -> bool:
+    """Whether `text` names a town of fewer than 100,000 people only through one of its
+    GeoNames alternate names ("Temisco", an alternate name of Temixco, Mexico; "Goris" of
+    Gori, Georgia): the text may mean another town of that name that no gazetteer lists."""
+    g = _gazetteer()
+    if place.type != "city" or place in g.populous:
+        return False
+    key = _key(_clean(text))
+    if _key(place.name).startswith(key + "-"):
+        return False  # the first part of a hyphenated name ("Faya" for "Faya-Largeau")
+    return place not in (g.own_names.get(key), g.curated.get(key))
+
+
 def is_populous(place: Place) -> bool:
     """Whether a place is a capital or a GeoNames city of 100,000 people or more: a city the
     text means by its name, even where it also names a site after the city ("Goma airport")."""
@@ -884,8 +897,10 @@ def is_populous(place: Place) -> bool:
 
 def as_written(place: Place, text: str) -> Place:
     """The place under the text's spelling where that is its canonical name up to diacritics
-    and romanization ("Tartus" for GeoNames' "Ţarţūs", "Tavush" for ISO's "Tavuš"); the place
-    itself otherwise, and for a text in capitals (a headline's "TARTUS")."""
+    and romanization ("Tartus" for GeoNames' "Ţarţūs", "Tavush" for ISO's "Tavuš") or the
+    first part of its hyphenated name, which the press writes for the town ("Yverdon" for
+    GeoNames' "Yverdon-les-Bains"); the place itself otherwise, and for a text in capitals
+    (a headline's "TARTUS")."""
     cleaned = _clean(text)
     head, _, last = cleaned.rpartition(" ")
     if head and last.lower() in _ADMIN_WORDS and not place.name.lower().endswith(last.lower()):
@@ -893,6 +908,8 @@ def as_written(place: Place, text: str) -> Place:
     if not cleaned or cleaned == place.name or cleaned.isupper():
         return place
     names = {_spelling_key(place.name), _spelling_key(place.name.translate(_DIGRAPHS))}
+    if place.type == "city" and "-" in place.name:
+        names.add(_spelling_key(place.name.partition("-")[0]))
     keys = {_spelling_key(cleaned)}
     if not keys & names:  # "El Arish" for GeoNames' "Arīsh", "Nuseirat" for "An Nuşayrāt"
         names, keys = ({_LEADING_ARTICLE.sub("", k) for k in group} for group in (names, keys))

@@ -13,7 +13,9 @@ countries named as actors ("the Baltic states joined"), far-off regions' bare IS
 a noun, without their country ("Gulf donors"), and place names inside the name of a currency,
 an office's portfolio or an event ("U.S. dollars", "Commissioner for the Mediterranean", "the
 ninth Brussels conference") are no places. A row takes the text's spelling of a canonical
-name that differs from it only in diacritics ("Tartus" for GeoNames' "Ţarţūs").
+name that differs from it only in diacritics ("Tartus" for GeoNames' "Ţarţūs"); a region
+named like a city of the text takes its longer name ("Sagaing Region"), and a town known only
+by an alternate name of a town in a country the text does not name keeps the text's name.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from .geo import (
     actor_code,
     as_written,
     bare_foreign_region,
+    by_other_name,
     common_noun,
     country_of_adjective,
     country_place,
@@ -150,6 +153,8 @@ _MAX_COORDINATED = 8
 _ORDINAL = re.compile(r"^\d{1,4}(?:st|nd|rd|th)$")
 _BASE_WORDS = frozenset({"base", "airbase"})
 _MAX_NAME_TOKENS = 4
+_THE = re.compile(r"^the\s+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"['’]s$")
 # A line opening with a link-list label ("READ MORE: ...", "MORE FROM THE GAZETTE: ...",
 # "MOST READ: ..."): the headlines after it are links, page furniture (FORMAT.md).
 _LABELED_LINE = re.compile(r"^\s*([^:\n]{2,40}):\s*\S")
@@ -157,6 +162,13 @@ _LABELED_LINE = re.compile(r"^\s*([^:\n]{2,40}):\s*\S")
 # United Kingdom"): a house number before a street, at the start of a line or after a comma.
 _HOUSE_NUMBER = re.compile(r"(?:^|,)\s*\d{1,5}[A-Za-z]?\s+(?:[A-Z][\w'’.-]*\s+){1,4}([A-Z]\w+)")
 _ADDRESS_MAX_WORDS = 16
+# A print-issue line ("Published in The Courier, June 3rd, 2025", "First published in The
+# Herald on 3 March 2025"): the outlet's name runs to the comma or "on" before the closing date.
+_ISSUE_LINE = re.compile(
+    r"[ \t]*(?:first |originally )?(?:published|printed) in[ \t]+([^,\n]+?)[ \t]*"
+    r"(?:,|\bon\b)[^\n]{0,30}\b\d{4}[ \t.]*$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # Words between "the" and a place name before an event noun ("the ninth Brussels conference").
 _EVENT_MODIFIERS = 2
 # What ties an unknown name to a place after it ("in Bolechowo near Poznań", "to Minova, on
@@ -202,24 +214,48 @@ def place_mentions(doc: Doc, furniture: Furniture) -> list[PlaceMention]:
             continue
         if _link_line(doc, m) or _section_label(doc, m) or _grouping_as_actor(doc, m):
             continue
-        if _address_line(doc, m) or _inside_other_name(doc, m):
+        if _address_line(doc, m) or _inside_other_name(doc, m) or _issue_outlet(doc, m):
             continue
         seen.add(m.start_char)
         out.append(m)
-    return _spelled_as_written(doc, _towns_as_sites(_regions_in_context(doc, out)))
+    out = _towns_by_other_names(doc, _regions_in_context(doc, out))
+    return _spelled_as_written(doc, _towns_as_sites(out))
 
 
 def _spelled_as_written(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
     """Each place under the spelling of its first mention that is its canonical name up to
-    diacritics ("Tartus" for GeoNames' "Ţarţūs"), so that the row shows the text's name."""
+    diacritics ("Tartus" for GeoNames' "Ţarţūs"), so that the row shows the text's name; a
+    mention that writes the canonical name itself keeps it ("Rostov-on-Don", then "Rostov")."""
     spelling: dict[Place, Place] = {}
     for m in mentions:
         if m.place not in spelling:
-            written = as_written(m.place, text_of(doc)[m.start_char : m.end_char])
-            if written is not m.place:
+            text = text_of(doc)[m.start_char : m.end_char]
+            written = as_written(m.place, text)
+            if written is not m.place or text.casefold() == m.place.name.casefold():
                 spelling[m.place] = written
     for m in mentions:
         m.place = spelling.get(m.place, m.place)
+    return _regions_apart_from_cities(doc, mentions)
+
+
+def _regions_apart_from_cities(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A region named like a city of the same text ("Sagaing" and "Sagaing Region") takes
+    the name with the word for regions that the text writes after it, else "region": the
+    table holds the two as two rows (FORMAT.md: a city and the region named after it)."""
+    cities = {m.place.name.casefold() for m in mentions if m.place.type == "city"}
+    regions = {m.place for m in mentions if m.place.type == "admin1"}
+    renamed: dict[Place, Place] = {}
+    for m in mentions:
+        if m.place not in regions or m.place.name.casefold() not in cities:
+            continue
+        text = _written_name(text_of(doc)[m.start_char : m.end_char])
+        if text.casefold().startswith(m.place.name.casefold() + " "):
+            renamed.setdefault(m.place, replace(m.place, name=text))
+    for place in regions:
+        if place.name.casefold() in cities:
+            renamed.setdefault(place, replace(place, name=f"{place.name} region"))
+    for m in mentions:
+        m.place = renamed.get(m.place, m.place)
     return mentions
 
 
@@ -234,7 +270,17 @@ def _inside_other_name(doc: Doc, mention: PlaceMention) -> bool:
         (mention.place.type == "country" and _before_currency(span))
         or _portfolio(span)
         or _event_name(span)
+        or _title_area(span, mention.place)
     )
+
+
+def _title_area(span: Span, place: Place) -> bool:
+    """A region of the world right after a title's capitalized head ("Supreme Allied
+    Commander Europe"): the area of the office, part of its name."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    if before is None or place.type != "other" or place.country is not None:
+        return False
+    return _capitalized(before) and before.lower_ in _office_heads()
 
 
 def _before_currency(span: Span) -> bool:
@@ -244,11 +290,21 @@ def _before_currency(span: Span) -> bool:
 
 
 def _portfolio(span: Span) -> bool:
+    """A place after an office's head and "for", or coordinated with one there ("Minister
+    for Asia, Africa and the Middle East")."""
     doc = span.doc
     i = span.start - 1
-    if i >= 0 and doc[i].lower_ == "the":
+    for _ in range(_MAX_COORDINATED):
+        if i >= 0 and doc[i].lower_ == "the":
+            i -= 1
+        if i >= 1 and doc[i].lower_ == "for" and doc[i - 1].lower_ in _office_heads():
+            return True
+        if i < 1 or doc[i].lower_ not in _COORDINATION or not _capitalized(doc[i - 1]):
+            return False
         i -= 1
-    return i >= 1 and doc[i].lower_ == "for" and doc[i - 1].lower_ in _office_heads()
+        while i >= 0 and _capitalized(doc[i]):
+            i -= 1
+    return False
 
 
 def _event_name(span: Span) -> bool:
@@ -264,6 +320,15 @@ def _event_name(span: Span) -> bool:
         if token.pos_ not in ("ADJ", "NUM"):
             return False
     return False
+
+
+def _issue_outlet(doc: Doc, mention: PlaceMention) -> bool:
+    """A mention in the outlet's name of a print-issue line ("Published in The Courier, June
+    3rd, 2025"): the line dates the article, but names no place there."""
+    text = text_of(doc)
+    line_start = text.rfind("\n", 0, mention.start_char) + 1
+    match = _ISSUE_LINE.match(text, line_start)
+    return bool(match) and match.start(1) <= mention.start_char < match.end(1)
 
 
 def _address_line(doc: Doc, mention: PlaceMention) -> bool:
@@ -287,6 +352,24 @@ def _regions_in_context(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMen
         for m, weak in zip(mentions, foreign, strict=True)
         if not weak or m.place.country in countries
     ]
+
+
+def _towns_by_other_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """A town named only by an alternate name of a GeoNames town in a country the text names
+    no other place of ("Temisco, near the border": Temixco, Mexico) is a town the
+    gazetteer lacks: it keeps the text's name and no country."""
+    text = text_of(doc)
+    other = [by_other_name(m.place, text[m.start_char : m.end_char]) for m in mentions]
+    countries = {m.place.country for m, weak in zip(mentions, other, strict=True) if not weak}
+    for m, weak in zip(mentions, other, strict=True):
+        if weak and m.place.country not in countries:
+            m.place = Place(_written_name(text[m.start_char : m.end_char]), "city", None)
+    return mentions
+
+
+def _written_name(text: str) -> str:
+    """A mention's text as a place's name: without a leading "the" or a possessive."""
+    return _POSSESSIVE.sub("", _THE.sub("", text.strip()))
 
 
 def _towns_as_sites(mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -655,6 +738,9 @@ class _Reader:
         that is no person of the text, and, for a city, not after "the" ("the Bank"), and
         either a major city or a town after a locative preposition, in a list of places or
         before an apposition that calls it a town ("Kenscoff, a hillside town")."""
+        region = self._named_region(ent)
+        if region is not None:
+            return region
         place = resolve_name(ent.text)
         if place is None or self._person_city(ent, place) or self._surname(ent):
             return None
@@ -666,6 +752,13 @@ class _Reader:
         if is_major(place) or self._locative(ent) or self._apposition(ent) == "settlement":
             return place
         return None
+
+    def _named_region(self, ent: Span) -> Place | None:
+        """The region a mislabeled name before a word for regions names ("in the Tahoua
+        region", "Tahoua" ORG): the word makes it a region even after "the"."""
+        admin = self._admin_word_after(ent)
+        region = resolve_place(f"{ent.text} {admin}") if admin is not None else None
+        return region if region is not None and region.type == "admin1" else None
 
     def _surname(self, ent: Span) -> bool:
         """A PERSON entity after a capitalized name that spaCy left out of it ("Baroness Priya
@@ -818,8 +911,8 @@ class _Reader:
                 head = tuple(words[i : i + size])
                 rest = words[i + size :]
                 if len(head) == size and all(w in _DIRECTION_WORDS for w in rest):
-                    for kind in ("feature", "site"):
-                        if head in heads.get(kind, {}):
+                    for kind in ("feature", "site", "pass"):
+                        if head in heads.get(kind, {}) and (kind != "pass" or _town(run[:i])):
                             return self._named(run[:i], run, kind)
         before = self._head_before(run)
         if before is not None:
@@ -898,7 +991,7 @@ class _Reader:
         """A site or feature after a name, and, after a plural site head, the names joined to
         it ("the Korczowa and Medyka crossings" -> Korczowa crossing, Medyka crossing)."""
         if phrase[-1].lower_ == singular.lower().split()[-1]:
-            return self._named(run, phrase, kind)
+            return self._named(_before_acronyms(run) if kind == "site" else run, phrase, kind)
         out = []
         for name in [*_names_before(self.doc, run), run]:
             place = resolve_place(f"{name.text} {singular}")
@@ -936,6 +1029,21 @@ class _Reader:
             if place.type == "city":
                 out.append(PlaceMention(place, name.start_char, name.end_char))
         return out
+
+
+def _before_acronyms(name: Span) -> Span:
+    """A site's name without the acronyms between it and the head, which qualify the head
+    ("the Kalma IDP camp", "the Incirlik US air base"): the text knows the site by the name."""
+    end = name.end
+    while end > name.start + 1 and name.doc[end - 1].text.isupper() and len(name.doc[end - 1]) > 1:
+        end -= 1
+    return name.doc[name.start : end]
+
+
+def _town(name: Span) -> bool:
+    """Whether a name is a known town or region ("Fulda"), not a country or a word."""
+    place = resolve_name(name.text)
+    return place is not None and place.type in ("city", "admin1")
 
 
 def _site_key(name: str) -> str:
