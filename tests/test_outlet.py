@@ -42,3 +42,8 @@ def test_an_official_named_bare_is_the_outlets_countrys(nlp):
     doc = next(iter(parse(nlp, [text])))
     people = {p["name"]: p["country"] for p in extract_facts(doc, "2025-05-10")[1]["people"]}
     assert people == {"Bilal Kayani": "CHN"}  # without the outlet: the main donor's
+
+
+def test_an_unknown_domain_is_no_country_and_logs_nothing(caplog):
+    assert home_country(None, "https://commission.europa.eu/news") is None
+    assert not caplog.records

@@ -77,5 +77,12 @@ def _domain_country(host: str) -> str | None:
     tld = host.rsplit(".", 1)[-1] if "." in host else ""
     if len(tld) != 2 or tld in read_words("outlet_open_tlds.txt"):
         return None
-    code = coco.convert(tld, src="ccTLD", to="ISO3", not_found=None)
-    return code if isinstance(code, str) else None
+    return _cctlds().get(tld)
+
+
+@cache
+def _cctlds() -> dict[str, str]:
+    """Country-code domain -> ISO alpha-3, from country_converter's table (looked up there
+    rather than converted, which logs a warning for every unknown domain such as .eu)."""
+    table = coco.CountryConverter().data[["ccTLD", "ISO3"]].dropna()
+    return {str(tld).strip(".").lower(): iso3 for tld, iso3 in table.itertuples(index=False)}
