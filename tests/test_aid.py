@@ -754,3 +754,18 @@ def test_the_receivers_official_speaking_gives_nothing():
         ("USA", "UKR", 1e9),
         ("USA", "UKR", 6.1e10),
     }
+
+
+def test_a_long_list_of_donor_lines_with_dashes():
+    lines = ["United States", "European Union", "Germany", "Japan", "Denmark", "France"]
+    text = "UNHCR thanks the donors of its aid to Chad. Contributions received include:\n\n"
+    text += "".join(f"• {name} – US$ {i + 1} million\n" for i, name in enumerate(lines))
+    rows = extract(text, published="2025-04-15")["aid_packages"]
+    assert {(r["donor"], r["amount"]) for r in rows} == {
+        ("USA", 1e6),
+        ("EU", 2e6),
+        ("DEU", 3e6),
+        ("JPN", 4e6),
+        ("DNK", 5e6),
+        ("FRA", 6e6),
+    }

@@ -63,6 +63,8 @@ SAY_VERBS = ("say", "tell", "add", "note", "confirm", "write", "post")
 GAP_WORDS = (",", "and", ";", "while", "whereas")  # before the giver of a gapped clause
 _GAP_CLAUSE_WORDS = 8  # words from a gapped clause's "and" to its amount
 _PART_PARAGRAPHS = 3  # "Of that sum, ..." refers to an amount at most this many paragraphs up
+_LIST_LINES = 12  # lines of a list between an amount and the sentence that opens it
+_LABEL_MARK = re.compile(r":|\s[–—|-]\s|\t")  # ends a line's label
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -662,14 +664,7 @@ def context_cues(span: Span) -> set[str]:
     lex = lexicon(LEXICON)
     sents = [span.sent]
     if len(span.sent) < 15 or _is_bullet(span.sent):
-        sent = span.sent
-        for _ in range(8):
-            if sent.start == 0:
-                break
-            sent = span.doc[sent.start - 1].sent
-            sents.append(sent)
-            if sent.text.rstrip().endswith(":") or (len(sent) >= 15 and not _is_bullet(sent)):
-                break
+        sents += _lines_above(span)
     return {
         c
         for sent in sents
@@ -854,28 +849,33 @@ def _parts(cand: AidCandidate) -> bool:
 
 def _list_intro(span: Span) -> Span | None:
     """The sentence ending in a colon that opens the amount's list, if it is one."""
-    sent = span.sent
-    for _ in range(8):
-        if sent.start == 0:
-            return None
+    lines = _lines_above(span)
+    return lines[-1] if lines and lines[-1].text.rstrip().endswith(":") else None
+
+
+def _lines_above(span: Span) -> list[Span]:
+    """The sentences above the amount's, nearest first, up to the one that opens its list
+    (ending in a colon) or the first that is no list item."""
+    sent, lines = span.sent, []
+    while len([s for s in lines if len(s) > 1]) < _LIST_LINES and sent.start > 0:
         sent = span.doc[sent.start - 1].sent
-        if sent.text.rstrip().endswith(":"):
-            return sent
-        if not _is_bullet(sent) and len(sent) >= 15:
-            return None
-    return None
+        lines.append(sent)  # a bullet mark the parser set apart as a sentence counts for none
+        if sent.text.rstrip().endswith(":") or (len(sent) >= 15 and not _is_bullet(sent)):
+            break
+    return lines
 
 
 def _line_label(ctx: ArticleContext, span: Span) -> Span | None:
     """The label opening the amount's line ("IMF: $2.2bn disbursed", "23 September: Norway
-    announced ..."): up to LABEL_WORDS words before a colon, which fact sheets and timelines
-    use for the donor or the date of the line."""
+    announced ...", "• Germany – US$ 7.9 million", "Norway | NOK 85bn | ..."): up to
+    LABEL_WORDS words before a colon, dash or table bar, which fact sheets, tables and
+    timelines use for the donor or the date of the line."""
     text = text_of(ctx.doc)
     start = text.rfind("\n", 0, span.start_char) + 1
-    colon = text.find(":", start, span.start_char)
-    if colon < 0:
+    mark = _LABEL_MARK.search(text, start, span.start_char)
+    if mark is None:
         return None
-    label = token_span(ctx.doc, start, colon)
+    label = token_span(ctx.doc, start, mark.start())
     if label is None or not 0 < len(label) <= LABEL_WORDS or label.end > span.start:
         return None
     return label
