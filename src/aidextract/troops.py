@@ -31,6 +31,7 @@ from spacy.tokens import Span, Token
 from .context import ArticleContext
 from .cues import Lexicon, lexicon, token_span, tree_distances
 from .geo import actor_code
+from .money import Count, qualifier_before
 from .nlp import text_of
 from .troop_candidate import (
     ESTIMATE_VERBS,
@@ -73,11 +74,16 @@ PROMISE_VERBS = ("promise", "pledge")
 SERVE_PREPS = ("with", "under")
 AUTHORIZE_VERBS = ("authorize", "authorise", "allow", "permit", "mandate")
 STRENGTH_NOUNS = ("strength", "ceiling", "cap")
+TARGET_WORDS = ("maximum", "authorised", "authorized", "mandated")
+OWNING_VERBS = ("number", "have", "comprise", "include")
+MODALS = ("can", "could", "may")
+GENERIC_DETS = ("a", "an", "each", "every")
 CONTRIBUTE_VERBS = ("provide", "contribute", "supply")
 LEVEL_NOUNS = ("number", "peak", "high", "low", "total", "strength", "level")
 MORE_WORDS = ("more", "additional", "extra", "further", "another")
 CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+GAPPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*")
 TABLE_ROW = re.compile(r"\s*(?P<label>[^\W\d][^.\n]*?)\s*\.{3,}\s*[\d][\d.,]*\s*")
 
 
@@ -93,7 +99,7 @@ def counted_noun(span: Span) -> Token:
         "NOUN",
         "PROPN",
     ):
-        return head
+        return _named_force(head)
     if head.lower_ == "strong":
         return head
     if head.lower_ in MORE_WORDS and head.head.pos_ == "NOUN" and head.head != root:
@@ -101,6 +107,15 @@ def counted_noun(span: Span) -> Token:
     if root.dep_ == "conj" and head.dep_ == "nummod" and head.head.pos_ == "NOUN":
         return head.head  # "200 and 250 soldiers"
     return root
+
+
+def _named_force(head: Token) -> Token:
+    """ "3,500 Kenya Defence Forces (KDF) soldiers": a count before a force's name counts the
+    noun the name modifies."""
+    noun = head
+    while noun.pos_ == "PROPN" and noun.dep_ in ("compound", "nmod") and noun.head.i > noun.i:
+        noun = noun.head
+    return noun if noun.pos_ == "NOUN" else head
 
 
 def cue_distances(span: Span, lex: Lexicon, noun: Token) -> dict[str, int]:
@@ -127,6 +142,10 @@ def _other_clauses(noun: Token) -> set[int]:
         return set()
     own = {t.i for t in verb.subtree}
     others = [c for c in verb.children if c.dep_ in ("conj", "parataxis") and has_subject(c)]
+    # "11,000 troops to Russia, most of whom were deployed to Kursk, and 300 of them have
+    # been killed": the parse hangs the last clause on the relative clause
+    relatives = [c for c in noun.children if c.dep_ == "relcl"]
+    others += [c for r in relatives for c in r.children if c.dep_ == "conj" and has_subject(c)]
     out = {t.i for c in others for t in c.subtree}
     if verb.dep_ == "dep" or verb.dep_ == "conj" and has_subject(verb):
         out |= {t.i for t in noun.sent if t.i not in own}  # "dep": a clause the parse lost
@@ -186,14 +205,18 @@ def _capacity(noun: Token) -> bool:
     million": a strength, not a deployment."""
     verb = noun.head
     if noun.head.lower_ == "of" and noun.head.head.lemma_ in STRENGTH_NOUNS:
-        # "authorized the mission with a strength of up to 2,500 personnel"
-        return any(t.lemma_ in AUTHORIZE_VERBS for t in list(noun.head.head.ancestors)[:3])
+        # "authorized the mission with a strength of up to 2,500 personnel", "its authorised
+        # strength of 5,000 troops": a size allowed
+        strength = noun.head.head
+        if any(c.lower_ in TARGET_WORDS for c in strength.children):
+            return True
+        return any(t.lemma_ in AUTHORIZE_VERBS for t in list(strength.ancestors)[:3])
     if noun.dep_ == "attr" and any(_strength_word(c) for c in verb.children if c.dep_ == "nsubj"):
         return True  # "Its authorised ceiling is 11,826 personnel"
-    if verb.lemma_ != "number":
+    if verb.lemma_ not in OWNING_VERBS:
         return False
-    allowed = verb.head.lemma_ in AUTHORIZE_VERBS
-    return allowed or any(c.lower_ in ("can", "could", "may") for c in verb.children)
+    allowed = verb.head.lemma_ in AUTHORIZE_VERBS  # "is authorised to have up to 2,500"
+    return allowed or verb.lemma_ == "number" and any(c.lower_ in MODALS for c in verb.children)
 
 
 def _strength_word(noun: Token) -> bool:
@@ -218,12 +241,18 @@ def _on_orders(lex: Lexicon, noun: Token) -> bool:
 def _army_size(lex: Lexicon, noun: Token) -> bool:
     """ "Mali's army has grown to perhaps 40,000 troops", "the regular army has about 73,000
     soldiers" (with no place given): the size of an army at home."""
-    verb = noun.head.head if noun.head.lower_ == "to" else noun.head
+    verb = noun.head.head if noun.head.lower_ in ("to", "at") else noun.head
     owning = verb.lemma_ == "have" and noun.dep_ == "dobj" and not _placed(noun)
-    if verb.lemma_ not in (*GROWTH_VERBS, "number") and not owning:
+    if verb.lemma_ not in (*GROWTH_VERBS, *STAY_VERBS, "number") and not owning:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    # "the strength of the Belarusian army will remain at about 48,000": the army's size
+    subjects += [o for s in subjects if s.lemma_ in LEVEL_NOUNS for o in _of_objects(s)]
     return any(noun_cues(lex, s) & {"army", "army_size"} for s in subjects)
+
+
+def _of_objects(noun: Token) -> list[Token]:
+    return [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
 
 
 def _placed(noun: Token) -> bool:
@@ -237,6 +266,29 @@ def _range(span: Span) -> bool:
     first = span.root.head if span.root.dep_ == "conj" else span.root  # "and 30,000"
     start = max(min(span.start, first.left_edge.i) - 1, 0)
     return any(t.lower_ == "between" for t in span.doc[start : span.start + 1])
+
+
+def _generic_crew(lex: Lexicon, noun: Token) -> bool:
+    """ "A THAAD battery is typically operated by about 95 soldiers": the crew any such system
+    has, not a force sent (FORMAT.md); "the battery in Israel is operated by 100 US soldiers"
+    is one."""
+    if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
+        return False
+    verb = noun.head.head
+    if any("habitual" in token_cues(lex, c) for c in verb.children if c.dep_ == "advmod"):
+        return True
+    subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    generic = any(d.lower_ in GENERIC_DETS for s in subjects for d in s.children)
+    return generic and any(c.tag_ in ("VBZ", "VBP") for c in verb.children if c.dep_ == "auxpass")
+
+
+def _governed_out(lex: Lexicon, noun: Token) -> bool:
+    """ "the withdrawal of its roughly 2,000-strong contingent", "the losses of the 800-strong
+    battalion": a force, however far its count stands, that a casualty or withdrawal word
+    governs."""
+    force = noun.head if noun.lower_ == "strong" else noun
+    governor = force.head.head if force.head.lower_ == "of" else force.head
+    return force.dep_ in ("pobj", "dobj") and "not_troops" in token_cues(lex, governor)
 
 
 def _trained(noun: Token) -> bool:
@@ -268,9 +320,9 @@ def _bare_is_troops(
         return same_sentence[-1]  # "..., half of them on Okinawa, and 28,500 in South Korea"
     if partitive:
         return same_sentence[-1] if same_sentence else _SELF
-    if root.dep_ == "pobj" and head.lower_ == "of":
-        owner = head.head
-        if "unit" in noun_cues(lex, owner) or troop_noun(lex, owner):
+    if root.dep_ == "pobj" and head.lower_ == "of" and root.pos_ == "NUM":
+        owner = head.head  # a common noun: "the Group of Seven" is a name
+        if owner.pos_ == "NOUN" and ("unit" in noun_cues(lex, owner) or troop_noun(lex, owner)):
             return _SELF
     verb = head.head
     if root.dep_ == "pobj" and head.lower_ == "at" and verb.dep_ == "acl":
@@ -286,6 +338,8 @@ def _bare_is_troops(
             obj_cues = noun_cues(lex, obj)
             if "troops" in obj_cues or "unit" in obj_cues:
                 return _SELF
+            if "estimate" in obj_cues and _of_others(lex, obj):
+                return None  # "put the number of North Korean deaths at around 300"
             if "estimate" in obj_cues and (same_sentence or earlier):
                 return same_sentence[-1] if same_sentence else _SELF
     if root.dep_ == "pobj" and head.head.lemma_ == "compare" and (same_sentence or earlier):
@@ -306,6 +360,14 @@ def _bare_is_troops(
     if root.dep_ == "conj" and same_sentence and _present_at(same_sentence[-1].span.root):
         return same_sentence[-1]  # "About 2,500 are in Iraq and about 900 in Syria"
     return _takes_up(root, same_sentence or earlier[-1:])
+
+
+def _of_others(lex: Lexicon, noun: Token) -> bool:
+    """Whether "the number of X" counts something other than a force (deaths, drones)."""
+    return any(
+        o.pos_ == "NOUN" and not troop_noun(lex, o) and "unit" not in noun_cues(lex, o)
+        for o in _of_objects(noun)
+    )
 
 
 def _present_at(root: Token) -> bool:
@@ -484,6 +546,37 @@ def _troop_table(lex: Lexicon, span: Span) -> Candidate | None:
     return Candidate(None, span, span.root, row=row)
 
 
+def _counted_force(
+    lex: Lexicon, span: Span, noun: Token, accepted: list[Candidate], cues: dict[str, int]
+) -> Candidate | None:
+    """A count with a noun of its own: a force noun, "N-strong", a country's share in a
+    gapped clause ("Chile sent 300 soldiers and Peru 200"), or a verb the parse took for the
+    counted noun ("Of those, around 1,000 rotate through Lithuania")."""
+    if "unit" in noun_cues(lex, noun) and noun.lower_ != "strong":
+        return None
+    if noun.lower_ == "strong" or troop_noun(lex, noun) or _gapped_share(noun, accepted):
+        return Candidate(None, span, noun, cues=cues)
+    if noun.pos_ == "NOUN" and "deploy" in noun_cues(lex, noun) and is_partitive(lex, noun):
+        parent = _bare_is_troops(lex, span.root, accepted, cues)
+        if parent is not None:
+            return Candidate(None, span, noun, parent=None if parent is _SELF else parent)
+    return None
+
+
+def _gapped_share(noun: Token, accepted: list[Candidate]) -> bool:
+    """ "Chile has sent 300 soldiers, and Peru 200": a country coordinated with the force or
+    its verb, with a count of its own, stands for the same force noun."""
+    if noun.pos_ != "PROPN" or noun.dep_ != "conj" or not _country_name(noun):
+        return False
+    first = noun.head
+    return any(c.noun == first or clause_verb(c.noun) == first for c in accepted)
+
+
+def _country_name(token: Token) -> bool:
+    """A country's name (the NER leaves some unlabelled: "and Belize 50")."""
+    return token.pos_ == "PROPN" and token.is_title and actor_code(token.text) is not None
+
+
 def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate | None:
     """A Candidate when the count at `span` counts forces, else None."""
     if table_row(span.doc, span.start_char):
@@ -492,16 +585,14 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
     cues = cue_distances(span, lex, noun)
     if _excluded(cues) or _capacity(noun) or _trained(noun) or _hypothetical(noun) or _range(span):
         return None
-    if _required(noun) or _on_orders(lex, noun):
+    if _required(noun) or _on_orders(lex, noun) or _generic_crew(lex, noun):
+        return None
+    if _governed_out(lex, noun):
         return None
     if _army_size(lex, noun):
         return None
     if noun != span.root:
-        if "unit" in noun_cues(lex, noun) and noun.lower_ != "strong":
-            return None
-        if noun.lower_ == "strong" or troop_noun(lex, noun):
-            return Candidate(None, span, noun, cues=cues)
-        return None
+        return _counted_force(lex, span, noun, accepted, cues)
     troops = _number_of_troops(lex, span.root) or _numbering_people(span.root)
     if troops is not None:
         return Candidate(None, span, troops, cues=cues)
@@ -649,6 +740,9 @@ def _clause_origin(
         for prep in anc.children:
             if prep.dep_ == "prep" and prep.lower_ == "under":
                 under = under or _actor_in(ctx, lex, prep.subtree)
+        gapped = _gapped_subject(ctx, anc)
+        if gapped:
+            return gapped, speaker
         if anc.pos_ not in ("VERB", "AUX") and not has_subject(anc):  # "numbers" as a noun
             continue
         speech = "speech" in token_cues(lex, anc)
@@ -668,6 +762,16 @@ def _clause_origin(
             elif code:
                 return code, speaker
     return under, speaker
+
+
+def _gapped_subject(ctx: ArticleContext, anc: Token) -> str | None:
+    """ "X has deployed eight medics, and Y two soldiers": the verb left out of the second
+    clause, the parse takes Y for a verb coordinated with the first; Y is its subject."""
+    if anc.dep_ != "conj" or anc.pos_ not in ("VERB", "PROPN") or has_subject(anc):
+        return None
+    if anc.ent_type_ not in ("GPE", "NORP", "ORG") or not anc.text[:1].isupper():
+        return None
+    return ctx.actors.of_token(anc)
 
 
 def _pronoun_actor(ctx: ArticleContext, lex: Lexicon, pronoun: Token) -> str | None:
@@ -793,10 +897,14 @@ def _from_many(lex: Lexicon, cand: Candidate) -> str | None:
     verb = clause_verb(cand.noun)
     heads = [cand.noun, verb] if verb is not None and cand.noun.head == verb else [cand.noun]
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
+    preps += [c for c in cand.noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     states = [o for p in preps for o in _prep_pobjs(p) if "contributors" in noun_cues(lex, o)]
-    if not any(c.dep_ == "nummod" for s in states for c in s.children):
-        return None
-    return _multinational_owner(lex, cand.noun)
+    counted = any(c.dep_ == "nummod" for s in states for c in s.children)
+    # "troops of the bloc's countries", "of the alliance's member states"
+    allied = any(
+        c.dep_ == "poss" and "nato" in token_cues(lex, c) for s in states for c in s.children
+    )
+    return _multinational_owner(lex, cand.noun) if counted or allied else None
 
 
 def _prep_pobjs(prep: Token) -> list[Token]:
@@ -849,9 +957,26 @@ def _headline(ctx: ArticleContext, span: Span) -> bool:
     return not line.endswith((".", "!", "?", '"', "”", ")"))
 
 
+def _gapped_counts(ctx: ArticleContext) -> list[Count]:
+    """ "Jamaica has sent 150 soldiers and Belize 50": the count after a country in a gapped
+    clause, which the count finder takes for a label ("Issue 37") and leaves out."""
+    taken = {c.start_char for c in ctx.counts}
+    found = []
+    for tok in ctx.doc:
+        head = tok.head
+        if not (tok.dep_ == "nummod" and GAPPED_NUMBER.fullmatch(tok.text) and head.i == tok.i - 1):
+            continue
+        if head.dep_ == "conj" and _country_name(head) and tok.idx not in taken:
+            value = int(tok.text.replace(",", ""))
+            qualifier = qualifier_before(ctx.doc, tok.i)
+            found.append(Count(tok.text, tok.idx, tok.idx + len(tok), value, qualifier))
+    return found
+
+
 def find_candidates(ctx: ArticleContext, lex: Lexicon) -> list[Candidate]:
     found: list[Candidate] = []
-    for count in ctx.counts:
+    counts = sorted([*ctx.counts, *_gapped_counts(ctx)], key=lambda c: c.start_char)
+    for count in counts:
         if count.start_char in ctx.furniture:
             continue
         span = token_span(ctx.doc, count.start_char, count.end_char)
@@ -873,6 +998,27 @@ def _fill_consensus(cands: list[Candidate]) -> None:
         with_place = [c for c in cands if c.origin == cand.origin and c.place is not None]
         if len(others) == 1 and len(with_place) >= 2 and None not in others:
             cand.place = (others.pop(), None)
+
+
+def _fill_single_host(lex: Lexicon, cands: list[Candidate]) -> None:
+    """In an article whose placed forces are all in one country (a mission's story), a force
+    sent or serving with no place of its own ("El Salvador has deployed eight medics",
+    "Jamaica has 24 soldiers in the mission") is in that country too."""
+    placed = [c for c in cands if c.place and c.place[0]]
+    hosts = {c.place[0] for c in placed}
+    if len(hosts) != 1 or len(placed) < 2:
+        return
+    host = hosts.pop()
+    for cand in cands:
+        if cand.place is None and cand.origin != host and _sent_or_serving(lex, cand):
+            cand.place = (host, None)
+
+
+def _sent_or_serving(lex: Lexicon, cand: Candidate) -> bool:
+    """A force with a verb of sending near it, or in a sentence about a mission."""
+    if cand.cues.get("deploy", 99) <= NEAR:
+        return True
+    return any("mission" in token_cues(lex, t) for t in cand.span.sent)
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
@@ -951,11 +1097,15 @@ def _assign_places(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) ->
     for i, cand in enumerate(cands):
         if cand.place is None and _reinforces(cand):
             cand.place = _last_country(cands[:i], cand.origin)
-        if cand.place is None or cand.place[1] is None:
-            cand.place = _fuller(cand.place, next_place(ctx, lex, cand, cands))
+        following = (
+            next_place(ctx, lex, cand, cands) if not cand.place or not cand.place[1] else None
+        )
+        if following is not None:
+            cand.place, cand.placed_by = _fuller(cand.place, following[0]), following[1]
         if cand.place is None:
             section = ctx.section_country(cand.span.start_char)  # under "SOMALIA: ..."
             cand.place = (section, None) if section and section != cand.origin else None
+    _fill_single_host(lex, cands)
 
 
 def _row(cand: Candidate) -> dict:
