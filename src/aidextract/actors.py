@@ -126,13 +126,12 @@ class Actors:
         """ "the Fund", "the bloc": the body of that name, if the article named it before.
         A lender's common nouns ("the bank", "its board") stand for the lender named last."""
         code = _short_forms().get(token.lower_)
-        if not code or token.i == 0 or token.doc[token.i - 1].lower_ not in ("the", "its"):
+        det = token.doc[token.i - 1].lower_ if token.i else ""
+        if not code or det not in ("the", "its"):
             return None
         if code == "LENDER" or (token.lower_ in ("fund", "bank") and not token.is_title):
             return self._last_lender(token)
-        if token.doc[token.i - 1].lower_ != "the":
-            return None
-        if token.lower_ in ("commission", "council") and not token.is_title:
+        if det != "the" or (token.lower_ in ("commission", "council") and not token.is_title):
             return None
         named = any(actor_code(ent.text) == code for ent in self._ents if ent.end_char <= token.idx)
         return code if named else None

@@ -78,6 +78,7 @@ class AidCandidate:
     recipient: str | None
     # the other amounts of its sentence, and the bill or budget that holds it
     rivals: list[Span] = field(default_factory=list)
+    part: bool = False  # a part of the package before it ("Of that sum, ...")
 
 
 def _amount_noun(span: Span) -> Token:
@@ -1108,11 +1109,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         cues = nearest_cues(span, lex, rivals=rivals)
         context = context_cues(span)
         verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
-        if verdict is None and _part_of_previous(ctx, span, candidates):
+        part = _part_of_previous(ctx, span, candidates)
+        if verdict is None and part:
             verdict = True  # "Of that sum, $150 million is ...": a part of the aid before
         if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
-        cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals)
+        cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
         if (cand.recipient is None and _own_spending(span)) or _estimate(span):
             continue
         if SEVERAL in (cand.donor, cand.recipient):
@@ -1130,12 +1132,11 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     last_recipient: dict[int, str] = {}
     last_date: dict[int, str] = {}
     whole: tuple[str | None, str | None] = (None, None)  # parties of the last package
-    for i, cand in enumerate(candidates):
+    for cand in candidates:
         paragraph = ctx.paragraph_of(cand.span.start_char)
-        part = _part_of_previous(ctx, cand.span, candidates[:i])
         recipient = (
             cand.recipient
-            or (whole[1] if part else None)
+            or (whole[1] if cand.part else None)
             or last_recipient.get(paragraph)
             or _section_receiver(ctx, cand)
             or main_recipient
@@ -1145,7 +1146,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         label = _line_label(ctx, cand.span)
         donor = (
             cand.donor
-            or (whole[0] if part else None)
+            or (whole[0] if cand.part else None)
             or (ctx.actors.first_in(label) if label is not None and not _parts(cand) else None)
             or last_donor.get(paragraph)
             or ctx.section_actor(cand.span.start_char)

@@ -511,7 +511,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
     hits = _grammar_hits(text_of(doc))
     hits = _non_overlapping(hits + _entity_hits(doc, _non_overlapping(hits)))
     amounts: list[Amount] = []
-    for start, end, value, currency in sorted(hits, key=lambda hit: hit[0]):
+    for start, end, value, currency in hits:  # in text order, as _non_overlapping leaves them
         code = _resolve(doc, start, end, currency)
         if not code:
             named = (a.currency for a in reversed(amounts) if a.currency in currency.alternatives)
