@@ -769,3 +769,64 @@ def test_a_long_list_of_donor_lines_with_dashes():
         ("DNK", 5e6),
         ("FRA", 6e6),
     }
+
+
+def test_a_dateline_misread_as_subject_gives_nothing():
+    text = (
+        "BAMAKO, Mali — The European Union said Tuesday it would release an additional 25 "
+        "million euros in humanitarian aid for Mali."
+    )
+    rows = extract(text, published="2025-05-06")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == {("EU", "MLI")}
+
+
+def test_a_law_named_for_its_receiver_gives_nothing_and_its_signing_dates_it():
+    text = (
+        "The Taiwan Resilience Appropriations Act, 2024, signed by President Joe Biden on "
+        "April 24, 2024, included $2 billion in military financing for Taiwan."
+    )
+    rows = extract(text, published="2025-01-10")["aid_packages"]
+    assert [(r["donor"], r["recipient"], r["announced"], r["cumulative"]) for r in rows] == [
+        ("USA", "TWN", "2024-04-24", False)
+    ]
+
+
+def test_a_section_headed_by_a_countrys_name_is_about_that_country():
+    text = (
+        "U.S. Assistance in the Region\n\nJordan\n\nThe United States is the largest donor to "
+        "the kingdom's armed forces. Annual aid is set by a memorandum that pledges $1.45 "
+        "billion in economic and military aid.\n\nEgypt\n\nWashington committed $1.3 billion "
+        "in military financing this year."
+    )
+    rows = extract(text, published="2025-01-10")["aid_packages"]
+    assert {(r["recipient"], r["amount"]) for r in rows} == {("JOR", 1.45e9), ("EGY", 1.3e9)}
+
+
+def test_packages_a_report_of_a_conference_gives_were_announced_there():
+    text = (
+        "PARIS (AP) — Lebanon's prime minister said Friday that the pledges would help the "
+        "displaced.\n\nDelegations from 70 countries met on Thursday in the French capital."
+        "\n\nFrance opened the meeting by announcing 100 million euros in humanitarian aid for "
+        "Lebanon."
+    )
+    rows = extract(text, published="2024-10-25")["aid_packages"]
+    assert [(r["donor"], r["announced"]) for r in rows] == [("FRA", "2024-10-24")]
+
+
+@pytest.mark.parametrize(
+    ("before", "expected"),
+    [
+        (
+            "Donors promised more than €2 billion for Sudan in Paris.",
+            {("EU", 3.55e8), ("DEU", 2.44e8), ("FRA", 1.1e8)},
+        ),
+        ("Donors met in Paris to discuss the war in Sudan.", set()),  # the list breaks down nothing
+    ],
+)
+def test_a_sentence_silent_on_its_amounts_breaks_down_the_one_before(before, expected):
+    text = (
+        before
+        + " The European Union put up €355 million, Germany €244 million and France €110 million."
+    )
+    rows = extract(text, published="2024-04-16")["aid_packages"]
+    assert {(r["donor"], r["amount"]) for r in rows} == expected

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import SCHEME_NOUNS
+from .actors import SCHEME_NOUNS, is_dateline
 from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances, tree_gap
 from .dates import later_than
@@ -55,10 +55,11 @@ PACKAGE_NOUNS = (
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost", "rise", "climb", "grow", "increase")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
-BILL_NOUNS = ("bill", "supplemental", "appropriation")
+BILL_NOUNS = ("bill", "supplemental", "appropriation", "act", "law")
 PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
+DATELINE_DASHES = ("—", "–", "-", "--")
 SAY_VERBS = ("say", "tell", "add", "note", "confirm", "write", "post")
 GAP_WORDS = (",", "and", ";", "while", "whereas")  # before the giver of a gapped clause
 _GAP_CLAUSE_WORDS = 8  # words from a gapped clause's "and" to its amount
@@ -96,7 +97,7 @@ def _clause_verbs(token: Token) -> list[Token]:
 
 def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None) -> str | None:
     """The actor a verb's subject (or agent) names; never a subject that holds the amount
-    itself (a misparsed dateline swallowing the sentence)."""
+    itself, nor a dateline the parse took into the subject ("BAMAKO, Mali — The EU said")."""
     for child in verb.children:
         if amount is not None and child.left_edge.i <= amount.i <= child.right_edge.i:
             continue
@@ -109,16 +110,31 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
                 code = ctx.actors.first_in([antecedent, *owners])
             else:  # "its military support for Ukraine will reach", "the Israel bill": not them
                 code = ctx.actors.first_in(
-                    t for t in child.subtree if not _in_receiver_phrase(t) and not _names_for(t)
+                    t
+                    for t in _after_dateline(child)
+                    if not _in_receiver_phrase(t) and not _names_for(t)
                 )
             if code:
                 return code
     return None
 
 
+def _after_dateline(subject: Token) -> list[Token]:
+    """The words of a subject after the dateline opening it, if one does."""
+    words = list(subject.subtree)
+    if not is_dateline(words[0]):
+        return words
+    dash = next((i for i, t in enumerate(words) if t.text in DATELINE_DASHES), len(words) - 1)
+    return words[dash + 1 :]
+
+
 def _names_for(tok: Token) -> bool:
-    """`tok` names what a bill or a portion is for: "the Israel bill", "the Ukraine portion"."""
-    return tok.dep_ == "compound" and tok.head.lemma_ in (*PORTION_NOUNS, *BILL_NOUNS)
+    """`tok` names what a bill or a portion is for: "the Israel bill", "the Ukraine portion",
+    any word of a law's name ("The Israel Security Supplemental Appropriations Act")."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in (*PORTION_NOUNS, *BILL_NOUNS):
+        return True
+    ent = entity_of(tok)
+    return ent is not None and ent.root.lemma_.lower() in BILL_NOUNS
 
 
 def _in_receiver_phrase(tok: Token) -> bool:
@@ -675,6 +691,21 @@ def context_cues(span: Span) -> set[str]:
     }
 
 
+def _previous_sentence_cues(ctx: ArticleContext, span: Span) -> set[str]:
+    """Cues of the sentence before the amount's, in its paragraph, when it names an amount
+    too: a sentence that says nothing of its amounts breaks down the one before ("Donors
+    pledged €2bn. The EU put up €355m, Germany €244m ...")."""
+    if span.sent.start == 0:
+        return set()
+    before = span.doc[span.sent.start - 1].sent
+    if ctx.paragraph_of(before.start_char) != ctx.paragraph_of(span.start_char):
+        return set()
+    if not any(before.start_char <= a.start_char < before.end_char for a in ctx.amounts):
+        return set()
+    lex = lexicon(LEXICON)
+    return {c for t in before for c in lex.cues_at(t)}
+
+
 def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tuple[str, int]:
     """(kind, strength): military / financial / humanitarian from the kind words within three
     arcs of the amount (with their conjuncts: "military and economic aid"; strength 2), else
@@ -829,6 +860,8 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
         if date_span is None or date_span.root.dep_ in ("nummod", "compound", "amod"):
             continue  # "a 2016 agreement": the year names a thing
+        if _names_for(date_span.root.head):
+            continue  # a year in a law's name ("The ... Appropriations Act, 2024")
         if verb in date_span.root.ancestors:
             return date.value
     return None
@@ -923,10 +956,29 @@ def announced(
             best = (key, date.value)
     if best:
         return best[1], True
-    earlier = _paragraph_announcement(ctx, span)
+    earlier = _paragraph_announcement(ctx, span) or _event_date(ctx, span)
     if earlier:
         return earlier, False
     return (fallback[1], True) if fallback else (ctx.published, False)
+
+
+def _event_date(ctx: ArticleContext, span: Span) -> str | None:
+    """The day of the last meeting, conference or summit the text dates before the amount
+    ("delegations met on Thursday", "the meeting, which took place on 15 October"): what a
+    report of the event tells without a date of its own was announced there."""
+    lex = lexicon(LEXICON)
+    found = None
+    for date in ctx.dates:
+        if date.start_char >= span.sent.start_char:
+            break
+        if date.granularity != "day" or later_than(date.value, ctx.published):
+            continue
+        date_span = token_span(ctx.doc, date.start_char, date.end_char)
+        if date_span is not None and any(
+            "event" in lex.cues_at(t) for t in list(date_span.root.ancestors)[:_EVENT_ARCS]
+        ):
+            found = date.value
+    return found
 
 
 def _section_receiver(ctx: ArticleContext, cand: AidCandidate) -> str | None:
@@ -963,12 +1015,25 @@ def _in_other_clause(date_span: Span, amount: Span) -> bool:
         if anc.dep_ not in ("relcl", "acl"):
             continue
         holds_amount = anc.left_edge.i <= amount.start <= anc.right_edge.i
-        if not holds_amount and anc.head.i not in own_phrase:
+        if not holds_amount and anc.head.i not in own_phrase and not _holds(anc.head, amount):
             return True
     return False
 
 
+def _holds(noun: Token, amount: Span) -> bool:
+    """`noun` is a law or package whose clause includes the amount ("The ... Act, signed by
+    President Biden on April 24, 2024, included $3.5 billion"): its clauses date the amount."""
+    ent = entity_of(noun)
+    name = (ent.root if ent is not None else noun).lemma_.lower()
+    return (
+        noun.dep_ in SUBJECT_DEPS
+        and noun.head in _clause_verbs(amount.root)[:1]
+        and name in (*BILL_NOUNS, *PACKAGE_NOUNS)
+    )
+
+
 GRANULARITY_ORDER = {"day": 0, "month": 1, "year": 2}
+_EVENT_ARCS = 4  # "the meeting, which took place on 15 October": date -> on -> took -> meeting
 ANNOUNCE_VERBS = (
     "announce",
     "approve",
@@ -1108,6 +1173,9 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         rivals += _containers(span)  # "the spending bill ... includes $300 million in FMF"
         cues = nearest_cues(span, lex, rivals=rivals)
         context = context_cues(span)
+        carried = not cues and not context
+        if carried:  # "Donors pledged €2bn. The EU put up €355m, Germany €244m ..."
+            context = _previous_sentence_cues(ctx, span)
         verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
         part = _part_of_previous(ctx, span, candidates)
         if verdict is None and part:
@@ -1117,6 +1185,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
         if (cand.recipient is None and _own_spending(span)) or _estimate(span):
             continue
+        if carried and cand.donor is None:
+            continue  # a sentence saying nothing of its amount holds aid only from a giver
         if SEVERAL in (cand.donor, cand.recipient):
             continue
         candidates.append(cand)

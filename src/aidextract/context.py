@@ -50,10 +50,22 @@ def _heading_names(line: str, alone: bool) -> tuple[str, list[str]]:
     short = labelled is not None and len(labelled["label"].split()) <= _LABEL_WORDS
     if short and not line.endswith(".") and len(rest.split()) >= 3:
         return "topic", [labelled["label"], *rest.split(":")]
+    if alone and _is_country_name(line):  # a report's section "Israel" ... "Egypt"
+        return "topic", [line]
     if _is_heading(line):
         stripped = line.strip(":").lstrip("0123456789.)( ").strip()
         return "giver", [stripped, *(part.strip() for part in stripped.split(":")[1:])]
     return "", []
+
+
+def _is_country_name(line: str) -> bool:
+    """A line that is only a country's name as the gazetteer writes it ("Israel", "South
+    Sudan"; not a demonym standing as a kicker, "Japanese")."""
+    line = line.strip()
+    if not 0 < len(line.split()) <= _LABEL_WORDS:
+        return False
+    place = resolve_place(line)
+    return place is not None and place.type == "country" and place.name == line
 
 
 # verbs whose direct object may be the receiver when the parse reads two objects
