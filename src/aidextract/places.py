@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .furniture import Furniture
 from .geo import (
@@ -36,6 +36,7 @@ from .geo import (
     common_noun,
     country_of_adjective,
     country_place,
+    direction_words,
     foreign_country,
     is_capital,
     is_major,
@@ -46,7 +47,7 @@ from .geo import (
 )
 from .money import currency_word_forms
 from .nlp import text_of
-from .resources import read_tsv
+from .resources import read_tsv, read_words
 from .roles import title_lexicon
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
@@ -62,11 +63,6 @@ _COORDINATION = frozenset({"and", "or", ",", "&"})
 _GROUPING_HEADS = frozenset({"states", "countries", "nations", "republics"})
 # Words before a name that make it a place even when no gazetteer knows it ("near Radymno").
 _WHERE = frozenset({"in", "near", "at", "around", "outside", "inside", "into"})
-# A named site right after a place's name ("Rafah crossing", "Engels air base").
-_SITE_AFTER = re.compile(
-    r"[ \t]+(border crossing|crossing|checkpoint|air ?base|naval base|military base|airfield|"
-    r"airport)\b"
-)
 # A dateline: a place (and its country) opening a line before a date or an agency
 # ("WASHINGTON — March 16, 2022", "LUXEMBOURG, Oct 17 (CWS) -", "Vilnius, 11 June 2024").
 _DATELINE = re.compile(
@@ -133,21 +129,39 @@ def _office_heads() -> frozenset[str]:
     return frozenset(row["word"] for row in rows if row["kind"] == "head")
 
 
+@cache
+def _region_words_in_text() -> frozenset[str]:
+    """Words for regions that, after a name or names coordinated with it, make them regions
+    ("the Kharkiv and Sumy regions"; geo_region_words.tsv, in_text)."""
+    rows = read_tsv("geo_region_words.tsv", ("word",))
+    return frozenset(row["word"] for row in rows if row["in_text"] == "yes")
+
+
+@cache
+def _site_after() -> re.Pattern[str]:
+    """A named site right after a place entity ("Rafah crossing", "Engels air base";
+    geo_site_words.tsv, after_entity)."""
+    rows = read_tsv("geo_site_words.tsv", ("word",))
+    words = [re.escape(row["word"]) for row in rows if row["after_entity"] == "yes"]
+    return re.compile(rf"[ \t]+({'|'.join(words)})\b")
+
+
+@cache
+def _near_after() -> re.Pattern[str]:
+    """What ties an unknown name to a place after it ("in Bolechowo near Poznań", "to Minova,
+    on the shores of Lake Kivu", "north of Kyiv"): the name is a town there."""
+    points = "|".join(re.escape(word) for word in sorted(direction_words("point", "compound")))
+    return re.compile(
+        r",?[ \t]+(?:near|outside|close to|on the (?:shores?|banks?|outskirts|edge) of|"
+        rf"(?:{points}) of)[ \t]+(?:the[ \t]+)?"
+    )
+
+
 # Entities a capitalized name inside which is no place name of its own. EVENT is not here:
 # en_core_web_sm takes streets for events ("the Castlereagh Road site" EVENT).
 _NAMED_THINGS = frozenset({"LAW", "WORK_OF_ART", "DATE", "TIME", "MONEY", "PERCENT"})
-_DIRECTION_WORDS = frozenset({"north", "south", "east", "west"})
-_DIRECTION_ADJECTIVES = frozenset(
-    {"northern", "southern", "eastern", "western", "central", "northeastern", "northwestern"}
-    | {"southeastern", "southwestern", "north-eastern", "north-western", "south-eastern"}
-    | {"south-western"}
-)
-# Words for a region after its name or after coordinated names ("the Kharkiv and Sumy
-# regions", "in Ungheni and Cahul districts"), and how far after the first name they may be.
-_ADMIN_AFTER = frozenset(
-    {"region", "regions", "oblast", "oblasts", "province", "provinces", "district", "districts"}
-    | {"department", "departments"}
-)
+# How far after a name a word for regions may follow the names coordinated with it ("the
+# Kharkiv and Sumy regions"), and how far before one an office's "for" may stand.
 _MAX_COORDINATED = 8
 # A base named by its unit's ordinal ("the 102nd military base", "the 201st base").
 _ORDINAL = re.compile(r"^\d{1,4}(?:st|nd|rd|th)$")
@@ -171,24 +185,10 @@ _ISSUE_LINE = re.compile(
 )
 # Words between "the" and a place name before an event noun ("the ninth Brussels conference").
 _EVENT_MODIFIERS = 2
-# What ties an unknown name to a place after it ("in Bolechowo near Poznań", "to Minova, on
-# the shores of Lake Kivu"): the name is a town there.
-_NEAR_AFTER = re.compile(
-    r",?[ \t]+(?:near|outside|close to|on the (?:shores?|banks?|outskirts|edge) of|"
-    r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west) of)[ \t]+"
-    r"(?:the[ \t]+)?"
-)
 # How far after a name and its comma the head noun of an apposition may be ("Cobasna, one of
 # the largest depots").
 _APPOSITION_WORDS = 6
 _APPOSITION_POS = frozenset({"DET", "NUM", "ADJ", "ADV", "NOUN", "PROPN"})
-# Lower-case particles inside a place's name ("Deir al-Balah", "Rostov-on-Don", "Bois de
-# Boulogne").
-_NAME_PARTICLES = frozenset(
-    {"al", "el", "ad", "ar", "as", "ash", "at", "az", "ed", "en", "es", "de", "du", "des", "la"}
-    | {"le", "les", "lès", "sur", "on", "upon", "am", "an", "der", "den", "van", "von", "di", "da"}
-    | {"do", "dos", "das", "del", "bin", "ibn", "ben", "-"}
-)
 
 
 @dataclass
@@ -210,16 +210,36 @@ def place_mentions(doc: Doc, furniture: Furniture) -> list[PlaceMention]:
     seen: set[int] = set()
     out = []
     for m in sorted(found, key=lambda m: m.start_char):
-        if m.start_char in seen or furniture.hides(m.start_char) or _breadcrumb(doc, m):
-            continue
-        if _link_line(doc, m) or _section_label(doc, m) or _grouping_as_actor(doc, m):
-            continue
-        if _address_line(doc, m) or _inside_other_name(doc, m) or _issue_outlet(doc, m):
+        if m.start_char in seen or furniture.hides(m.start_char) or _no_place(doc, m):
             continue
         seen.add(m.start_char)
         out.append(m)
     out = _towns_by_other_names(doc, _regions_in_context(doc, out))
     return _spelled_as_written(doc, _towns_as_sites(out))
+
+
+def _no_place(doc: Doc, mention: PlaceMention) -> bool:
+    """Whether the mention names no place of the text: it is navigation, a link list, a
+    section label, a grouping named as an actor, an address, part of another name or the
+    outlet of a print-issue line."""
+    tests = (_breadcrumb, _link_line, _section_label, _grouping_as_actor, _address_line)
+    return any(test(doc, mention) for test in (*tests, _inside_other_name, _issue_outlet))
+
+
+def _mention_text(doc: Doc, mention: PlaceMention) -> str:
+    return text_of(doc)[mention.start_char : mention.end_char]
+
+
+def _mention_span(doc: Doc, mention: PlaceMention) -> Span | None:
+    """The tokens of a mention (a demonym or dateline mention may cut a token)."""
+    return doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+
+
+def _region_named(text: str) -> Place | None:
+    """The first-level region `text` names ("Tahoua region"), else None: a city or a site of
+    that name is not read where the text says region."""
+    place = resolve_place(text)
+    return place if place is not None and place.type == "admin1" else None
 
 
 def _spelled_as_written(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMention]:
@@ -229,7 +249,7 @@ def _spelled_as_written(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceMen
     spelling: dict[Place, Place] = {}
     for m in mentions:
         if m.place not in spelling:
-            text = text_of(doc)[m.start_char : m.end_char]
+            text = _mention_text(doc, m)
             written = as_written(m.place, text)
             if written is not m.place or text.casefold() == m.place.name.casefold():
                 spelling[m.place] = written
@@ -248,7 +268,7 @@ def _regions_apart_from_cities(doc: Doc, mentions: list[PlaceMention]) -> list[P
     for m in mentions:
         if m.place not in regions or m.place.name.casefold() not in cities:
             continue
-        text = _written_name(text_of(doc)[m.start_char : m.end_char])
+        text = _written_name(_mention_text(doc, m))
         if text.casefold().startswith(m.place.name.casefold() + " "):
             renamed.setdefault(m.place, replace(m.place, name=text))
     for place in regions:
@@ -263,7 +283,7 @@ def _inside_other_name(doc: Doc, mention: PlaceMention) -> bool:
     """A place name that is part of the name of something else (FORMAT.md): a currency ("U.S.
     dollars"), the portfolio of an office ("Commissioner for the Mediterranean") or an event
     ("the ninth Brussels conference")."""
-    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    span = _mention_span(doc, mention)
     if span is None:
         return False
     return (
@@ -284,6 +304,8 @@ def _title_area(span: Span, place: Place) -> bool:
 
 
 def _before_currency(span: Span) -> bool:
+    """A name before a currency's word, also after a hyphen ("U.S. dollars", "U.S.-dollar
+    bonds"): part of the currency's name."""
     doc = span.doc
     i = span.end + 1 if span.end < len(doc) and doc[span.end].text == "-" else span.end
     return i < len(doc) and doc[i].lower_ in currency_word_forms()
@@ -358,12 +380,11 @@ def _towns_by_other_names(doc: Doc, mentions: list[PlaceMention]) -> list[PlaceM
     """A town named only by an alternate name of a GeoNames town in a country the text names
     no other place of ("Temisco, near the border": Temixco, Mexico) is a town the
     gazetteer lacks: it keeps the text's name and no country."""
-    text = text_of(doc)
-    other = [by_other_name(m.place, text[m.start_char : m.end_char]) for m in mentions]
+    other = [by_other_name(m.place, _mention_text(doc, m)) for m in mentions]
     countries = {m.place.country for m, weak in zip(mentions, other, strict=True) if not weak}
     for m, weak in zip(mentions, other, strict=True):
         if weak and m.place.country not in countries:
-            m.place = Place(_written_name(text[m.start_char : m.end_char]), "city", None)
+            m.place = Place(_written_name(_mention_text(doc, m)), "city", None)
     return mentions
 
 
@@ -390,13 +411,14 @@ def _town_like(place: Place) -> bool:
     return (place.type == "city" or unknown) and not is_populous(place)
 
 
-def _name(ent: Span) -> bool:
+def _person_name(ent: Span) -> bool:
     """A person's name: a PERSON entity of capitalized words only ("German Galushchenko"), not
     a mislabeled phrase ("Dutch F-16s")."""
     return ent.label_ == "PERSON" and len(ent) > 1 and all(t.is_alpha and t.is_title for t in ent)
 
 
 def _line(doc: Doc, char: int) -> str:
+    """The line of the text that holds a character, without its newline."""
     text = text_of(doc)
     start = text.rfind("\n", 0, char) + 1
     end = text.find("\n", char)
@@ -425,10 +447,10 @@ def _link_line(doc: Doc, mention: PlaceMention) -> bool:
 def _foreign_modifier(doc: Doc, mention: PlaceMention) -> bool:
     """A bare foreign region's name before a noun other than a word for regions ("Gulf
     donors", but not "the Oueme department")."""
-    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    span = _mention_span(doc, mention)
     if span is None or span[-1].dep_ != "compound" or not bare_foreign_region(span.text):
         return False
-    return span.end >= len(doc) or doc[span.end].lower_ not in _ADMIN_AFTER
+    return span.end >= len(doc) or doc[span.end].lower_ not in _region_words_in_text()
 
 
 def _section_label(doc: Doc, mention: PlaceMention) -> bool:
@@ -439,14 +461,14 @@ def _section_label(doc: Doc, mention: PlaceMention) -> bool:
     if place.type != "other" or place.country is not None:
         return False
     line = _line(doc, mention.start_char).strip()
-    return line == text_of(doc)[mention.start_char : mention.end_char].strip()
+    return line == _mention_text(doc, mention).strip()
 
 
 def _grouping_as_actor(doc: Doc, mention: PlaceMention) -> bool:
     """A grouping of countries ("the Baltic states", "the Nordic countries") named as actors
     or neighbours, not as where something is or goes ("moved to the Baltic states"): no place
     (FORMAT.md: groupings)."""
-    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    span = _mention_span(doc, mention)
     if span is None or span[-1].lower_ not in _GROUPING_HEADS or mention.place.type != "other":
         return False
     start = span.start - 1 if span.start > 0 and doc[span.start - 1].lower_ == "the" else span.start
@@ -455,6 +477,7 @@ def _grouping_as_actor(doc: Doc, mention: PlaceMention) -> bool:
 
 @cache
 def _furniture_label(label: str) -> bool:
+    """Whether a line's label ("READ MORE") is furniture, by the patterns of furniture.tsv."""
     return Furniture(label).hides(0)
 
 
@@ -479,11 +502,14 @@ class _Reader:
         self.runs = _name_runs(doc)
 
     def entity_mentions(self) -> list[PlaceMention]:
+        """Places of entities, marking their tokens as taken for the readers that follow."""
         out = []
         for ent in self.ents:
             site = self._site(ent)
             if site is not None:
-                end_char = ent.end_char + len(_SITE_AFTER.match(text_of(self.doc), ent.end_char)[0])
+                end_char = ent.end_char + len(
+                    _site_after().match(text_of(self.doc), ent.end_char)[0]
+                )
                 self.place_tokens.update(range(ent.start, ent.end))
                 out.append(PlaceMention(site, ent.start_char, end_char, _site_key(ent.text)))
                 continue
@@ -496,7 +522,7 @@ class _Reader:
 
     def _site(self, ent: Span) -> Place | None:
         """A named site after a place name: "Rafah crossing" (en_core_web_sm: "Rafah" PERSON)."""
-        match = _SITE_AFTER.match(text_of(self.doc), ent.end_char)
+        match = _site_after().match(text_of(self.doc), ent.end_char)
         if match is None or ent.label_ not in (*PLACE_LABELS, *MISLABELS):
             return None
         return resolve_place(f"{ent.text} {match[1]}")
@@ -522,13 +548,18 @@ class _Reader:
         town = self._town_near(ent) or self._described_place(ent)
         if town is not None:
             return [(town, ent.start, ent.end)]
+        return self._coordinated_places(ent)
+
+    def _coordinated_places(self, ent: Span) -> list[tuple[Place, int, int]]:
+        """The places of two or more coordinated parts of an entity ("Eindhoven to Veldhoven"
+        ORG), each a known place that is major or after a locative; none for a single part."""
         parts = _coordinated_parts(ent)
         out = []
         for part in parts:
             place = resolve_name(part.text)
-            if place is not None and (is_major(place) or self._locative(part)):
+            if place is not None and (is_major(place) or self._after_locative_or_place(part)):
                 out.append((place, part.start, part.end))
-        if out and self._where(ent) and len(parts) > len(out):
+        if out and self._after_locative(ent) and len(parts) > len(out):
             # "from Eindhoven to Veldhoven": a name joined to a place after a locative is a town
             found = {start for _, start, _ in out}
             out += [
@@ -556,7 +587,7 @@ class _Reader:
         other than a country."""
         if not self._located_name(ent):
             return None
-        match = _NEAR_AFTER.match(text_of(self.doc), ent.end_char)
+        match = _near_after().match(text_of(self.doc), ent.end_char)
         near = self._entity_at(match.end()) if match else None
         if near is None or near.label_ not in (*PLACE_LABELS, "NORP"):
             return None
@@ -584,7 +615,7 @@ class _Reader:
         )
 
     def _located_name(self, ent: Span) -> bool:
-        return self._where(ent) and self._unknown_entity(ent)
+        return self._after_locative(ent) and self._unknown_entity(ent)
 
     def _described_place(self, ent: Span) -> Place | None:
         """A name no gazetteer knows that an apposition calls a town ("parts of Kenscoff, a
@@ -595,7 +626,7 @@ class _Reader:
         kind = self._apposition(ent)
         if kind == "settlement":
             return Place(ent.text, "city", None)
-        if not self._where(ent):
+        if not self._after_locative(ent):
             return None
         if kind in ("site", "at"):
             return Place(ent.text, "other", None)
@@ -634,7 +665,8 @@ class _Reader:
             return None
         return city if city.name.endswith("City") else replace(city, name=f"{city.name} City")
 
-    def _where(self, ent: Span) -> bool:
+    def _after_locative(self, ent: Span) -> bool:
+        """Whether a locative preposition stands right before the entity ("near Radymno")."""
         before = self._before(ent.start)
         return before is not None and before.lower_ in _LOCATIVE
 
@@ -644,7 +676,7 @@ class _Reader:
         place coordinated with one, unless it is a body, a building or a name's head
         ("the Japan-Ukraine Conference")."""
         before = self._before(ent.start)
-        if before is not None and before.lower_ in _DIRECTION_ADJECTIVES:
+        if before is not None and before.lower_ in direction_words("adjective"):
             before = self._before(before.i)  # "in northern Luzon"
         name = ent[1:] if ent[0].lower_ == "the" else ent
         if before is None or not len(name) or not _proper_name(name):
@@ -657,6 +689,8 @@ class _Reader:
         return before.lower_ in _WHERE or coordinated
 
     def _entity_place(self, ent: Span) -> Place | None:
+        """The place an entity names by its label: a country or region for NORP, the
+        gazetteer's place for a place label, a mislabeled place for ORG, PERSON, PRODUCT."""
         if self._inside_name(ent):
             return None
         if ent.label_ == "NORP":  # "Kigali denies", "in Ungheni and Cahul districts" are NORP
@@ -682,14 +716,13 @@ class _Reader:
         after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
         admin = self._admin_word_after(ent)
         if admin is not None:
-            region = resolve_place(f"{ent.text} {admin}")
-        elif (
+            return _region_named(f"{ent.text} {admin}") or place
+        of_region = (
             len(before) == 2 and before[1] == "of" and (before[0],) in heads.get("region", {})
-        ) or ((after,) in heads.get("front", {})):
-            region = resolve_place(f"{ent.text} region")
-        else:
-            return place
-        return region if region is not None and region.type == "admin1" else place
+        )
+        if of_region or (after,) in heads.get("front", {}):
+            return _region_named(f"{ent.text} region") or place
+        return place
 
     def _partisan_home(self, ent: Span) -> Place | None:
         """The state or city before a party word in a NORP entity ("the Mississippi Republican",
@@ -702,17 +735,16 @@ class _Reader:
     def _region_of_adjective(self, ent: Span) -> Place | None:
         """The region an adjective before a word for regions names ("the Transnistrian
         region")."""
-        if ent.end >= len(self.doc) or self.doc[ent.end].lower_ not in _ADMIN_AFTER:
+        if ent.end >= len(self.doc) or self.doc[ent.end].lower_ not in _region_words_in_text():
             return None
-        place = resolve_place(f"{ent.text} {self.doc[ent.end].text}")
-        return place if place is not None and place.type == "admin1" else None
+        return _region_named(f"{ent.text} {self.doc[ent.end].text}")
 
     def _admin_word_after(self, ent: Span) -> str | None:
         """The word for a region after a name ("Ungheni district"), or after the names
         coordinated with it ("the Kharkiv and Sumy regions"), else None; not a word that
         names something else ("the Kyiv district court")."""
         for token in self.doc[ent.end : ent.end + _MAX_COORDINATED]:
-            if token.lower_ in _ADMIN_AFTER:
+            if token.lower_ in _region_words_in_text():
                 after = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
                 named = after is not None and after.pos_ in ("NOUN", "PROPN")
                 return None if named else token.lower_
@@ -749,7 +781,11 @@ class _Reader:
         before = self._before(ent.start)
         if before is not None and before.lower_ == "the":
             return None
-        if is_major(place) or self._locative(ent) or self._apposition(ent) == "settlement":
+        if (
+            is_major(place)
+            or self._after_locative_or_place(ent)
+            or self._apposition(ent) == "settlement"
+        ):
             return place
         return None
 
@@ -757,8 +793,7 @@ class _Reader:
         """The region a mislabeled name before a word for regions names ("in the Tahoua
         region", "Tahoua" ORG): the word makes it a region even after "the"."""
         admin = self._admin_word_after(ent)
-        region = resolve_place(f"{ent.text} {admin}") if admin is not None else None
-        return region if region is not None and region.type == "admin1" else None
+        return _region_named(f"{ent.text} {admin}") if admin is not None else None
 
     def _surname(self, ent: Span) -> bool:
         """A PERSON entity after a capitalized name that spaCy left out of it ("Baroness Priya
@@ -770,20 +805,25 @@ class _Reader:
             and before is not None
             and before.pos_ == "PROPN"
             and _capitalized(before)
-            and before.lower_ not in _DIRECTION_WORDS
+            and before.lower_ not in direction_words("point")
             and (before.i not in self.ent_of or self.ent_of[before.i].label_ == "PERSON")
         )
 
-    def _before(self, i: int):
+    def _before(self, i: int) -> Token | None:
+        """The token before token `i`, None at the start of the doc."""
         return self.doc[i - 1] if i > 0 else None
 
-    def _locative(self, ent: Span) -> bool:
-        before = self._before(ent.start)
-        if before is None:
-            return False
-        if before.lower_ in _LOCATIVE:
+    def _after_locative_or_place(self, ent: Span) -> bool:
+        """Whether a locative preposition stands before the entity, or "and" or a comma after
+        a place mention ("in Lviv and Drohobych"): a town there is a place."""
+        if self._after_locative(ent):
             return True
-        return before.lower_ in _COORDINATION and (ent.start - 2) in self.place_tokens
+        before = self._before(ent.start)
+        return (
+            before is not None
+            and before.lower_ in _COORDINATION
+            and (ent.start - 2) in self.place_tokens
+        )
 
     def demonym_mentions(self) -> list[PlaceMention]:
         """Countries named by a capitalized demonym outside the NORP and place entities,
@@ -791,7 +831,7 @@ class _Reader:
         taken = {
             i
             for ent in self.ents
-            if ent.label_ in _NO_DEMONYM or _name(ent)
+            if ent.label_ in _NO_DEMONYM or _person_name(ent)
             for i in range(ent.start, ent.end)
         }
         out = []
@@ -838,11 +878,9 @@ class _Reader:
 
     def _unlabeled_region(self, run: Span) -> Place | None:
         """The region or capital an unlabeled run names, else None."""
-        admin = self._admin_word_after(run)
-        if admin is not None:
-            region = resolve_place(f"{run.text} {admin}")
-            if region is not None and region.type == "admin1":
-                return region
+        region = self._named_region(run)
+        if region is not None:
+            return region
         place = resolve_name(run.text)
         if place is None or (place.type == "city" and self._person_city(run, place)):
             return None
@@ -858,10 +896,8 @@ class _Reader:
         joint, previous = self.doc[run.start - 1], self.place_at.get(run.start - 2)
         if joint.lower_ not in ("and", ",") or previous is None or previous.type != "admin1":
             return None
-        region = resolve_place(f"{run.text} region")
-        if region is None or region.type != "admin1" or region.country != previous.country:
-            return None
-        return region
+        region = _region_named(f"{run.text} region")
+        return region if region is not None and region.country == previous.country else None
 
     def grammar_mentions(self) -> list[PlaceMention]:
         """Places a head noun names (geo_place_heads.tsv): features and sites after a name
@@ -870,7 +906,7 @@ class _Reader:
         military base")."""
         out = []
         for run in self.runs:
-            if not self._free(run):
+            if not self._unclaimed(run):
                 continue
             out += self._feature_or_site(run)
             out += self._settlements(run)
@@ -892,7 +928,7 @@ class _Reader:
                     break
         return out
 
-    def _free(self, run: Span) -> bool:
+    def _unclaimed(self, run: Span) -> bool:
         """A name run that is no place mention yet and no part of an event's, a law's or a
         date's name."""
         return not any(
@@ -901,6 +937,8 @@ class _Reader:
         )
 
     def _feature_or_site(self, run: Span) -> list[PlaceMention]:
+        """The feature or site a run names with a head: a number after it, a head inside it, a
+        head before the name ("Lake Donuzlav") or one right after the run."""
         heads = _place_heads()
         words = [t.lower_ for t in run]
         numbered = self._numbered_site(run)
@@ -910,9 +948,9 @@ class _Reader:
             for size in (2, 1):
                 head = tuple(words[i : i + size])
                 rest = words[i + size :]
-                if len(head) == size and all(w in _DIRECTION_WORDS for w in rest):
+                if len(head) == size and all(w in direction_words("point") for w in rest):
                     for kind in ("feature", "site", "pass"):
-                        if head in heads.get(kind, {}) and (kind != "pass" or _town(run[:i])):
+                        if head in heads.get(kind, {}) and (kind != "pass" or _known_town(run[:i])):
                             return self._named(run[:i], run, kind)
         before = self._head_before(run)
         if before is not None:
@@ -1023,7 +1061,7 @@ class _Reader:
             return []
         out = []
         for name in names:
-            if not self._free(name):
+            if not self._unclaimed(name):
                 continue
             place = resolve_place(name.text) or Place(name.text, "city", None)
             if place.type == "city":
@@ -1040,7 +1078,7 @@ def _before_acronyms(name: Span) -> Span:
     return name.doc[name.start : end]
 
 
-def _town(name: Span) -> bool:
+def _known_town(name: Span) -> bool:
     """Whether a name is a known town or region ("Fulda"), not a country or a word."""
     place = resolve_name(name.text)
     return place is not None and place.type in ("city", "admin1")
@@ -1086,6 +1124,19 @@ def _name_runs(doc: Doc) -> list[Span]:
     """Maximal runs of capitalized words (joined by hyphens without spaces: "Rzeszów-Jasionka"),
     of at most _MAX_NAME_TOKENS words, without a stop word or a sentence-opening word that is
     no proper noun at their start ("The", "A Kokura firm" keeps "Kokura")."""
+    out = []
+    for run in _capitalized_runs(doc):
+        while len(run) and (run[0].is_stop or run[0].text == "-" or _opener(run[0])):
+            run = run[1:]
+        while len(run) and run[-1].text == "-":
+            run = run[:-1]
+        if 0 < len(run) <= _MAX_NAME_TOKENS:
+            out.append(run)
+    return out
+
+
+def _capitalized_runs(doc: Doc) -> list[Span]:
+    """Maximal runs of capitalized words and the hyphens that join them without spaces."""
     runs, start = [], None
     for token in doc:
         joined = start is not None and not doc[token.i - 1].whitespace_
@@ -1098,29 +1149,22 @@ def _name_runs(doc: Doc) -> list[Span]:
             start = None
     if start is not None:
         runs.append(doc[start : len(doc)])
-    out = []
-    for run in runs:
-        while len(run) and (run[0].is_stop or run[0].text == "-" or _opener(run[0])):
-            run = run[1:]
-        while len(run) and run[-1].text == "-":
-            run = run[:-1]
-        if 0 < len(run) <= _MAX_NAME_TOKENS:
-            out.append(run)
-    return out
+    return runs
 
 
 def _proper_name(span: Span) -> bool:
     """Capitalized words, with lower-case particles and hyphens inside ("Deir al-Balah")."""
     if not len(span) or not (_capitalized(span[0]) and _capitalized(span[-1])):
         return False
-    return all(_capitalized(t) or t.lower_ in _NAME_PARTICLES for t in span)
+    return all(_capitalized(t) or t.lower_ in read_words("geo_name_particles.txt") for t in span)
 
 
-def _capitalized(token) -> bool:
+def _capitalized(token: Token) -> bool:
+    """A word with a capital initial: letters only, or with an apostrophe ("O'Hare")."""
     return token.text[:1].isupper() and (token.is_alpha or "'" in token.text or "’" in token.text)
 
 
-def _opener(token) -> bool:
+def _opener(token: Token) -> bool:
     """A capitalized word that only opens a sentence: no proper noun."""
     return token.is_sent_start and token.pos_ != "PROPN"
 
