@@ -830,3 +830,34 @@ def test_a_sentence_silent_on_its_amounts_breaks_down_the_one_before(before, exp
     )
     rows = extract(text, published="2024-04-16")["aid_packages"]
     assert {(r["donor"], r["amount"]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a conjunct the parse hung on the verb carries the "to" phrase
+            "Japan extended about $2 billion in credit lines, currency swaps and deferred "
+            "import payments to Bangladesh in 2023. Separately, the Red Cross sent $1 million "
+            "in relief to Nepal.",
+            ("JPN", "BGD"),
+        ),
+        (  # whom the money helps
+            "The State Department approved a $1 billion Foreign Military Financing loan to help "
+            "Romania pay for American equipment, officials said in Nepal.",
+            ("USA", "ROU"),
+        ),
+        (  # in support of a country's forces
+            "Ministers met in Ghana. The EU assistance measure in support of the Nigerien Armed "
+            "Forces, worth €20 million, will finance armoured vehicles.",
+            ("EU", "NER"),
+        ),
+        (  # a country's army named as a body
+            "The largest of the EU measures, amounting to €30 million, will support units of the "
+            "Somali National Army trained in Kenya.",
+            ("EU", "SOM"),
+        ),
+    ],
+)
+def test_receivers_helped_supported_or_named_beside_the_amount(text, expected):
+    rows = extract(text, published="2025-03-04")["aid_packages"]
+    assert (rows[0]["donor"], rows[0]["recipient"]) == expected

@@ -338,6 +338,7 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
     # "$38bn in military aid ... that the United States promised Israel"
     heads |= {t for t in noun.subtree if t.dep_ == "relcl" and t.head in noun.subtree}
     heads |= _aid_nouns(span, heads)
+    heads |= _noun_conjuncts(heads)  # "$4bn in credit lines, swaps and payments to Sri Lanka"
     if span.root.head.lower_ == "worth":  # "the EU's Growth Plan for Moldova, worth €1.9bn"
         heads.add(_worth_of(span.root.head))
     if _to_many(heads) or _to_many_after(span):
@@ -365,6 +366,52 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
         and not _gives_gapped_amount(ctx, t)  # "in Gagauzia and Estonia €1.5m"
     }
     return SEVERAL if others - {None, best[1], donor} else best[1]
+
+
+def _noun_conjuncts(heads: set[Token]) -> set[Token]:
+    """Nouns the parse chained to a head verb as its conjuncts ("extended $4bn in credit
+    lines, currency swaps and deferred payments to Sri Lanka": "swaps" hangs on the verb)."""
+    found: set[Token] = set()
+    todo = [c for h in heads if h.pos_ in ("VERB", "AUX") for c in h.children if c.dep_ == "conj"]
+    while todo:
+        tok = todo.pop()
+        if tok.pos_ in ("NOUN", "PROPN") and tok not in found:
+            found.add(tok)
+            todo += [c for c in tok.children if c.dep_ == "conj"]
+    return found
+
+
+def _helped(tok: Token, heads: set[Token]) -> bool:
+    """`tok` is whom the money helps ("a $2bn loan to help Poland pay for equipment", "to
+    help Kyiv")."""
+    verb = tok.head
+    if tok.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp"):
+        verb = verb.head
+    elif tok.dep_ != "dobj":
+        return False
+    return verb.lemma_ in HELP_VERBS and (verb in heads or verb.head in heads)
+
+
+def _in_support_of(tok: Token) -> bool:
+    """ "in support of the Beninese Armed Forces": the object of a support that the money is."""
+    prep = tok.head
+    return (
+        tok.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_ == "support"
+        and prep.head.head.lower_ in ("in", "for")
+    )
+
+
+def _national_force(tok: Token) -> bool:
+    """`tok` heads a country's forces named as a body ("the Somali National Army")."""
+    ent = entity_of(tok)
+    return (
+        ent is not None
+        and ent.label_ == "ORG"
+        and tok == ent.root
+        and tok.lower_ in ("army", "forces", "armed forces", "military")
+    )
 
 
 def _to_many(heads: set[Token]) -> bool:
@@ -423,6 +470,8 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
         owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod")]
         return ctx.actors.first_in([tok, *owners])  # not "a concession to Speaker Johnson"
     if _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
+        return ctx.actors.of_token(tok)
+    if _helped(tok, heads) or _in_support_of(tok) or _national_force(tok):
         return ctx.actors.of_token(tok)
     if _purpose_place(tok, heads):  # "a grant for food security in Afghanistan"
         place = resolve_place(_ent_text(tok))
@@ -519,6 +568,7 @@ def is_aid(cues: dict[str, int], context: set[str]) -> bool:
     return bool(context & {"aid", *KIND_CUES}) and "not_aid" not in context
 
 
+HELP_VERBS = ("help", "assist", "enable")
 SUPPORT_VERBS = ("support", "fund", "finance", "cover", "bolster", "prop", "shore", "plug")
 CONTAIN_VERBS = ("include", "carry", "contain", "provide", "fund")
 
