@@ -51,6 +51,7 @@ _NAME_GLUE = re.compile(r"(?:\s|[,&|]|\band\b|\bby\b|\([a-z ]{1,20}\))*", re.IGN
 _LINE_LABEL = re.compile(r"^\W*([A-Z][\w .'’-]{1,40}?):\s")
 _HEADING_NUMBER = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?")
 # an Arabic article joined to a surname, which a later mention may drop ("al-Assad" -> "Assad")
+_INITIAL = re.compile(r"[A-Z]\.")
 _JOINED_PARTICLE = re.compile(r"^(?:a[lnrsdtz]|el|ash)-(?=\w)")
 
 
@@ -79,10 +80,12 @@ class _NameLexicon:
     thing_heads: frozenset[str]
     group_nouns: frozenset[str]
     thing_nouns: frozenset[str]
+    vessel_prefixes: frozenset[str]
     credits_before: tuple[re.Pattern, ...]
     credits_line: tuple[re.Pattern, ...]
     credits_sentence: tuple[re.Pattern, ...]
     credits_after: tuple[re.Pattern, ...]
+    contacts: tuple[re.Pattern, ...]
 
 
 @cache
@@ -94,10 +97,12 @@ def _names() -> _NameLexicon:
         thing_heads=read_words("people_not_names.txt"),
         group_nouns=read_words("people_group_nouns.txt"),
         thing_nouns=read_words("people_thing_nouns.txt"),
+        vessel_prefixes=read_words("people_vessel_prefixes.txt"),
         credits_before=_patterns(credits, "before"),
         credits_line=_patterns(credits, "line"),
         credits_sentence=_patterns(credits, "sentence"),
         credits_after=_patterns(credits, "after"),
+        contacts=_patterns(credits, "contact"),
     )
 
 
@@ -193,9 +198,12 @@ def _candidates(w: DocWords) -> list[tuple[int, int]]:
     for run_start, run_end in _name_runs(w):
         start = _after_titles(w, run_start, run_end)
         end = _before_group_noun(w, start, run_end)
-        if start >= end:
+        if start >= end or _is_vessel(w, run_start):
             continue
-        if any(rule(w, start, end) for rule in (_is_person_ent, _has_title, _is_person_by_grammar)):
+        holder = _holder_start(w, start, end)
+        if holder is not None:
+            out.append((holder, end))
+        elif any(rule(w, start, end) for rule in (_is_person_ent, _has_title, _by_grammar)):
             out.append((start, end))
         elif len(w.words(start, end)) > 1 and all(k not in w.ent for k in range(start, end)):
             unlabelled.append((start, end))
@@ -205,7 +213,39 @@ def _candidates(w: DocWords) -> list[tuple[int, int]]:
     return sorted(out)
 
 
-def _is_person_by_grammar(w: DocWords, start: int, end: int) -> bool:
+def _is_vessel(w: DocWords, start: int) -> bool:
+    """A ship's name: the run opens with a ship prefix or follows one ("INS Satpura")."""
+    words = [w.word_text[start]] + ([w.word_text[w.word_start[start - 1]]] if start else [])
+    return any(word.isupper() and word.lower() in _names().vessel_prefixes for word in words)
+
+
+def _is_person_ent(w: DocWords, start: int, end: int) -> bool:
+    return any(w.label(k) == "PERSON" for k in range(start, end))
+
+
+def _holder_start(w: DocWords, start: int, end: int) -> int | None:
+    """Start of the longest full name of a known office holder that ends the run, whatever
+    the model's label: "Najib Mikati told" (WORK_OF_ART), "of the United Kingdom John
+    Healey", "High Commissioner for Refugees Filippo Grandi". The name opens with no
+    initial, which the list's keys ignore: "wrote on X. Anna Bjerde" is "Anna Bjerde"."""
+    words = w.words(start, end)
+    return next(
+        (
+            k
+            for n, k in enumerate(words)
+            if len(words) - n > 1
+            and not _INITIAL.fullmatch(w.word_text[k])
+            and _is_holder(w, k, end)
+        ),
+        None,
+    )
+
+
+def _is_holder(w: DocWords, start: int, end: int) -> bool:
+    return office_country(w.doc[start:end].text) is not None
+
+
+def _by_grammar(w: DocWords, start: int, end: int) -> bool:
     """A name the model gave another label, told by what follows it: ", who" after a full
     name ("Anne-Marie Doherty, who manages the site"), or a circle after a known office
     holder's surname ("the Sunak government")."""
@@ -238,14 +278,16 @@ def _name_runs(w: DocWords) -> Iterator[tuple[int, int]]:
 
 def _after_titles(w: DocWords, start: int, end: int) -> int:
     """Start of the name in a run, past glued titles and countries ("Defense Lloyd Austin");
-    a country's word right after a title's head is a surname ("Vice Minister Han Ji-seok")."""
+    a country's word right after a title's head is a surname ("Vice Minister Han Ji-seok"),
+    and an honorific after a name word is a name word ("Hassan Sheikh Mohamud")."""
     starts = w.words(start, end)
-    flags = [
-        (w.is_title_word(k) and not _given_name_like_rank(w, starts, n))
-        or w.word_text[k].lower() in w.lex.honorifics
-        or (w.code(w.word_text[k]) is not None and not (n and w.is_head(starts[n - 1])))
-        for n, k in enumerate(starts)
-    ]
+    flags: list[bool] = []
+    for n, k in enumerate(starts):
+        flags.append(
+            (w.is_title_word(k) and not _given_name_like_rank(w, starts, n))
+            or (w.word_text[k].lower() in w.lex.honorifics and all(flags))
+            or (w.code(w.word_text[k]) is not None and not (n and w.is_head(starts[n - 1])))
+        )
     if all(flags):
         return end  # titles and countries only: "Pentagon Press Secretary Maj"
     cut = start
@@ -281,16 +323,16 @@ def _before_group_noun(w: DocWords, start: int, end: int) -> int:
     return end
 
 
-def _is_person_ent(w: DocWords, start: int, end: int) -> bool:
-    return any(w.label(k) == "PERSON" for k in range(start, end))
-
-
 def _has_title(w: DocWords, start: int, end: int) -> bool:
     """A name the model gave another label ("Chancellor Olaf Scholz" as ORG) by its title."""
     if len(w.words(start, end)) == 1 and w.is_title_word(start):
         return False
     if mention_title(w, start, end)[0] is None:
         return False
+    if w.lowers[start - 1] in _PLACE_PREPS and any(
+        w.label(k) in _PLACE_ENTS for k in range(start, end)
+    ):
+        return False  # "head of the Egyptian Red Crescent in [North Sinai]": the office's place
     ent = w.ent.get(start)
     if ent is None:
         return True
@@ -317,8 +359,9 @@ def _credits(
     w: DocWords, candidates: list[tuple[int, int]]
 ) -> tuple[set[tuple[int, int]], set[tuple[str, ...]]]:
     """Candidates that credit the article's makers (bylines, photo and reporting credits, lines
-    of names alone: "Lena Hartmann (now) and Tom Ashby (earlier)"), and the names credited,
-    so that an author's bio is no person either. A name alone on its line is no mention,
+    of names alone: "Lena Hartmann (now) and Tom Ashby (earlier)") or are press contacts,
+    and the names credited (not the contacts'), so that an author's bio is no person
+    either. A name alone on its line is no mention,
     but credits no one: it may be a caption. A byline the model gave another label
     ("By Marta Lindqvist" ORG) still credits its name."""
     spans, names = set(), set()
@@ -328,7 +371,7 @@ def _credits(
         names_on_line = lines.get(_line_start(w, start), 0)
         if credit or names_on_line > 1:
             names.add(_name_words(w, start, end))
-        if credit or names_on_line:
+        if credit or names_on_line or _is_contact(w, end):
             spans.add((start, end))
     for run_start, run_end in _name_runs(w):
         start = _after_titles(w, run_start, run_end)
@@ -463,6 +506,16 @@ def _is_credit(w: DocWords, start: int, end: int) -> bool:
     sent = span.sent
     sentence = text[sent.start_char : sent.end_char]  # = sent.text, without its tokens
     return any(p.search(sentence) for p in lex.credits_sentence)
+
+
+def _is_contact(w: DocWords, end: int) -> bool:
+    """A press contact ("Jane Doe, +41 79 ..., doe@unhcr.org"): no mention, but the person
+    the body names with a title ("UNHCR spokesperson Jane Doe said") is still one."""
+    text = text_of(w.doc)
+    b = w.doc[end - 1].idx + len(w.doc[end - 1])
+    line_end = text.find("\n", b)
+    rest = text[b : line_end if line_end >= 0 else len(text)]
+    return any(p.search(rest) for p in _names().contacts)
 
 
 def _has_name_words(w: DocWords, start: int, end: int) -> bool:
@@ -731,11 +784,16 @@ def _country(
     ministries: dict[str, tuple[int, str]],
     published: str | None,
 ) -> str | None:
-    """The country a mention states, else what the role says, else a known office
-    holder's, else what the line or the clause says, else that of a ministry named before."""
+    """The country a mention states, else the body or institution the role names, else a
+    known office holder's (a title's wording only guesses a country: India has a "Foreign
+    secretary" too), else the country the role's wording says, else what the line or the
+    clause says, else that of a ministry named before."""
     stated = next((m.country for m in group if m.country), None)
     default = _role_country(w, role, group[0].start) if role and not stated else None
-    known = stated or default or office_country(name, published)
+    holder = office_country(name, published)
+    if default not in w.lex.body_codes and not (role and w.institution(role)):
+        default = holder or default  # a body's title or an institution says more than the list
+    known = stated or default or holder
     if known:
         return known
     for rule in (_line_country, _clause_country):

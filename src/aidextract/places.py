@@ -123,10 +123,11 @@ def _title_words() -> frozenset[str]:
 
 @cache
 def _office_heads() -> frozenset[str]:
-    """Head words of titles (people_titles.tsv, kind head): a place after one and "for" is
-    the portfolio of an office ("Commissioner for the Mediterranean"), no place."""
+    """Head words of titles (people_titles.tsv, kinds head and style, a head too): a place
+    after one and "for" is the portfolio of an office ("Commissioner for the Mediterranean"),
+    no place."""
     rows = read_tsv("people_titles.tsv", ("word", "kind"))
-    return frozenset(row["word"] for row in rows if row["kind"] == "head")
+    return frozenset(row["word"] for row in rows if row["kind"] in ("head", "style"))
 
 
 @cache

@@ -22,6 +22,7 @@ ActorCode = Callable[[str], str | None]
 # "Then-Defence Minister Christine Lambrecht" is listed as "Defence Minister"
 _THEN = re.compile(r"^then\b[\s-]*", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.")
+_AGE = re.compile(r"\d{1,3}-year-old\b")
 # an Arabic or similar particle joined to a name ("al-Assad", "el-Sisi", "bin-Zayed")
 _PARTICLE_NAME = re.compile(r"(?:a[lnrsdtz]|ash|el|bin|ibn|ben|abu|abd|ul|ud)-[A-Z][\w'’-]*")
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})
@@ -39,6 +40,8 @@ APPOSITION_END = frozenset({",", ".", ";", ":", ")", "—", "–"})
 _RELATIVES = frozenset({"who", "whose", "which", "that"})
 _BECOME = frozenset({"be", "become", "serve"})  # ", who became defence minister in July"
 _LEAD_VERBS = frozenset({"lead", "head"})  # ", who leads the agency's Ukraine desk"
+_EMPLOYER_PREPS = frozenset({"at", "with"})  # ", a researcher at the Stimson Center"
+_NAME_JOINS = frozenset({"of", "and", "for", "&"})  # inside a body's name
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 _MAX_COMPLEMENT = 14  # tokens a title's "of ..." complement may span before the name
 _TITLE_KINDS = frozenset(
@@ -356,7 +359,8 @@ def mention_title(w: DocWords, start: int, end: int) -> tuple[str | None, str | 
     copula = _copula_title(w, outer)
     titles += [after, copula, before] if bare else [before, after, copula]
     titles.append(_shared_title(w, start, end))
-    read = [read_title(w, t) for t in titles if t] + [_unit_led(w, end), _party_of(w, end)]
+    read = [read_title(w, t) for t in titles if t]
+    read += [_unit_led(w, end), _party_of(w, end), _demonym_apposition(w, end)]
     role = next((r for r, _ in read if r), None)
     country = next((c for _, c in read if c), None)
     return role, country
@@ -451,8 +455,21 @@ def title_before(w: DocWords, end: int) -> Title | None:
     start = head
     while start > floor and w.is_modifier(start - 1):
         start = w.word_start[start - 1]
+    outer = _outer_head(w, start, floor)
+    if outer is not None:  # "Head of the Office of the President X": the title holds "President"
+        start = head = outer
+        while start > floor and w.is_modifier(start - 1):
+            start = w.word_start[start - 1]
+        return Title(start, head, stop)
     first = _joined_title(w, start, head, floor)
     return Title(first.start, first.head, stop) if first else Title(start, head, stop)
+
+
+def _outer_head(w: DocWords, start: int, floor: int) -> int | None:
+    """Head of a title whose "of the ..." complement holds the title found at `start`."""
+    if start - 1 <= floor or w.lowers[start - 1] != "the":
+        return None
+    return _complement_head(w, start - 1, floor)
 
 
 def _office_before_style(w: DocWords, head: int, ranks: int, floor: int) -> int | None:
@@ -526,7 +543,7 @@ def _complement_head(w: DocWords, j: int, floor: int) -> int | None:
     """Head of a title whose "of ..." complement ends at token `j` ("Minister of defense")."""
     k = j
     while k > floor and j - k < _MAX_COMPLEMENT and w.is_complement(k):
-        if w.lowers[k] in COMPLEMENT_PREPS and w.is_head(k - 1):
+        if (w.lowers[k] in COMPLEMENT_PREPS or _posted_in(w, k, j + 1)) and w.is_head(k - 1):
             return w.word_start[k - 1]
         k -= 1
     return None
@@ -543,18 +560,115 @@ def title_after(w: DocWords, end: int) -> Title | None:
     limit = doc[end].sent.end
     start, relative = _apposition_start(w, end + 1, limit)
     head, k = None, start
-    while k < limit and (w.is_modifier(k) or (head is None and _joins_modifiers(w, k, limit))):
+    while k < limit and (
+        w.is_modifier(k)
+        or _describes_head(w, k)
+        or (head is None and _joins_modifiers(w, k, limit))
+    ):
         head = w.word_start[k] if w.is_head(k) else head
         k = w.word_end[k]
     if head is None or not _ends_title(w, w.word_end[head], k):
         return None
+    if k < limit and _posted_in(w, k, _place_end(w, k + 1)):
+        place = _place_end(w, k + 1)  # ", UNHCR's Representative in Chad,"
+        if _apposition_ends(w, place, limit):
+            return Title(start, head, place)
+    keep = k < limit and w.lowers[k] in COMPLEMENT_PREPS
     stop = k
     while stop < limit and w.lowers[stop] not in _RELATIVES and w.is_complement(stop):
+        if w.lowers[stop] in _EMPLOYER_PREPS:
+            break
         stop += 1
-    if not (relative or _apposition_ends(w, stop, limit)):
+    close = stop if keep else k
+    employer = _employer_end(w, close, limit)
+    if employer is not None and (relative or _apposition_ends(w, employer, limit)):
+        return Title(start, head, employer)
+    rest = stop
+    while rest < limit and w.lowers[rest] not in _RELATIVES and w.is_complement(rest):
+        rest += 1
+    # "an analyst at the Chisinau-based think tank X", "head of Y at Z in Copenhagen": where
+    # the person works, told at length, is no part of the role but ends it
+    at_work = stop < limit and w.lowers[stop] in _EMPLOYER_PREPS
+    if not (relative or at_work or _apposition_ends(w, rest, limit) or _participle(w, rest)):
         return None
-    keep = k < limit and w.lowers[k] in COMPLEMENT_PREPS
-    return Title(start, head, stop if keep else k)
+    return Title(start, head, close)
+
+
+def _place_end(w: DocWords, k: int) -> int:
+    """End of the entity, else of the proper nouns, that open at token `k`."""
+    ent = w.ent.get(k)
+    if ent is not None and ent.start == k:
+        return ent.end
+    while k < len(w.doc) and w.pos[k] == "PROPN" and w.texts[k][:1].isupper():
+        k += 1
+    return k
+
+
+def _posted_in(w: DocWords, k: int, end: int) -> bool:
+    """ "Representative in Chad", "Country Director in Sudan": "in" and one country, the
+    posting of an agency's officer, up to token `end` (a city is only where the office sits:
+    "spokesperson in Geneva")."""
+    if w.lowers[k] != "in" or k + 1 >= end:
+        return False
+    place = w.doc[k + 1 : end].text
+    return place[:1].isupper() and w.code(place) is not None
+
+
+def _participle(w: DocWords, k: int) -> bool:
+    """ "a teacher watching from the gates": a participle that describes the apposition."""
+    tok = w.doc[k] if k < len(w.doc) else None
+    return tok is not None and tok.tag_ in ("VBG", "VBN") and tok.dep_ == "acl"
+
+
+def _demonym_apposition(w: DocWords, end: int) -> tuple[str | None, str | None]:
+    """ ", a 34-year-old Sudanese mother of five": the country of a demonym that opens an
+    apposition of a common noun."""
+    if w.text_at(end) != ",":
+        return None, None
+    limit = w.doc[end].sent.end
+    start, _ = _apposition_start(w, end + 1, limit)
+    ent = w.ent.get(start)
+    if start == end + 1 or ent is None or ent.label_ != "NORP" or ent.start != start:
+        return None, None
+    noun = w.doc[ent.end] if ent.end < limit else None
+    code = w.code(ent.text)
+    if noun is None or noun.pos_ != "NOUN" or not noun.text.islower() or code in w.lex.body_codes:
+        return None, None
+    return None, code
+
+
+def _describes_head(w: DocWords, k: int) -> bool:
+    """A lower-case adjective of an apposition's head: "a political economist"."""
+    tok = w.doc[k]
+    return (
+        tok.pos_ == "ADJ"
+        and tok.dep_ == "amod"
+        and tok.text.islower()
+        and tok.head.i > k
+        and w.is_head(tok.head.i)
+    )
+
+
+def _employer_end(w: DocWords, k: int, limit: int) -> int | None:
+    """End of the employers named right after a title ("at the Stimson Center", "with the
+    Institute of South Asian Studies at Sichuan University"): each "at" or "with" and a
+    proper name. A lower-case word ("at the Chisinau-based think tank X") makes it a
+    description, which is no part of the role."""
+    end = None
+    while k < limit and w.lowers[k] in _EMPLOYER_PREPS:
+        first = k + 1 + (k + 1 < limit and w.lowers[k + 1] == "the")
+        n = first
+        while n < limit and (
+            (w.texts[n][:1].isupper() and w.pos[n] == "PROPN")
+            or (n > first and w.lowers[n] in _NAME_JOINS)
+        ):
+            n += 1
+        while n > first and w.lowers[n - 1] in _NAME_JOINS:
+            n -= 1
+        if n == first or (n == first + 1 and w.lex.shortforms.get(w.lowers[first])):
+            return end  # "at the Fund": a back-reference to a body, no employer's name
+        k = end = n
+    return end
 
 
 def _ends_title(w: DocWords, after_head: int, k: int) -> bool:
@@ -602,6 +716,11 @@ def _apposition_start(w: DocWords, start: int, limit: int) -> tuple[int, bool]:
         start += 3 if start + 2 < limit and w.lowers[start + 2] == "as" else 2
     if start < limit and w.lowers[start] in _APPOSITION_DETERMINERS:
         start += 1
+    age = _AGE.match(w.doc[start:limit].text) if start < limit else None
+    if age:  # ", a 29-year-old teacher": the age is no part of the role
+        start = w.doc.char_span(
+            w.doc[start].idx, w.doc[start].idx + age.end(), alignment_mode="expand"
+        ).end
     return start, relative
 
 
