@@ -871,7 +871,7 @@ def test_dates_of_an_exercise_to_come(nlp):
         # a gapped second clause: its country (parsed as a verb or a name) owns its count
         (
             "Ecuador has deployed eight military medics, and Bolivia two soldiers.",
-            [("BOL", 2, None, None)],
+            [("ECU", 8, None, None), ("BOL", 2, None, None)],
         ),
         (
             "Ecuador has deployed eight soldiers to Haiti, and Bolivia two.",
@@ -1078,3 +1078,93 @@ def test_places_of_sites_borders_and_missions(nlp, text, expected):
 def test_reported_dates_of_periods_clauses_and_speakers(nlp, text, expected):
     rows = extract(text, PUBLISHED)["troop_deployments"]
     assert {r["count"]: r["reported"] for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a semicolon closes the count's clause: "wounded" is the next clause's word
+        (
+            "In 2019, Canada had about 900 soldiers deployed across the region; 12 were wounded "
+            "over the years.",
+            [("CAN", 900, None, None)],
+        ),
+        # a "when" clause with its own subject: the main clause's casualty word is not its own
+        (
+            "In 2016, when the British contingent numbered about 400 troops, a mine injured "
+            "three soldiers near Gao.",
+            [("GBR", 400, "MLI", "Gao")],
+        ),
+        # people counted with a force noun, members or medics of an army are troops
+        (
+            "Spain sent a battalion made up of 600 officers and soldiers to Latvia.",
+            [("ESP", 600, "LVA", None)],
+        ),
+        (
+            "A contingent of 300 members of the Indonesian National Army is deployed in Lebanon.",
+            [("IDN", 300, "LBN", None)],
+        ),
+        (
+            "Some 90 Egyptian Armed Forces medics are serving at a field hospital in Rafah.",
+            [("EGY", 90, "PSE", "Rafah")],
+        ),
+        # the subject country owns peacekeepers serving with a UN mission
+        (
+            "Ghana currently has more than 800 peacekeepers serving with UNIFIL.",
+            [("GHA", 800, "LBN", None)],
+        ),
+        # an EU mission's troops are the EU's
+        ("The training mission EUTM Somalia numbered up to 200 troops.", [("EU", 200, None, None)]),
+        # "an N-member team" counts people, like "N-strong"
+        ("Kenya deployed a 150-member team to Haiti.", [("KEN", 150, "HTI", None)]),
+        # "the number of X troops ... is close to N"
+        (
+            "The number of Nepali troops deployed in Lebanon is now close to 900.",
+            [("NPL", 900, "LBN", None)],
+        ),
+        # the crew of a deployed ship is a force sent
+        (
+            "Denmark has deployed a frigate with about 180 crew members aboard.",
+            [("DNK", 180, None, None)],
+        ),
+        # a bare count that is the subject of a verb of sending takes up the force before it
+        (
+            "Officials estimate that 3,000 Turkish soldiers are stationed in Iraq, while an "
+            "estimated 2,000 are deployed in Syria.",
+            [("TUR", 3000, "IRQ", None), ("TUR", 2000, "SYR", None)],
+        ),
+        # a ship's name is no owner; its prefix names the navy
+        (
+            "The strike group, which includes the cruiser USS Philippine Sea, is operating in "
+            "the Red Sea with about 5,000 sailors aboard.",
+            [("USA", 5000, None, None)],
+        ),
+        # "most of them around <town>": around a town places the force
+        (
+            "Kenya has massed 2,000 troops in the north, most of them around Mandera.",
+            [("KEN", 2000, "KEN", "Mandera")],
+        ),
+    ],
+)
+def test_clauses_members_crews_and_owners(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the size of an army, however its count is attached
+        "Canada's army, estimated at some 60,000 soldiers, needs new rifles.",
+        "The regular army, at about 50,000 soldiers, is the smallest in decades.",
+        "Spain's own army is growing. It now numbers about 120,000 soldiers.",
+        # recruits, a withdrawal, an authorised ceiling, a force a country is able to send
+        "The grant will help the Iraqi army recruit some 5,000 new soldiers.",
+        "The handover completes the departure of some 200 Belgian soldiers.",
+        "The council voted to authorize a force of up to 4,000 personnel for Somalia.",
+        "Germany says it can send a brigade of up to 5,000 soldiers to Lithuania at short notice.",
+        # "N-member" sizes a unit, not a council or a community of states
+        "Kenya said the 15-member council met in Nairobi to discuss sending troops.",
+    ],
+)
+def test_armies_recruits_ceilings_and_abilities(nlp, text):
+    assert _rows(text) == []

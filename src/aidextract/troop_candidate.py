@@ -18,6 +18,9 @@ PARTITIVE_PRONOUNS = ("them", "whom", "those", "which", "these")
 GROWTH_VERBS = ("grow", "rise", "increase", "swell", "shrink", "fall", "drop")
 RAISE_VERBS = ("raise", "increase", "bring", "expand", "boost", "lift", "take")
 ESTIMATE_VERBS = ("put", "estimate", "place")
+SIZE_NOUNS = ("member", "man", "person")
+# "Armed Forces medics", "crew members": a force's name or a crew makes people troops
+FORCE_CUES = ("army", "army_size", "crew")
 NOT_PLACES = ("DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL")  # "in March" is no town
 Place = tuple[str | None, str | None]
 
@@ -50,20 +53,43 @@ def noun_cues(lex: Lexicon, noun: Token) -> set[str]:
 
 
 def _is_military(lex: Lexicon, noun: Token, cues: set[str]) -> bool:
-    """ "military construction workers", "1,000 Wagner men": a noun of people made military
-    or owned by a named force (not "nine military aid decrees")."""
+    """ "military construction workers", "1,000 Wagner men", "170 Jordanian Armed Forces
+    medics", "410 members of the People's Liberation Army": a noun of people made military
+    or owned by a named force or an army (not "nine military aid decrees")."""
     if "person" not in cues:
         return False
     lefts = [t for c in noun.lefts for t in c.subtree]
-    named = any(c.startswith("origin=") for t in lefts for c in token_cues(lex, t))
-    return named or any(t.lower_ == "military" for t in lefts)
+    owners = lefts + [o for p in noun.children if p.lower_ == "of" for o in p.children]
+    return any(_force_owner(lex, t) for t in owners) or any(t.lower_ == "military" for t in lefts)
+
+
+def _force_owner(lex: Lexicon, token: Token) -> bool:
+    """A word naming a force that owns people: a named force ("Wagner") or an army."""
+    return any(c.startswith("origin=") or c in FORCE_CUES for c in token_cues(lex, token))
 
 
 def troop_noun(lex: Lexicon, noun: Token) -> bool:
     cues = noun_cues(lex, noun)
     if "not_troops" in cues:
         return False
-    return "troops" in cues or _is_military(lex, noun, cues)
+    return "troops" in cues or _is_military(lex, noun, cues) or _with_troops(lex, noun, cues)
+
+
+def _with_troops(lex: Lexicon, noun: Token, cues: set[str]) -> bool:
+    """ "700 officers and soldiers": people counted together with a force noun are part of it."""
+    if "person" not in cues:
+        return False
+    return any(c.dep_ == "conj" and "troops" in noun_cues(lex, c) for c in noun.children)
+
+
+def size_word(token: Token) -> bool:
+    """The word naming a force by its size: "a 2,000-strong team", "the 118-member team",
+    "a 300-man unit" (a hyphened noun of people modifying the unit)."""
+    if token.lower_ == "strong":
+        return True
+    hyphened = token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).like_num
+    named = token.lemma_ in SIZE_NOUNS and token.dep_ in ("compound", "amod")
+    return hyphened and named and token.head.pos_ == "NOUN"  # not "the 12-member Community"
 
 
 def has_subject(verb: Token) -> bool:

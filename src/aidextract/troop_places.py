@@ -30,6 +30,7 @@ from .troop_candidate import (
     has_subject,
     is_partitive,
     noun_cues,
+    size_word,
     token_cues,
     troop_noun,
 )
@@ -453,7 +454,7 @@ def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
     5,000 troops to Kursk") climbs from the first one, leaving out that one's own phrases
     unless it is a unit the count describes; the climb ends at the root. The place where
     something was said is not the force's."""
-    noun = cand.noun.head if cand.noun.lower_ == "strong" else cand.noun
+    noun = cand.noun.head if size_word(cand.noun) else cand.noun
     for scope in _noun_scopes(noun):
         yield 0, scope, False
     node = noun
@@ -565,7 +566,9 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
         if tok.head.i not in ancestors and _last_noun(tok) != cand.noun:
             continue  # "most of them" hung elsewhere takes up the noun just before it
         after = tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)]  # parsed onto the verb
-        for prep in (c for c in [*tok.children, after] if c.lower_ in LOCATION_PREPS):
+        # "most of them around Adré": around a town places them (FORMAT.md nulls a country)
+        preps = (c for c in [*tok.children, after] if c.lower_ in (*LOCATION_PREPS, *NULLING_PREPS))
+        for prep in preps:
             for obj in _prep_objects(prep):
                 place = _named_place(ctx, lex, prep.lower_, obj, cand.origin)
                 if place and place[1]:

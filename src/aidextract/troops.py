@@ -52,6 +52,7 @@ from .troop_candidate import (
     has_subject,
     is_partitive,
     noun_cues,
+    size_word,
     token_cues,
     troop_noun,
 )
@@ -83,9 +84,11 @@ MODALS = ("can", "could", "may")
 GENERIC_DETS = ("a", "an", "each", "every")
 CONTRIBUTE_VERBS = ("provide", "contribute", "supply")
 LEVEL_NOUNS = ("number", "peak", "high", "low", "total", "strength", "level")
+TRAIN_VERBS = ("train", "recruit", "enlist", "conscript", "hire")
 MORE_WORDS = ("more", "additional", "extra", "further", "another")
 CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
 PLACE_LABELS = ("GPE", "LOC", "FAC")
+NAME_LABELS = ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW")  # names of things, not owners
 GAPPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*")
 TABLE_ROW = re.compile(r"\s*(?P<label>[^\W\d][^.\n]*?)\s*\.{3,}\s*[\d][\d.,]*\s*")
 
@@ -103,7 +106,7 @@ def counted_noun(span: Span) -> Token:
         "PROPN",
     ):
         return _named_force(head)
-    if head.lower_ == "strong":
+    if size_word(head):
         return head
     if head.lower_ in MORE_WORDS and head.head.pos_ == "NOUN" and head.head != root:
         return head.head
@@ -150,9 +153,20 @@ def _other_clauses(noun: Token) -> set[int]:
     relatives = [c for c in noun.children if c.dep_ == "relcl"]
     others += [c for r in relatives for c in r.children if c.dep_ == "conj" and has_subject(c)]
     out = {t.i for c in others for t in c.subtree}
-    if verb.dep_ == "dep" or verb.dep_ == "conj" and has_subject(verb):
-        out |= {t.i for t in noun.sent if t.i not in own}  # "dep": a clause the parse lost
-    return out
+    lost = verb.dep_ == "dep" or verb.dep_ in ("conj", "advcl") and has_subject(verb)
+    if lost:  # "dep": a clause the parse lost; "when the contingent numbered 700, a bomb ..."
+        out |= {t.i for t in noun.sent if t.i not in own}
+    return out | _beyond_semicolon(noun)
+
+
+def _beyond_semicolon(noun: Token) -> set[int]:
+    """ "France had 5,100 soldiers deployed; 58 were killed": a semicolon closes the count's
+    clause, however the parse joins the two."""
+    sent = noun.sent
+    marks = [t.i for t in sent if t.text == ";"]
+    before = max((i for i in marks if i < noun.i), default=sent.start - 1)
+    after = min((i for i in marks if i > noun.i), default=sent.end)
+    return {t.i for t in sent if not before < t.i < after}
 
 
 def _hypothetical(noun: Token) -> bool:
@@ -168,6 +182,15 @@ def _hypothetical(noun: Token) -> bool:
         return False  # "If the 5,000 troops there leave, ...": the troops are there
     clause = [verb, *(t for t in verb.ancestors if t.pos_ in ("VERB", "AUX"))][:3]
     return any(_conditional(t) or _inverted_condition(t) for t in clause)
+
+
+def _able(lex: Lexicon, noun: Token) -> bool:
+    """ "The UK says it can send up to 3,000 soldiers at short notice": a force a country is
+    able to send, not one sent or decided."""
+    verb = clause_verb(noun)
+    if verb is None or "deploy" not in token_cues(lex, verb):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children)
 
 
 def _conditional(verb: Token) -> bool:
@@ -200,7 +223,20 @@ def _excluded(cues: dict[str, int]) -> bool:
     """Casualties, crews, prisoners, readiness pools and armies at home."""
     if cues.get("not_troops", 99) <= CLOSE or cues.get("readiness", 99) <= NEAR:
         return True
+    if cues.get("crew", 99) <= CLOSE and cues.get("deploy", 99) > NEAR:
+        return True
     return cues.get("army_size", 99) <= NEAR and cues.get("deploy", 99) > CLOSE
+
+
+def _crewing(lex: Lexicon, noun: Token, cues: dict[str, int]) -> bool:
+    """A crew is no force sent unless the count names the crew of a deployed ship or system
+    itself ("a destroyer with about 200 crew members aboard is deployed"); a crew word
+    elsewhere ("a battery is crewed by 90, but the 240 troops sent operate three of them")
+    rules the count out."""
+    if cues.get("crew", 99) > CLOSE:
+        return False
+    own = any("crew" in token_cues(lex, c) for c in noun.children if c.dep_ in OWNER_DEPS)
+    return not own
 
 
 def _capacity(noun: Token) -> bool:
@@ -214,6 +250,9 @@ def _capacity(noun: Token) -> bool:
         if any(c.lower_ in TARGET_WORDS for c in strength.children):
             return True
         return any(t.lemma_ in AUTHORIZE_VERBS for t in list(strength.ancestors)[:3])
+    force = noun.head.head
+    if noun.head.lower_ == "of" and force.dep_ == "dobj" and force.head.lemma_ in AUTHORIZE_VERBS:
+        return True  # "voted to authorize a force of up to 5,550 personnel": a ceiling
     if noun.dep_ == "attr" and any(_strength_word(c) for c in verb.children if c.dep_ == "nsubj"):
         return True  # "Its authorised ceiling is 11,826 personnel"
     if verb.lemma_ not in OWNING_VERBS:
@@ -246,12 +285,28 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
     soldiers" (with no place given): the size of an army at home."""
     verb = noun.head.head if noun.head.lower_ in ("to", "at") else noun.head
     owning = verb.lemma_ == "have" and noun.dep_ == "dobj" and not _placed(noun)
-    if verb.lemma_ not in (*GROWTH_VERBS, *STAY_VERBS, "number") and not owning:
+    # "the army, estimated at 880,000 soldiers", "the army, at about 70,000 soldiers, is"
+    sized = noun.head.lower_ == "at" and not _placed(noun)
+    sized = sized and (verb.lemma_ == "be" or verb.lemma_ in ESTIMATE_VERBS and verb.dep_ == "acl")
+    if verb.lemma_ not in (*GROWTH_VERBS, *STAY_VERBS, "number") and not owning and not sized:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if verb.dep_ == "acl":
+        subjects.append(verb.head)
+    # "Poland's army is growing. It now numbers 200,000 soldiers": the army taken up
+    taken_up = (_previous_subject(s) for s in subjects if s.lower_ in ("it", "they"))
+    subjects += [s for s in taken_up if s is not None]
     # "the strength of the Belarusian army will remain at about 48,000": the army's size
     subjects += [o for s in subjects if s.lemma_ in LEVEL_NOUNS for o in _of_objects(s)]
     return any(noun_cues(lex, s) & {"army", "army_size"} for s in subjects)
+
+
+def _previous_subject(pronoun: Token) -> Token | None:
+    """The subject of the main verb of the sentence before a pronoun's."""
+    sent = _previous_sentence(pronoun)
+    if sent is None:
+        return None
+    return next((c for c in sent.root.children if c.dep_ == "nsubj"), None)
 
 
 def _of_objects(noun: Token) -> list[Token]:
@@ -289,14 +344,15 @@ def _governed_out(lex: Lexicon, noun: Token) -> bool:
     """ "the withdrawal of its roughly 2,000-strong contingent", "the losses of the 800-strong
     battalion": a force, however far its count stands, that a casualty or withdrawal word
     governs."""
-    force = noun.head if noun.lower_ == "strong" else noun
+    force = noun.head if size_word(noun) else noun
     governor = force.head.head if force.head.lower_ == "of" else force.head
     return force.dep_ in ("pobj", "dobj") and "not_troops" in token_cues(lex, governor)
 
 
 def _trained(noun: Token) -> bool:
-    """ "4,000 Ukrainian soldiers have been trained in Lithuania": trainees, not a force sent."""
-    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ == "train"
+    """ "4,000 Ukrainian soldiers have been trained in Lithuania", "to recruit 6,000 new
+    soldiers": trainees and recruits, not a force sent."""
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in TRAIN_VERBS
 
 
 def _bare_is_troops(
@@ -362,7 +418,15 @@ def _bare_is_troops(
         return earlier[-1]  # "40,000 US troops are in the region. About 2,500 are in Iraq"
     if root.dep_ == "conj" and same_sentence and _present_at(same_sentence[-1].span.root):
         return same_sentence[-1]  # "About 2,500 are in Iraq and about 900 in Syria"
+    if same_sentence and _sent_subject(lex, root) and _last_count_is(root, same_sentence[-1]):
+        return same_sentence[-1]  # "4,000 soldiers are in Iraq, while 10,000 are deployed in Syria"
     return _takes_up(root, same_sentence or earlier[-1:])
+
+
+def _sent_subject(lex: Lexicon, root: Token) -> bool:
+    """A bare count that is the subject of a verb of sending or stationing."""
+    verb = root.head
+    return root.dep_ in ("nsubj", "nsubjpass") and "deploy" in token_cues(lex, verb)
 
 
 def _of_others(lex: Lexicon, noun: Token) -> bool:
@@ -476,6 +540,8 @@ def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
     if root.dep_ != "pobj" or root.head.lower_ not in ("at", "to", "from"):
         return None
     verb = root.head.head
+    if verb.lower_ in ("close", "near") and verb.head.lemma_ == "be":
+        verb = verb.head  # "the number of Indian personnel there is now close to 300"
     growth = verb.lemma_ in GROWTH_VERBS  # "the number of US troops rose from 80,000 to ..."
     if root.head.lower_ == "from" and not growth:
         return None
@@ -483,7 +549,7 @@ def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
         of_level = anc.head.lower_ == "of" and anc.head.head.lemma_ in LEVEL_NOUNS
         if anc.dep_ == "pobj" and of_level and troop_noun(lex, anc):
             return anc
-    deps = ("dobj", "nsubj") if growth else ("dobj",)
+    deps = ("dobj", "nsubj") if growth or verb.lemma_ == "be" else ("dobj",)
     for obj in verb.children:
         if obj.dep_ in deps and obj.lemma_ in LEVEL_NOUNS:
             troops = _of_troops(lex, obj)
@@ -555,15 +621,20 @@ def _counted_force(
     """A count with a noun of its own: a force noun, "N-strong", a country's share in a
     gapped clause ("Chile sent 300 soldiers and Peru 200"), or a verb the parse took for the
     counted noun ("Of those, around 1,000 rotate through Lithuania")."""
-    if "unit" in noun_cues(lex, noun) and noun.lower_ != "strong":
+    if "unit" in noun_cues(lex, noun) and not size_word(noun):
         return None
-    if noun.lower_ == "strong" or troop_noun(lex, noun) or _gapped_share(noun, accepted):
+    if _sized_force(lex, noun) or troop_noun(lex, noun) or _gapped_share(noun, accepted):
         return Candidate(None, span, noun, cues=cues)
     if noun.pos_ == "NOUN" and "deploy" in noun_cues(lex, noun) and is_partitive(lex, noun):
         parent = _bare_is_troops(lex, span.root, accepted, cues)
         if parent is not None:
             return Candidate(None, span, noun, parent=None if parent is _SELF else parent)
     return None
+
+
+def _sized_force(lex: Lexicon, noun: Token) -> bool:
+    """ "a 2,000-strong force", "a 118-member team" (a unit; not "a 12-member bloc")."""
+    return size_word(noun) and (noun.lower_ == "strong" or "unit" in noun_cues(lex, noun.head))
 
 
 def _gapped_share(noun: Token, accepted: list[Candidate]) -> bool:
@@ -586,9 +657,16 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
         return _troop_table(lex, span)
     noun = counted_noun(span)
     cues = cue_distances(span, lex, noun)
-    if _excluded(cues) or _capacity(noun) or _trained(noun) or _hypothetical(noun) or _range(span):
+    if (
+        _excluded(cues)
+        or _crewing(lex, noun, cues)
+        or _capacity(noun)
+        or _trained(noun)
+        or _hypothetical(noun)
+        or _range(span)
+    ):
         return None
-    if _required(noun) or _on_orders(lex, noun) or _generic_crew(lex, noun):
+    if _required(noun) or _on_orders(lex, noun) or _generic_crew(lex, noun) or _able(lex, noun):
         return None
     if _governed_out(lex, noun):
         return None
@@ -626,6 +704,8 @@ def _actor_in(ctx: ArticleContext, lex: Lexicon, tokens) -> str | None:
         for cue in cues:
             if cue.startswith("origin="):
                 return cue.removeprefix("origin=")
+        if tok.ent_type_ in NAME_LABELS:
+            continue  # "the cruiser USS Philippine Sea", "the Red Sea": no owner in a name
         if "nato" in cues and tok.ent_type_ == "ORG":
             return "NATO"  # "Multinational Brigade Latvia": the host's name is not the owner
         code = ctx.actors.of_token(tok)
@@ -645,7 +725,9 @@ def _of_chain(token: Token):
             yield from prep.subtree
 
 
-def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+def _own_origin(
+    ctx: ArticleContext, lex: Lexicon, cand: Candidate, serving: bool = True
+) -> str | None:
     """Whose the force is, by its own words: "North Korean troops", "500 of them German"."""
     noun, root = cand.noun, cand.span.root
     mods = [c for c in noun.children if c.dep_ in OWNER_DEPS and c.i not in range(*_ij(cand))]
@@ -661,9 +743,10 @@ def _own_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | Non
     tokens = [t for m in mods for t in m.subtree] + list(_of_chain(noun))
     if noun.pos_ == "PROPN" and noun != root:
         tokens.append(noun)  # "the Russians number perhaps 300"
-    if noun.lower_ == "strong":
+    if size_word(noun):
         tokens += [t for t in noun.head.subtree if t.i < noun.i]
-    return _actor_in(ctx, lex, tokens) or _actor_in(ctx, lex, _serving_words(noun))
+    own = _actor_in(ctx, lex, tokens)
+    return (own or _actor_in(ctx, lex, _serving_words(noun))) if serving else own
 
 
 def _serving_words(noun: Token) -> list[Token]:
@@ -849,7 +932,9 @@ def find_origin(
     clause, speaker = _clause_origin(ctx, lex, cand)
     if clause and _contributed(cand):
         return clause  # "Indonesia provides 1,000 of the 9,000 UNIFIL peacekeepers"
-    code = _own_origin(ctx, lex, cand) or _multinational_whole(lex, cand) or clause
+    # "China has 1,000 peacekeepers serving with UNMISS": the subject's, before the body's
+    code = _own_origin(ctx, lex, cand, serving=False) or _multinational_whole(lex, cand)
+    code = code or clause or _actor_in(ctx, lex, _serving_words(cand.noun))
     code = code or _header_origin(ctx, cand.span) or _headline_origin(ctx, lex, cand, headlines)
     return code or previous or speaker
 
