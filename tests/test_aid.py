@@ -861,3 +861,20 @@ def test_a_sentence_silent_on_its_amounts_breaks_down_the_one_before(before, exp
 def test_receivers_helped_supported_or_named_beside_the_amount(text, expected):
     rows = extract(text, published="2025-03-04")["aid_packages"]
     assert (rows[0]["donor"], rows[0]["recipient"]) == expected
+
+
+def test_a_pipe_tables_rows_are_packages_dated_by_their_own_cells():
+    text = (
+        "New commitments to Ukraine in 2025\n\n"
+        "Table 1. Selected new pledges to Ukraine, January-June 2025\n"
+        "Donor | Amount | Type | Announced\n"
+        "Norway | NOK 5bn | military and civilian, for 2026 | 25 Feb\n"
+        "Sweden | SEK 2bn | military: 18th package, incl. air defence | 17 Mar\n"
+        "Japan | ¥100bn (≈$650m) | loan | 2 Apr\n"
+    )
+    rows = extract(text, published="2025-06-30")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["announced"]) for r in rows} == {
+        ("NOR", 5e9, "2025-02-25"),
+        ("SWE", 2e9, "2025-03-17"),
+        ("JPN", 1e11, "2025-04-02"),
+    }

@@ -101,6 +101,8 @@ FURNITURE_LINES = [
     "The AP receives support for coverage in Lebanon from a foundation. The AP is solely "
     "responsible for all content.",
     "Follow our Beirut desk on X, Instagram and Facebook for more.",
+    # a market and weather ticker
+    "Kyiv  +3°C   USD/UAH 41.20   Brent $63.9",
 ]
 
 
@@ -117,6 +119,7 @@ def test_furniture_lines_name_no_places_or_people(line):
     [
         ("Follow the money: the EU sent aid to Beirut on Monday.", "Beirut"),  # prose
         ("Lebanon  |  12 March 2024", "Lebanon"),  # a date line with its place
+        ("Temperatures in Kyiv fell to -20°C on Monday.", "Kyiv"),  # weather in prose
     ],
 )
 def test_lines_like_furniture_that_are_text(line, place):

@@ -31,7 +31,7 @@ RECIPIENT_PREPS = ("for", "to", "into")
 RECEIVE_VERBS = ("receive", "get", "obtain", "secure", "win", "accept")
 CONVERSION = re.compile(
     r"^\s*(\(|,?\s*or\b|—|–|,)\s*(about|approximately|approx\.|roughly|some|around|nearly|"
-    r"almost|equivalent to|worth|more than|over)?\s*$",
+    r"almost|equivalent to|worth|more than|over|≈|~)?\s*$",
     re.IGNORECASE,
 )
 FRESH_WORDS = ("new", "fresh", "additional", "further", "extra", "latest")  # one more package

@@ -28,7 +28,7 @@ from dateparser.date import DateDataParser
 from spacy.tokens import Doc, Span, Token
 
 from .furniture import Furniture
-from .nlp import LIST_ITEM, text_of
+from .nlp import LIST_ITEM, TABLE_BAR, text_of
 from .resources import read_tsv
 
 
@@ -864,17 +864,27 @@ class _Article:
         return bisect_right(self.sentence_starts, char) - 1
 
     def where(self, char: int) -> tuple[int, int, int | None]:
-        """Paragraph, sentence, and the start of the list item ("• ...") holding `char`."""
+        """Paragraph, sentence, and the start of the list item ("• ...") or table row ("Norway
+        | NOK 85bn | 25 Feb") holding `char`."""
         line = self.text.rfind("\n", 0, char) + 1
-        item = line if LIST_ITEM.match(self.text, line) else None
+        item = line if self.in_row(char) or LIST_ITEM.match(self.text, line) else None
         return self.paragraph(char), self.sentence(char), item
+
+    def in_row(self, char: int) -> bool:
+        """`char` stands in a table's row ("Norway | NOK 85bn | 25 Feb")."""
+        line = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return TABLE_BAR in self.text[line : end if end >= 0 else None]
 
     def anchor(self, cand: _Candidate) -> _Placed | None:
         """The date with a year a chronicle stands at: the nearest before `cand` in its
         paragraph, in its own sentence or in the main clause of an earlier one, unless a
         sentence in the present tense came between (the text is back at its own time). A
         "since" date opens a period that runs to the present, and a list item ("• In 2024,
-        ...") is a fact of its own: they anchor nothing outside it."""
+        ...") is a fact of its own: they anchor nothing outside it. A table's row holds its
+        own date ("| 25 Feb"), in the year of its caption's period or of the article."""
+        if self.in_row(cand.start):
+            return None
         par, sent, item = self.where(cand.start)
         for placed in reversed(self.placed):
             if placed.paragraph != par:

@@ -39,15 +39,21 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after a line break, so headlines, bullets and datelines stand alone.
 
     A blank line always ends a sentence. A single newline does when the line before ends a
-    sentence (final punctuation) or is short (a headline, a label), or when the next line
-    opens a list item; inside hard-wrapped running text it does not. Runs before the parser,
-    which keeps preset boundaries.
+    sentence (final punctuation), is short (a headline, a label) or a table row, or when the
+    next line opens a list item; inside hard-wrapped running text it does not. Within a line
+    a sentence starts only after a word's final punctuation, never within a table's row. Runs
+    before the parser, which keeps preset boundaries.
     """
     text = text_of(doc)
+    rows = [m.span() for m in _TABLE_ROW.finditer(text)]
+    row = 0
     for i, token in enumerate(doc[:-1]):
         breaks = token.whitespace_ + (token.text if token.is_space else "")
+        while row < len(rows) and rows[row][1] < token.idx:
+            row += 1
+        in_row = row < len(rows) and rows[row][0] <= token.idx  # its line break included
         if "\n" not in breaks:
-            if breaks and (token.is_alpha or token.like_num) and not doc[i + 1].is_space:
+            if (in_row or (breaks and _mid_line(token))) and not doc[i + 1].is_space:
                 doc[i + 1].is_sent_start = False  # no sentence starts mid-line after a word
             continue
         nxt = doc[i + 1]
@@ -57,6 +63,7 @@ def line_breaks(doc: Doc) -> Doc:
             breaks.count("\n") > 1
             or short_line
             or token.text[-1:] in LINE_END_PUNCT
+            or in_row  # a table's row or a menu: no wrapped prose
             or nxt.text[:1] in LIST_MARKS
             or LIST_ITEM.match(text, nxt.idx)
         ):
@@ -64,6 +71,13 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
+def _mid_line(token) -> bool:
+    """No sentence starts after a word, a number or a table bar within a line."""
+    return token.text.isalnum() or token.like_num or token.text == "|"
+
+
+TABLE_BAR = " | "
+_TABLE_ROW = re.compile(r"^.* \| .*$", re.MULTILINE)  # a table's row (or a menu), one line
 SHORT_LINE = 60  # characters: hard-wrapped prose runs longer; headlines and labels shorter
 LINE_END_PUNCT = tuple('.!?:;"”’)|')
 LIST_MARKS = tuple("•-–—*·▪0123456789")
