@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from aidextract.api import extract
+from aidextract.resources import ResourceError
+from aidextract.troop_candidate import WORD_KINDS, troop_words
 
 PUBLISHED = "2024-05-10"
 
@@ -1168,3 +1170,14 @@ def test_clauses_members_crews_and_owners(nlp, text, expected):
 )
 def test_armies_recruits_ceilings_and_abilities(nlp, text):
     assert _rows(text) == []
+
+
+@pytest.mark.parametrize("kind", WORD_KINDS)
+def test_every_word_kind_has_words(kind):
+    """A kind the code tests with and models/troop_words.tsv lacks would leave a rule idle."""
+    assert troop_words(kind)
+
+
+def test_unknown_word_kind_fails_loudly():
+    with pytest.raises(ResourceError, match="no_such_kind"):
+        troop_words("no_such_kind")

@@ -4,24 +4,37 @@ tests; a module of its own so that place and date finding need not import troops
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from .cues import Lexicon
+from .resources import ResourceError, read_tsv
 
+if TYPE_CHECKING:
+    from .money import Count
+
+WORDS = "troop_words.tsv"
+WORD_KINDS = (
+    *("growth_verb", "raise_verb", "estimate_verb", "size_noun", "stay_verb", "need_verb"),
+    *("promise_verb", "authorize_verb", "strength_noun", "ceiling_noun", "target_word"),
+    *("capacity_verb", "contribute_verb", "level_noun", "train_verb", "more_word"),
+    *("arrival_verb", "owning_verb", "most_word", "admin_suffix", "companion_word"),
+    "region_noun",
+)
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
 DESTINATION_PREPS = ("to", "into", "for")
 LOCATION_PREPS = ("in", "at", "inside", "on", "across", "near", "within")
 NULLING_PREPS = ("around", "along")  # "around Ukraine": no one country is meant
-LOCATIVE_PREPS = (*DESTINATION_PREPS, *LOCATION_PREPS, *NULLING_PREPS, "from", "of", "out")
+PLACE_PREPS = (*DESTINATION_PREPS, *LOCATION_PREPS, *NULLING_PREPS)  # open a place phrase
+LOCATIVE_PREPS = (*PLACE_PREPS, "from", "of", "out")
 PARTITIVE_PRONOUNS = ("them", "whom", "those", "which", "these")
-GROWTH_VERBS = ("grow", "rise", "increase", "swell", "shrink", "fall", "drop")
-RAISE_VERBS = ("raise", "increase", "bring", "expand", "boost", "lift", "take")
-ESTIMATE_VERBS = ("put", "estimate", "place")
-SIZE_NOUNS = ("member", "man", "person")
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 # "Armed Forces medics", "crew members": a force's name or a crew makes people troops
 FORCE_CUES = ("army", "army_size", "crew")
-NOT_PLACES = ("DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL")  # "in March" is no town
+# numbers and times: "in March" is no town, "Two days later" no plural a pronoun takes up
+NUMERIC_LABELS = ("DATE", "TIME", "CARDINAL", "MONEY", "ORDINAL")
 Place = tuple[str | None, str | None]
 
 
@@ -29,7 +42,7 @@ Place = tuple[str | None, str | None]
 class Candidate:
     """One troop count of the article and what was found about it."""
 
-    count: object  # money.Count
+    count: Count | None  # set once the count is accepted
     span: Span
     noun: Token  # the force noun counted, or the count's own root
     parent: Candidate | None = None  # "500 of them": the count this one is a part of
@@ -42,8 +55,16 @@ class Candidate:
     placed_by: Token | None = None  # the verb of the next sentence that gave its town
 
 
-def token_cues(lex: Lexicon, token: Token) -> set[str]:
-    return lex.cues_at(token)
+@cache
+def troop_words(kind: str) -> tuple[str, ...]:
+    """The words of one kind of models/troop_words.tsv, in file order (admin_suffix is
+    stripped in that order); the file is checked whole on first use, so that a misspelt kind
+    fails loudly instead of leaving a rule with no words."""
+    rows = read_tsv(WORDS, required=("word", "kind"))
+    unknown = sorted({row["kind"] for row in rows} - set(WORD_KINDS))
+    if unknown or kind not in WORD_KINDS:
+        raise ResourceError(f"models/{WORDS}: unknown kind(s) {', '.join(unknown or [kind])}")
+    return tuple(row["word"] for row in rows if row["kind"] == kind)
 
 
 def noun_cues(lex: Lexicon, noun: Token) -> set[str]:
@@ -65,10 +86,12 @@ def _is_military(lex: Lexicon, noun: Token, cues: set[str]) -> bool:
 
 def _force_owner(lex: Lexicon, token: Token) -> bool:
     """A word naming a force that owns people: a named force ("Wagner") or an army."""
-    return any(c.startswith("origin=") or c in FORCE_CUES for c in token_cues(lex, token))
+    return any(c.startswith("origin=") or c in FORCE_CUES for c in lex.cues_at(token))
 
 
 def troop_noun(lex: Lexicon, noun: Token) -> bool:
+    """Whether a counted noun is a force: a troop word, people made military or owned by a
+    force, or people counted with a force noun."""
     cues = noun_cues(lex, noun)
     if "not_troops" in cues:
         return False
@@ -88,16 +111,40 @@ def size_word(token: Token) -> bool:
     if token.lower_ == "strong":
         return True
     hyphened = token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).like_num
-    named = token.lemma_ in SIZE_NOUNS and token.dep_ in ("compound", "amod")
+    named = token.lemma_ in troop_words("size_noun") and token.dep_ in ("compound", "amod")
     return hyphened and named and token.head.pos_ == "NOUN"  # not "the 12-member Community"
 
 
 def has_subject(verb: Token) -> bool:
+    """Whether `verb` has a subject of its own: a clause with one is about another force."""
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
 
 
 def clause_verb(token: Token) -> Token | None:
+    """The nearest verb above `token`: the clause whose cues, subject and dates are its own."""
     return next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+
+
+def definite(token: Token) -> bool:
+    """ "the force", "the country": a noun with "the" takes up one named before."""
+    return any(c.lower_ == "the" for c in token.children)
+
+
+def sentences_back(token: Token, count: int = 1) -> int:
+    """The first token of the sentence `count` sentences before `token`'s: how far back a
+    pronoun, "there" or "the force" looks for what it takes up."""
+    start = token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = token.doc[start - 1].sent.start
+    return start
+
+
+def line_bounds(text: str, char: int) -> tuple[int, int]:
+    """The character range of the line holding `char` (headlines, table rows, list labels)."""
+    end = text.find("\n", char)
+    return text.rfind("\n", 0, char) + 1, end if end >= 0 else len(text)
 
 
 def is_partitive(lex: Lexicon, token: Token) -> bool:

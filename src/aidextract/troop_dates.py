@@ -10,12 +10,11 @@ from .cues import Lexicon, token_span, tree_gap
 from .dates import DateMention, later_than
 from .nlp import text_of
 from .troop_candidate import (
-    RAISE_VERBS,
     Candidate,
     clause_verb,
     earlier_level_prep,
     has_subject,
-    token_cues,
+    troop_words,
 )
 
 DEMONSTRATIVES = ("that", "this", "these", "those", "then")
@@ -32,7 +31,7 @@ def _target(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
     if prep is None or prep.lower_ != "by":
         return False
     verb = prep.head
-    return verb.lemma_ in RAISE_VERBS or "deploy" in token_cues(lex, verb)
+    return verb.lemma_ in troop_words("raise_verb") or "deploy" in lex.cues_at(verb)
 
 
 def _exercise_period(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
@@ -42,14 +41,18 @@ def _exercise_period(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bo
     prep = token.head if token is not None else None
     if prep is None or prep.lower_ not in ("in", "from", "during"):
         return False
-    return any("exercise" in token_cues(lex, t) for t in token.sent)
+    return any("exercise" in lex.cues_at(t) for t in token.sent)
 
 
 def _usable_dates(ctx: ArticleContext, lex: Lexicon, sent: Span) -> list[DateMention]:
+    """The dates of `sent` that may date a count in it (see `_usable`)."""
     return [d for d in ctx.dates_in(sent) if _usable(ctx, lex, sent, d)]
 
 
 def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) -> bool:
+    """A date that can say when a count was true: not a future one other than a deadline or
+    an exercise's, nor a dateline in brackets, a period's start or end, or a year naming a
+    thing ("a 1992 ceasefire deal")."""
     future = later_than(date.value, ctx.published)
     if future and not (_target(ctx, lex, date) or _exercise_period(ctx, lex, date)):
         return False
@@ -64,7 +67,7 @@ def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) ->
     # a year naming a thing: "under a 1992 ceasefire deal", "this year's exercise"
     if date.granularity != "year":
         return True
-    edition = token.dep_ == "poss" and "exercise" in token_cues(lex, token.head)
+    edition = token.dep_ == "poss" and "exercise" in lex.cues_at(token.head)
     return token.dep_ not in ATTRIBUTIVE and not edition
 
 
@@ -80,6 +83,7 @@ def _period_end(ctx: ArticleContext, sent: Span, date: DateMention) -> bool:
 
 
 def _date_token(ctx: ArticleContext, date: DateMention) -> Token | None:
+    """The token that stands for a date in the parse, or None where no tokens cover it."""
     span = token_span(ctx.doc, date.start_char, date.end_char)
     return span.root if span is not None else None
 
@@ -87,13 +91,15 @@ def _date_token(ctx: ArticleContext, date: DateMention) -> Token | None:
 def _anchor(token: Token) -> Token | None:
     """The clause a date modifies: its verb, climbing out of adverbial clauses ("After
     meeting Kim on June 17, Shoigu said ..." -> said); None for a date heading a sentence."""
-    verb = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+    verb = clause_verb(token)
     while verb is not None and verb.dep_ in ("pcomp", "advcl") and not _reduced_relative(verb):
-        verb = next((t for t in verb.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        verb = clause_verb(verb)
     return verb
 
 
 def _covers(ctx: ArticleContext, lex: Lexicon, date: DateMention, cand: Candidate) -> bool:
+    """Whether a date modifies the clause holding the count (or heads its sentence), not an
+    earlier level's, another clause's, or one across a semicolon."""
     token = _date_token(ctx, date)
     if token is None:
         return False
@@ -144,7 +150,7 @@ def _foreign(lex: Lexicon, token: Token, cand: Candidate) -> bool:
     clause, of a clause describing the force ("the 12,000 soldiers Pyongyang sent in
     October") or its exercise ("for the drills, which began last Friday")."""
     verb = clause_verb(token)
-    if verb is None or cand.span.root in verb.subtree or "speech" in token_cues(lex, verb):
+    if verb is None or cand.span.root in verb.subtree or "speech" in lex.cues_at(verb):
         return False
     if any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in verb.children):
         return False  # "as we announced on Sunday", "when they arrived on Monday"
@@ -157,9 +163,8 @@ def _foreign(lex: Lexicon, token: Token, cand: Candidate) -> bool:
         clause = verb
     if clause.dep_ in ("relcl", "acl"):
         described = clause.head
-        return described not in (cand.noun, cand.span.root) and not token_cues(lex, described) & {
-            "exercise"
-        }
+        own = described in (cand.noun, cand.span.root)
+        return not own and "exercise" not in lex.cues_at(described)
     return has_subject(verb)
 
 
@@ -210,6 +215,8 @@ def _assign_nearest(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -
 
 
 def _anaphoric(sent: Span) -> bool:
+    """Whether a sentence takes up the one before ("They ...", "With these additions", "Of
+    the ...", "then"), so that its count is dated by the text before it."""
     words = [t for t in sent if t.is_alpha][:3]
     if not words:
         return False
@@ -235,6 +242,7 @@ def _date_before(ctx: ArticleContext, char: int) -> str | None:
 
 
 def _since(ctx: ArticleContext, date: DateMention) -> bool:
+    """ "since October": the start of a period, which does not date a count of its end."""
     span = token_span(ctx.doc, date.start_char, date.end_char)
     if span is None:
         return False
@@ -261,13 +269,13 @@ def _header_date(ctx: ArticleContext, char: int) -> str | None:
 
 def _now(lex: Lexicon, sent: Span) -> bool:
     """ "now", "currently": the count is stamped with the article's date."""
-    return any("now" in token_cues(lex, t) for t in sent)
+    return any("now" in lex.cues_at(t) for t in sent)
 
 
 def _past(lex: Lexicon, cand: Candidate) -> bool:
     """Whether the clause of the count is in a past tense ("had 1,200 troops", "had arrived"),
     not the present perfect ("has massed") or the present."""
-    verb = _clause_verb_of(cand)
+    verb = clause_verb(cand.noun)
     if verb is None or _present(verb):
         return False
     if verb.tag_ == "VBD":
@@ -279,7 +287,7 @@ def _past(lex: Lexicon, cand: Candidate) -> bool:
 def _backshifted(lex: Lexicon, verb: Token) -> bool:
     """ "the agency said Russia had massed 45,000 troops": a past perfect reported by a verb of
     saying stands for the speaker's "has massed", a present perfect."""
-    return verb.dep_ == "ccomp" and "speech" in token_cues(lex, verb.head)
+    return verb.dep_ == "ccomp" and "speech" in lex.cues_at(verb.head)
 
 
 def _present(verb: Token) -> bool:
@@ -291,10 +299,6 @@ def _present(verb: Token) -> bool:
 def _future(verb: Token) -> bool:
     """ "With these additions, we'll have 43,000": a count to come, stated now."""
     return any(c.dep_ == "aux" and c.lower_ in ("will", "'ll") for c in verb.children)
-
-
-def _clause_verb_of(cand: Candidate) -> Token | None:
-    return next((t for t in cand.noun.ancestors if t.pos_ in ("VERB", "AUX")), None)
 
 
 def _same_period(sent: Span) -> str | None:
@@ -309,14 +313,14 @@ def _speaker_date(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | N
     """ "Another 250 officers will depart next month, Mr Nyaga said." after "Nyaga said in a
     statement on Sunday": a speaker quoted again without a date speaks in the statement
     dated before."""
-    speech = next((t for t in cand.noun.ancestors if "speech" in token_cues(lex, t)), None)
+    speech = next((t for t in cand.noun.ancestors if "speech" in lex.cues_at(t)), None)
     speaker = _person_subject(speech) if speech is not None else None
     if speaker is None:
         return None
     for date in reversed([d for d in ctx.dates if d.end_char <= cand.span.sent.start_char]):
         token = _date_token(ctx, date)
         verb = _anchor(token) if token is not None else None
-        if verb is None or "speech" not in token_cues(lex, verb):
+        if verb is None or "speech" not in lex.cues_at(verb):
             continue
         earlier = _person_subject(verb)
         if earlier is not None and earlier.text == speaker.text:
@@ -325,6 +329,7 @@ def _speaker_date(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | N
 
 
 def _person_subject(verb: Token) -> Token | None:
+    """The person a verb of saying quotes, to match a speaker quoted again."""
     return next((c for c in verb.children if c.dep_ == "nsubj" and c.ent_type_ == "PERSON"), None)
 
 
@@ -343,7 +348,7 @@ def fallback_reported(
     if same is not None:  # "In the same month, the Pentagon sent about 100 soldiers"
         before = _date_before(ctx, sent.start_char)
         return before[: PERIOD_LENGTHS[same]] if before else None
-    verb = _clause_verb_of(cand)
+    verb = clause_verb(cand.noun)
     if _anaphoric(sent) and not (verb is not None and _future(verb)):
         return _date_before(ctx, sent.start_char) or ctx.published
     if _now(lex, sent):

@@ -12,38 +12,31 @@ from spacy.tokens import Span, Token
 from . import geo
 from .context import COUNTRY_LABELS, ArticleContext
 from .cues import Lexicon
-from .geo import actor_code, country_of_adjective, resolve_place
+from .geo import actor_code, country_of_adjective, direction_words, resolve_place
 from .nlp import entity_of, text_of
 from .schema import ORG_CODES
 from .troop_candidate import (
     DESTINATION_PREPS,
-    ESTIMATE_VERBS,
-    GROWTH_VERBS,
     LOCATION_PREPS,
     LOCATIVE_PREPS,
-    NOT_PLACES,
     NULLING_PREPS,
-    RAISE_VERBS,
+    NUMERIC_LABELS,
+    PLACE_LABELS,
+    PLACE_PREPS,
     SUBJECT_DEPS,
     Candidate,
     Place,
+    definite,
     has_subject,
     is_partitive,
+    line_bounds,
     noun_cues,
+    sentences_back,
     size_word,
-    token_cues,
     troop_noun,
+    troop_words,
 )
 
-ARRIVAL_VERBS = ("reach", "enter", "join", "cross")
-OWNING_VERBS = ("have", "number", "include", "comprise", "count")
-SUBJECT_PLACING_VERBS = (*OWNING_VERBS, *GROWTH_VERBS, *RAISE_VERBS)
-MOST_WORDS = ("most", "majority", "bulk")
-ADMIN_SUFFIXES = (" region", " oblast", " province", " krai", " district")
-PLACE_LABELS = ("GPE", "LOC", "FAC")
-COMPASS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest")
-COMPANION_WORDS = ("along", "together")
-REGION_NOUNS = ("region", "province", "oblast", "district", "territory")
 HOST_LABEL = re.compile(
     r"[\s\-\u2013\u2022*]*(?P<country>[^\W\d][^():\n]*?)\s*\((?P<place>[^()\n]+)\)\s*:"
 )
@@ -56,17 +49,20 @@ def _location_name(text: str) -> str:
         name = name[4:]
     if "'s " in name:
         name = name.split("'s ", 1)[1]
-    for suffix in ADMIN_SUFFIXES:
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
+    for word in troop_words("admin_suffix"):
+        if name.lower().endswith(" " + word):
+            name = name[: -len(word) - 1]
     return name
 
 
-def _ents_in(ctx: ArticleContext, start: int, end: int) -> list[Span]:
+def _place_ents_in(ctx: ArticleContext, start: int, end: int) -> list[Span]:
+    """The place entities starting among tokens `start` to `end`."""
     return [e for e in ctx.doc.ents if e.label_ in PLACE_LABELS and start <= e.start < end]
 
 
 def _resolve_ent(ent: Span) -> Place | None:
+    """(country, location) of a place entity; (None, None) for a place of no one country
+    (FORMAT.md), None for one the gazetteers do not know."""
     start = ent.start  # "Camp Adazi": the name with the place noun the NER left out
     while start > 0 and ent.doc[start - 1].dep_ == "compound" and ent.doc[start - 1].is_title:
         start -= 1
@@ -118,18 +114,19 @@ def _phrase_place(
 def _named_place(
     ctx: ArticleContext, lex: Lexicon, word: str, obj: Token, origin: str | None
 ) -> Place | None:
-    """The place the object of a preposition `word` names."""
+    """The place the object of a preposition `word` names: a border, "there", "the country",
+    a part of one, a unit's country, a site, else the places named inside the phrase."""
     cues = noun_cues(lex, obj)
     if "border" in cues:
         own = word in DESTINATION_PREPS or word in ("on", "at") and _own_border(ctx, obj, origin)
         return (origin, None) if own else (None, None)
     if word == "there":
         return _place_before(ctx, obj)
-    if "country" in cues and _definite(obj) and obj.tag_ == "NN":
+    if "country" in cues and definite(obj) and obj.tag_ == "NN":
         # "The UN mission, MONUSCO, has 11,000 peacekeepers in the country": its host
         country = host_country(lex, obj.sent) or _government_before(ctx, lex, obj, origin)
         return (country, None) if country else None
-    if obj.lemma_ in COMPASS and _definite(obj):
+    if obj.lemma_ in direction_words("point", "compound") and definite(obj):
         return _compass_place(ctx, lex, obj)
     if "unit" in cues:
         code = _adjective_country(obj)
@@ -138,8 +135,17 @@ def _named_place(
     site = _described_site(ctx, obj) or _capital_named(obj)
     if site is not None:
         return site
+    return _entity_place(ctx, lex, word, obj, origin)
+
+
+def _entity_place(
+    ctx: ArticleContext, lex: Lexicon, word: str, obj: Token, origin: str | None
+) -> Place | None:
+    """The place the place names of a phrase give together: a region in the country named
+    with it, no one country for several ("to Poland and Germany") or "near" a country; the
+    phrase's other clues where the NER labelled no place."""
     places = []
-    for ent in _ents_in(ctx, obj.left_edge.i, obj.right_edge.i + 1):
+    for ent in _place_ents_in(ctx, obj.left_edge.i, obj.right_edge.i + 1):
         if ent.root.head.lower_ == "led":
             continue  # "a US-led battlegroup in Poland": the leader is not the place
         place = _resolve_ent(ent)
@@ -193,7 +199,7 @@ def _described_site(ctx: ArticleContext, obj: Token) -> Place | None:
     name = ctx.doc[min(t.i for t in parts) : max(t.i for t in parts) + 1].text
     if resolve_place(name) is not None:
         return None
-    for ent in _ents_in(ctx, described[0].left_edge.i, described[0].right_edge.i + 1):
+    for ent in _place_ents_in(ctx, described[0].left_edge.i, described[0].right_edge.i + 1):
         place = _resolve_ent(ent)
         if place is not None and place[0]:
             return place[0], name
@@ -231,7 +237,7 @@ def _government_before(
     """The country "the country" or "the kingdom" takes up: the last country named before it,
     by its name or by its capital standing for its government ("Riyadh's goodwill ...; 1,600
     Pakistani personnel are posted in the kingdom")."""
-    start = _sentences_back(token, 1)
+    start = sentences_back(token)
     for ent in reversed([e for e in ctx.doc.ents if e.end <= token.i]):
         if ent.label_ not in COUNTRY_LABELS or ent.start_char in ctx.furniture:
             continue
@@ -254,7 +260,7 @@ def _sender(lex: Lexicon, ent: Span, token: Token) -> bool:
         return False
     verb = ent.root.head
     objects = [c for c in verb.children if c.dep_ == "dobj"]
-    return "deploy" in token_cues(lex, verb) or any(troop_noun(lex, o) for o in objects)
+    return "deploy" in lex.cues_at(verb) or any(troop_noun(lex, o) for o in objects)
 
 
 def _compass_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | None:
@@ -273,18 +279,12 @@ def _compass_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | Non
 def _place_before(ctx: ArticleContext, token: Token) -> Place | None:
     """What "there" takes up: the last place named in a place phrase, in this sentence or the
     one before ("it had 500 soldiers in Lithuania; Berlin plans to station 4,800 there")."""
-    sent = token.sent
-    start = sent.start if sent.start == 0 else token.doc[sent.start - 1].sent.start
-    for ent in reversed(_ents_in(ctx, start, token.i)):
+    for ent in reversed(_place_ents_in(ctx, sentences_back(token), token.i)):
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
             place = _resolve_ent(ent)
             if place is not None:
                 return place
     return None
-
-
-def _definite(token: Token) -> bool:
-    return any(c.lower_ == "the" for c in token.children)
 
 
 def _adjective_country(token: Token) -> str | None:
@@ -303,7 +303,7 @@ def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | 
     if obj.pos_ == "NOUN" and obj.is_lower:  # "at Niamey airport", not a name's words
         names += [c for c in obj.children if c.dep_ == "compound"]
     names += [o for p in obj.children if p.lower_ == "of" for o in p.children]  # "city of X"
-    for name in (t for t in names if t.pos_ == "PROPN" and t.ent_type_ not in NOT_PLACES):
+    for name in (t for t in names if t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_LABELS):
         place = _resolve_text(ctx.doc[name.left_edge.i : name.i + 1]) or _resolve_text(
             ctx.doc[name.i : name.i + 1]
         )
@@ -313,25 +313,14 @@ def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | 
     if region:
         return region
     code = _adjective_country(obj) or host_country(lex, obj.subtree)
-    if code is None and _definite(obj) and noun_cues(lex, obj) & {"mission", "unit"}:
-        code = host_country(lex, reversed(ctx.doc[_sentences_back(obj, 2) : obj.i]))
+    if code is None and definite(obj) and noun_cues(lex, obj) & {"mission", "unit"}:
+        code = host_country(lex, reversed(ctx.doc[sentences_back(obj, 2) : obj.i]))
     return (code, None) if code else None
-
-
-def _sentences_back(token: Token, count: int) -> int:
-    """The first token of the sentence `count` sentences before `token`'s ("the force" takes
-    up a mission named just before, not one of another story)."""
-    start = token.sent.start
-    for _ in range(count):
-        if start == 0:
-            break
-        start = token.doc[start - 1].sent.start
-    return start
 
 
 def _region_of(obj: Token) -> Place | None:
     """ "in the Transnistrian region": a region named by its adjective (Transnistria)."""
-    if obj.lemma_ not in REGION_NOUNS:
+    if obj.lemma_ not in troop_words("region_noun"):
         return None
     for child in (c for c in obj.children if c.dep_ in ("amod", "compound")):
         word = child.text
@@ -358,7 +347,7 @@ def _site_in(ctx: ArticleContext, lex: Lexicon, obj: Token, origin: str | None) 
 def host_country(lex: Lexicon, tokens) -> str | None:
     """The country of the first mission named among `tokens` ("UNIFIL" -> LBN)."""
     for tok in tokens:
-        for cue in token_cues(lex, tok):
+        for cue in lex.cues_at(tok):
             if cue.startswith("host="):
                 return cue.removeprefix("host=")
     return None
@@ -368,24 +357,18 @@ def _scope_phrases(lex: Lexicon, scope: Token):
     """(preposition, object) pairs hanging off `scope`, destinations first."""
     pairs = []
     for prep in scope.children:
-        if prep.dep_ in ("prep", "dative") and prep.lower_ in LOCATIVE_PREPS[:-3]:
+        if prep.dep_ in ("prep", "dative") and prep.lower_ in PLACE_PREPS:
             pairs.extend((prep, obj) for obj in _prep_objects(prep))
-        elif prep.dep_ == "dobj" and scope.lemma_ in ARRIVAL_VERBS:
+        elif prep.dep_ == "dobj" and scope.lemma_ in troop_words("arrival_verb"):
             pairs.append((prep, prep))
         elif prep.dep_ == "advmod" and prep.lower_ == "there":
             pairs.append((prep, prep))  # "plans to station 4,800 troops there"
         elif prep.dep_ == "advmod" and prep.lower_ in ("back", "close", "closer"):
             pairs.extend(_scope_phrases(lex, prep))  # "moved 2,000 troops back to bases in X"
-        elif (
-            prep.dep_ == "prep"
-            and prep.lower_ == "against"
-            and "offensive" in token_cues(lex, scope)
-        ):
+        elif prep.dep_ == "prep" and prep.lower_ == "against" and "offensive" in lex.cues_at(scope):
             pairs.extend((prep, obj) for obj in prep.children if obj.dep_ == "pobj")
         elif (
-            prep.dep_ == "prep"
-            and prep.lower_ == "through"
-            and "rotation" in token_cues(lex, scope)
+            prep.dep_ == "prep" and prep.lower_ == "through" and "rotation" in lex.cues_at(scope)
         ):  # "around 1,000 rotate through Lithuania": stationed there in turns
             pairs.extend((prep, obj) for obj in _prep_objects(prep))
         elif prep.dep_ == "prep" and prep.lower_ == "with":  # "serve with the battlegroup in X"
@@ -435,10 +418,16 @@ def _verb_scopes(ctx: ArticleContext, lex: Lexicon, verb: Token, cand: Candidate
                 yield child  # a clause with a subject of its own is about another force
         elif child.dep_ == "dobj":
             yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
-        elif child.dep_ in ("nsubj", "nsubjpass") and verb.lemma_ in SUBJECT_PLACING_VERBS:
+        elif child.dep_ in ("nsubj", "nsubjpass") and _subject_placing(verb):
             # "The battlegroup in Lithuania ... had 1,200", "Their arrival in Port-au-Prince
             # brings the number to 930"
             yield from _noun_scopes(child)
+
+
+def _subject_placing(verb: Token) -> bool:
+    """A verb of a force's size or growth, whose subject's place phrase places the force."""
+    kinds = ("owning_verb", "growth_verb", "raise_verb")
+    return any(verb.lemma_ in troop_words(kind) for kind in kinds)
 
 
 def _owners_when(ctx: ArticleContext, clause: Token, subjects: list[Token], origin) -> bool:
@@ -466,6 +455,12 @@ def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
         node = node.head
         if "unit" in noun_cues(lex, node):  # "a brigade in Romania, about 3,000 troops"
             yield from ((0, scope, False) for scope in _noun_scopes(node))
+    yield from _clause_scopes(ctx, lex, cand, node)
+
+
+def _clause_scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate, node: Token):
+    """(level, token, is_place) of the heads above `node`, a level a step, up to the root
+    or a "where" clause (whose head is the place), six steps at most."""
     for level in range(1, 7):
         if node.dep_ == "ROOT":
             return
@@ -473,32 +468,46 @@ def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
             yield level, node.head, True  # "in Ukraine, where ... 700,000 troops were fighting"
             return
         anc = node.head
-        if anc.pos_ == "VERB" and "speech" in token_cues(lex, anc):
-            if anc.lemma_ in ESTIMATE_VERBS:  # "put the contingent fighting in Kursk at 12,000"
-                for obj in (c for c in anc.children if c.dep_ == "dobj"):
-                    yield from ((level, scope, False) for scope in _noun_scopes(obj))
-            if node.dep_ == "nsubjpass":  # "500 personnel are reported to be in Taiwan"
-                yield from ((level, c, False) for c in anc.children if c.dep_ == "xcomp")
-        else:
+        scopes = _said_scopes(anc, node) if _speech_verb(lex, anc) else None
+        if scopes is None:
             clause = anc.pos_ in ("VERB", "AUX") or has_subject(anc)  # "numbers" as a noun
             of_noun = node.dep_ == "prep" and node.lower_ == "of"  # "the deployment of troops"
             scopes = _verb_scopes(ctx, lex, anc, cand) if clause else [anc]
             scopes = _noun_scopes(anc) if of_noun and not clause else scopes
-            for scope in scopes:
-                yield level, scope, False
+        for scope in scopes:
+            yield level, scope, False
         node = anc
+
+
+def _speech_verb(lex: Lexicon, token: Token) -> bool:
+    """A verb of saying: its own place phrases say where it was said."""
+    return token.pos_ == "VERB" and "speech" in lex.cues_at(token)
+
+
+def _said_scopes(verb: Token, node: Token) -> list[Token]:
+    """Where something was said is not the force's place: a verb of saying gives only the
+    force it puts a figure on ("put the contingent fighting in Kursk at 12,000") and what is
+    reported of it ("500 personnel are reported to be in Taiwan")."""
+    scopes = []
+    if verb.lemma_ in troop_words("estimate_verb"):
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            scopes += _noun_scopes(obj)
+    if node.dep_ == "nsubjpass":
+        scopes += [c for c in verb.children if c.dep_ == "xcomp"]
+    return scopes
 
 
 def _arrival_total(scope: Token) -> bool:
     """ "Their arrival in Port-au-Prince brings the number to 930": the subject of a verb
     raising a force to a new total."""
-    return scope.dep_ in ("nsubj", "nsubjpass") and scope.head.lemma_ in RAISE_VERBS
+    return scope.dep_ in ("nsubj", "nsubjpass") and scope.head.lemma_ in troop_words("raise_verb")
 
 
 def _along_with(noun: Token) -> Token | None:
     """The noun a force goes "along with" or "together with", which goes where it goes."""
     prep = noun.head
-    if noun.dep_ != "pobj" or prep.lower_ != "with" or prep.head.lower_ not in COMPANION_WORDS:
+    companion = prep.head.lower_ in troop_words("companion_word")
+    if noun.dep_ != "pobj" or prep.lower_ != "with" or not companion:
         return None
     head = prep.head.head
     return head if head.pos_ in ("NOUN", "PROPN") else None
@@ -577,6 +586,7 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
 
 
 def _last_noun(token: Token) -> Token | None:
+    """The last common noun before `token` in its sentence: what "most of them" takes up."""
     before = token.sent[: token.i - token.sent.start]
     return next((t for t in reversed(before) if t.pos_ == "NOUN"), None)
 
@@ -585,7 +595,7 @@ def _most(token: Token) -> bool:
     """ "most", "the bulk", "more than half" (of them)."""
     if token.lower_ == "half":
         return any(c.lower_ == "more" for c in token.children)
-    return token.lower_ in MOST_WORDS
+    return token.lower_ in troop_words("most_word")
 
 
 def heading_place(ctx: ArticleContext, lex: Lexicon, heading: Span) -> Place | None:
@@ -594,7 +604,9 @@ def heading_place(ctx: ArticleContext, lex: Lexicon, heading: Span) -> Place | N
     host = host_country(lex, heading)
     if host:
         return host, None
-    return next(filter(None, map(_resolve_ent, _ents_in(ctx, heading.start, heading.end))), None)
+    return next(
+        filter(None, map(_resolve_ent, _place_ents_in(ctx, heading.start, heading.end))), None
+    )
 
 
 def next_place(
@@ -609,7 +621,7 @@ def next_place(
     if nxt is None or any(c is not cand and c.span.sent in (sent, nxt) for c in cands):
         return None
     verb = nxt.root
-    if "speech" in token_cues(lex, verb):  # "They will work in Amman, he said."
+    if "speech" in lex.cues_at(verb):  # "They will work in Amman, he said."
         verb = next((c for c in verb.children if c.dep_ == "ccomp"), verb)
     if not any(_same_force(c, cand) for c in verb.children if c.dep_ in SUBJECT_DEPS):
         return None
@@ -627,15 +639,14 @@ def _same_force(subject: Token, cand: Candidate) -> bool:
     """ "They", or the force's own noun taken up with "the" ("The officers")."""
     if subject.lower_ == "they":
         return True
-    return subject.lemma_ == cand.noun.lemma_ and _definite(subject)
+    return subject.lemma_ == cand.noun.lemma_ and definite(subject)
 
 
 def host_label(ctx: ArticleContext, char: int) -> Place | None:
     """ "Estonia (Tapa): around 900 British soldiers ...": a list line labelled by the host
     country and the place in brackets (fact sheets listing forces by host nation)."""
     text = text_of(ctx.doc)
-    start = text.rfind("\n", 0, char) + 1
-    match = HOST_LABEL.match(text, start)
+    match = HOST_LABEL.match(text, line_bounds(text, char)[0])
     if match is None or match.end() > char:
         return None
     country = resolve_place(match["country"])

@@ -37,24 +37,25 @@ from .geo import actor_code
 from .money import Count, qualifier_before
 from .nlp import text_of
 from .troop_candidate import (
-    ESTIMATE_VERBS,
-    GROWTH_VERBS,
     LOCATION_PREPS,
     LOCATIVE_PREPS,
-    NOT_PLACES,
+    NUMERIC_LABELS,
     PARTITIVE_PRONOUNS,
-    RAISE_VERBS,
+    PLACE_LABELS,
     SUBJECT_DEPS,
     Candidate,
     Place,
     clause_verb,
+    definite,
     earlier_level_prep,
     has_subject,
     is_partitive,
+    line_bounds,
     noun_cues,
+    sentences_back,
     size_word,
-    token_cues,
     troop_noun,
+    troop_words,
 )
 from .troop_dates import assign_dates
 from .troop_places import (
@@ -70,24 +71,12 @@ OWNER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
 NOT_OWNER_PREPS = (*LOCATIVE_PREPS, "against", "toward", "towards", "over")
 NOUN_PHRASE_DEPS = ("compound", "amod", "poss", "case", "det", "nmod", "pobj", "prep", "appos")
 PRONOUNS = ("he", "she", "they", "it", "we")
-STAY_VERBS = ("remain", "stay")
 CONDITIONS = ("if", "unless")
 INVERTING = ("were", "should", "had")
-NEED_VERBS = ("need", "require")
-PROMISE_VERBS = ("promise", "pledge")
 SERVE_PREPS = ("with", "under")
-AUTHORIZE_VERBS = ("authorize", "authorise", "allow", "permit", "mandate")
-STRENGTH_NOUNS = ("strength", "ceiling", "cap")
-TARGET_WORDS = ("maximum", "authorised", "authorized", "mandated")
-OWNING_VERBS = ("number", "have", "comprise", "include")
 MODALS = ("can", "could", "may")
 GENERIC_DETS = ("a", "an", "each", "every")
-CONTRIBUTE_VERBS = ("provide", "contribute", "supply")
-LEVEL_NOUNS = ("number", "peak", "high", "low", "total", "strength", "level")
-TRAIN_VERBS = ("train", "recruit", "enlist", "conscript", "hire")
-MORE_WORDS = ("more", "additional", "extra", "further", "another")
 CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
-PLACE_LABELS = ("GPE", "LOC", "FAC")
 NAME_LABELS = ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW")  # names of things, not owners
 GAPPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*")
 TABLE_ROW = re.compile(r"\s*(?P<label>[^\W\d][^.\n]*?)\s*\.{3,}\s*[\d][\d.,]*\s*")
@@ -108,7 +97,7 @@ def counted_noun(span: Span) -> Token:
         return _named_force(head)
     if size_word(head):
         return head
-    if head.lower_ in MORE_WORDS and head.head.pos_ == "NOUN" and head.head != root:
+    if head.lower_ in troop_words("more_word") and head.head.pos_ == "NOUN" and head.head != root:
         return head.head
     if root.dep_ == "conj" and head.dep_ == "nummod" and head.head.pos_ == "NOUN":
         return head.head  # "200 and 250 soldiers"
@@ -134,7 +123,7 @@ def cue_distances(span: Span, lex: Lexicon, noun: Token) -> dict[str, int]:
         token = span.doc[i]
         if i in others or (span.start <= i < span.end and not token.is_alpha):
             continue
-        for cue in token_cues(lex, token):
+        for cue in lex.cues_at(token):
             found[cue] = min(dist, found.get(cue, 99))
     return found
 
@@ -188,12 +177,13 @@ def _able(lex: Lexicon, noun: Token) -> bool:
     """ "The UK says it can send up to 3,000 soldiers at short notice": a force a country is
     able to send, not one sent or decided."""
     verb = clause_verb(noun)
-    if verb is None or "deploy" not in token_cues(lex, verb):
+    if verb is None or "deploy" not in lex.cues_at(verb):
         return False
     return any(c.dep_ == "aux" and c.lower_ == "can" for c in verb.children)
 
 
 def _conditional(verb: Token) -> bool:
+    """ "if needed", "unless ...": a clause opened by a condition."""
     return any(m.dep_ == "mark" and m.lower_ in CONDITIONS for m in verb.children)
 
 
@@ -208,18 +198,18 @@ def _inverted_condition(verb: Token) -> bool:
 def _required(noun: Token) -> bool:
     """ "200,000 soldiers would be needed", "the 3,000 troops it needs", "the 900 personnel
     it was promised": a force wanted or owed, not one that is there."""
-    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in NEED_VERBS:
+    if noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in troop_words("need_verb"):
         return True
     for clause in (c for c in noun.children if c.dep_ in ("relcl", "acl")):
-        if clause.lemma_ in NEED_VERBS:
+        if clause.lemma_ in troop_words("need_verb"):
             return True
         passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in clause.children)
-        if clause.lemma_ in PROMISE_VERBS and passive:
+        if clause.lemma_ in troop_words("promise_verb") and passive:
             return True
     return False
 
 
-def _excluded(cues: dict[str, int]) -> bool:
+def _excluded_by_cues(cues: dict[str, int]) -> bool:
     """Casualties, crews, prisoners, readiness pools and armies at home."""
     if cues.get("not_troops", 99) <= CLOSE or cues.get("readiness", 99) <= NEAR:
         return True
@@ -235,7 +225,7 @@ def _crewing(lex: Lexicon, noun: Token, cues: dict[str, int]) -> bool:
     rules the count out."""
     if cues.get("crew", 99) > CLOSE:
         return False
-    own = any("crew" in token_cues(lex, c) for c in noun.children if c.dep_ in OWNER_DEPS)
+    own = any("crew" in lex.cues_at(c) for c in noun.children if c.dep_ in OWNER_DEPS)
     return not own
 
 
@@ -243,32 +233,39 @@ def _capacity(noun: Token) -> bool:
     """ "the whole force can number up to 40,000 troops", "are authorised to number 1.5
     million": a strength, not a deployment."""
     verb = noun.head
-    if noun.head.lower_ == "of" and noun.head.head.lemma_ in STRENGTH_NOUNS:
+    if noun.head.lower_ == "of" and noun.head.head.lemma_ in troop_words("strength_noun"):
         # "authorized the mission with a strength of up to 2,500 personnel", "its authorised
         # strength of 5,000 troops": a size allowed
         strength = noun.head.head
-        if any(c.lower_ in TARGET_WORDS for c in strength.children):
+        if any(c.lower_ in troop_words("target_word") for c in strength.children):
             return True
-        return any(t.lemma_ in AUTHORIZE_VERBS for t in list(strength.ancestors)[:3])
+        return any(t.lemma_ in troop_words("authorize_verb") for t in list(strength.ancestors)[:3])
     force = noun.head.head
-    if noun.head.lower_ == "of" and force.dep_ == "dobj" and force.head.lemma_ in AUTHORIZE_VERBS:
+    if (
+        noun.head.lower_ == "of"
+        and force.dep_ == "dobj"
+        and force.head.lemma_ in troop_words("authorize_verb")
+    ):
         return True  # "voted to authorize a force of up to 5,550 personnel": a ceiling
     if noun.dep_ == "attr" and any(_strength_word(c) for c in verb.children if c.dep_ == "nsubj"):
         return True  # "Its authorised ceiling is 11,826 personnel"
-    if verb.lemma_ not in OWNING_VERBS:
+    if verb.lemma_ not in troop_words("capacity_verb"):
         return False
-    allowed = verb.head.lemma_ in AUTHORIZE_VERBS  # "is authorised to have up to 2,500"
+    # "is authorised to have up to 2,500"
+    allowed = verb.head.lemma_ in troop_words("authorize_verb")
     return allowed or verb.lemma_ == "number" and any(c.lower_ in MODALS for c in verb.children)
 
 
 def _strength_word(noun: Token) -> bool:
     """A ceiling ("its ceiling", "the cap") or an authorised strength."""
-    if noun.lemma_ in ("ceiling", "cap"):
+    if noun.lemma_ in troop_words("ceiling_noun"):
         return True
     authorised = any(
-        c.lower_.removesuffix("d") in AUTHORIZE_VERBS for c in noun.children if c.dep_ == "amod"
+        c.lower_.removesuffix("d") in troop_words("authorize_verb")
+        for c in noun.children
+        if c.dep_ == "amod"
     )
-    return noun.lemma_ in STRENGTH_NOUNS and authorised
+    return noun.lemma_ in troop_words("strength_noun") and authorised
 
 
 def _on_orders(lex: Lexicon, noun: Token) -> bool:
@@ -277,7 +274,7 @@ def _on_orders(lex: Lexicon, noun: Token) -> bool:
     if verb is None:
         return False
     preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")
-    return any("readiness" in token_cues(lex, t) for p in preps for t in p.subtree)
+    return any("readiness" in lex.cues_at(t) for p in preps for t in p.subtree)
 
 
 def _army_size(lex: Lexicon, noun: Token) -> bool:
@@ -287,8 +284,12 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
     owning = verb.lemma_ == "have" and noun.dep_ == "dobj" and not _placed(noun)
     # "the army, estimated at 880,000 soldiers", "the army, at about 70,000 soldiers, is"
     sized = noun.head.lower_ == "at" and not _placed(noun)
-    sized = sized and (verb.lemma_ == "be" or verb.lemma_ in ESTIMATE_VERBS and verb.dep_ == "acl")
-    if verb.lemma_ not in (*GROWTH_VERBS, *STAY_VERBS, "number") and not owning and not sized:
+    sized = sized and (
+        verb.lemma_ == "be" or verb.lemma_ in troop_words("estimate_verb") and verb.dep_ == "acl"
+    )
+    sizes = (*troop_words("growth_verb"), *troop_words("stay_verb"), "number")
+    sizing = verb.lemma_ in sizes
+    if not sizing and not owning and not sized:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if verb.dep_ == "acl":
@@ -297,7 +298,9 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
     taken_up = (_previous_subject(s) for s in subjects if s.lower_ in ("it", "they"))
     subjects += [s for s in taken_up if s is not None]
     # "the strength of the Belarusian army will remain at about 48,000": the army's size
-    subjects += [o for s in subjects if s.lemma_ in LEVEL_NOUNS for o in _of_objects(s)]
+    subjects += [
+        o for s in subjects if s.lemma_ in troop_words("level_noun") for o in _of_objects(s)
+    ]
     return any(noun_cues(lex, s) & {"army", "army_size"} for s in subjects)
 
 
@@ -310,7 +313,8 @@ def _previous_subject(pronoun: Token) -> Token | None:
 
 
 def _of_objects(noun: Token) -> list[Token]:
-    return [o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    """The objects of the "of" phrases of a noun: "the strength of the army" -> army."""
+    return [o for p in noun.children if p.lower_ == "of" for o in _prep_pobjs(p)]
 
 
 def _placed(noun: Token) -> bool:
@@ -333,7 +337,7 @@ def _generic_crew(lex: Lexicon, noun: Token) -> bool:
     if noun.dep_ != "pobj" or noun.head.dep_ != "agent":
         return False
     verb = noun.head.head
-    if any("habitual" in token_cues(lex, c) for c in verb.children if c.dep_ == "advmod"):
+    if any("habitual" in lex.cues_at(c) for c in verb.children if c.dep_ == "advmod"):
         return True
     subjects = [c for c in verb.children if c.dep_ == "nsubjpass"]
     generic = any(d.lower_ in GENERIC_DETS for s in subjects for d in s.children)
@@ -346,87 +350,135 @@ def _governed_out(lex: Lexicon, noun: Token) -> bool:
     governs."""
     force = noun.head if size_word(noun) else noun
     governor = force.head.head if force.head.lower_ == "of" else force.head
-    return force.dep_ in ("pobj", "dobj") and "not_troops" in token_cues(lex, governor)
+    return force.dep_ in ("pobj", "dobj") and "not_troops" in lex.cues_at(governor)
 
 
 def _trained(noun: Token) -> bool:
     """ "4,000 Ukrainian soldiers have been trained in Lithuania", "to recruit 6,000 new
     soldiers": trainees and recruits, not a force sent."""
-    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in TRAIN_VERBS
+    return noun.dep_ in ("nsubjpass", "dobj") and noun.head.lemma_ in troop_words("train_verb")
 
 
 def _bare_is_troops(
     lex: Lexicon, root: Token, accepted: list[Candidate], cues: dict[str, int]
 ) -> Candidate | None:
     """Whether a count without a noun of its own counts a force; returns the count it
-    refers back to (or a stand-in) so that place and date can be inherited."""
-    head = root.head
+    refers back to (or _STANDALONE) so that place and date can be inherited. The ties to a
+    force are tried in turn: a part of one ("500 of them"), a unit's members ("a battalion
+    of 800"), an estimate ("put the figure at 115,000"), a comparison, a force named before."""
     same_sentence = [c for c in accepted if c.span.sent == root.sent]
     earlier = [c for c in accepted if c.span.sent.start < root.sent.start]
-    partitive = is_partitive(lex, root) or (
-        root.dep_ in ("nummod", "nsubj") and is_partitive(lex, head)
-    )
-    if partitive and not _antecedent_is_troops(lex, root):
-        return None  # "800 soldiers and 30 helicopters, 20 of them from Germany"
+    if _partitive_count(lex, root):
+        if not _antecedent_is_troops(lex, root):
+            return None  # "800 soldiers and 30 helicopters, 20 of them from Germany"
+        whole = _coordinated_whole(lex, root, same_sentence)
+        return whole or (same_sentence[-1] if same_sentence else _STANDALONE)
+    whole = _coordinated_whole(lex, root, same_sentence)
+    if whole is not None:
+        return whole
+    if _members_of_unit(lex, root):
+        return _STANDALONE
+    for obj in _estimated_objects(root):
+        obj_cues = noun_cues(lex, obj)
+        if "troops" in obj_cues or "unit" in obj_cues:
+            return _STANDALONE
+        if "estimate" in obj_cues and _of_others(lex, obj):
+            return None  # "put the number of North Korean deaths at around 300"
+        if "estimate" in obj_cues and (same_sentence or earlier):
+            return same_sentence[-1] if same_sentence else _STANDALONE
+    if root.dep_ == "pobj" and root.head.head.lemma_ == "compare" and (same_sentence or earlier):
+        return _compared_with(root, same_sentence, earlier)
+    return _refers_back(lex, root, same_sentence, earlier, cues)
+
+
+def _partitive_count(lex: Lexicon, root: Token) -> bool:
+    """ "500 of them", "about 1,700 of the soldiers": a count of a part of a force."""
+    on_head = root.dep_ in ("nummod", "nsubj") and is_partitive(lex, root.head)
+    return is_partitive(lex, root) or on_head
+
+
+def _coordinated_whole(
+    lex: Lexicon, root: Token, same_sentence: list[Candidate]
+) -> Candidate | None:
+    """The force of this sentence a bare count is set beside or coordinated with, or whose
+    part it is coordinated with ("..., half of them on Okinawa, and 28,500 in South Korea")."""
+    head = root.head
     if root.dep_ in ("appos", "conj") and any(c.noun == head for c in same_sentence):
         return next(c for c in same_sentence if c.noun == head)
-    if (
-        root.dep_ == "conj"
-        and same_sentence
-        and is_partitive(lex, head)
-        and _antecedent_is_troops(lex, head)
-    ):
-        return same_sentence[-1]  # "..., half of them on Okinawa, and 28,500 in South Korea"
-    if partitive:
-        return same_sentence[-1] if same_sentence else _SELF
-    if root.dep_ == "pobj" and head.lower_ == "of" and root.pos_ == "NUM":
-        owner = head.head  # a common noun: "the Group of Seven" is a name
-        if owner.pos_ == "NOUN" and ("unit" in noun_cues(lex, owner) or troop_noun(lex, owner)):
-            return _SELF
-    verb = head.head
-    if root.dep_ == "pobj" and head.lower_ == "at" and verb.dep_ == "acl":
-        objects = [verb.head] if verb.head.head.lemma_ in ESTIMATE_VERBS else []
-        if verb.lemma_ in ESTIMATE_VERBS:
+    if root.dep_ != "conj" or not same_sentence:
+        return None
+    part = is_partitive(lex, head) and _antecedent_is_troops(lex, head)
+    return same_sentence[-1] if part else None
+
+
+def _members_of_unit(lex: Lexicon, root: Token) -> bool:
+    """ "a battalion of about 800": the members of a unit or force, named by a common noun
+    ("the Group of Seven" is a name)."""
+    if root.dep_ != "pobj" or root.head.lower_ != "of" or root.pos_ != "NUM":
+        return False
+    owner = root.head.head
+    return owner.pos_ == "NOUN" and ("unit" in noun_cues(lex, owner) or troop_noun(lex, owner))
+
+
+def _estimated_objects(root: Token) -> list[Token]:
+    """What a figure "at" a bare count is put on: "put the figure at 115,000" -> figure,
+    "the deployment, estimated at about 11,000" -> deployment."""
+    at = root.head
+    if root.dep_ != "pobj" or at.lower_ != "at":
+        return []
+    verb = at.head
+    estimates = troop_words("estimate_verb")
+    if verb.dep_ == "acl":
+        objects = [verb.head] if verb.head.head.lemma_ in estimates else []
+        if verb.lemma_ in estimates:
             objects.append(verb.head)
-    elif root.dep_ == "pobj" and head.lower_ == "at" and verb.lemma_ in ESTIMATE_VERBS:
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    else:
-        objects = []
-    if objects:
-        for obj in objects:
-            obj_cues = noun_cues(lex, obj)
-            if "troops" in obj_cues or "unit" in obj_cues:
-                return _SELF
-            if "estimate" in obj_cues and _of_others(lex, obj):
-                return None  # "put the number of North Korean deaths at around 300"
-            if "estimate" in obj_cues and (same_sentence or earlier):
-                return same_sentence[-1] if same_sentence else _SELF
-    if root.dep_ == "pobj" and head.head.lemma_ == "compare" and (same_sentence or earlier):
-        compared = same_sentence[-1] if same_sentence else earlier[-1]
-        if not _last_count_is(root, compared):
-            return None  # "65 lorries a day ..., compared with about 500 a day"
-        return compared if same_sentence else _SELF
+        return objects
+    if verb.lemma_ in estimates:
+        return [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return []
+
+
+def _compared_with(
+    root: Token, same_sentence: list[Candidate], earlier: list[Candidate]
+) -> Candidate | None:
+    """ "190,000 ..., compared with 100,000": the force last counted, when the last number
+    before the count is that force's (not "65 lorries a day ..., compared with about 500")."""
+    compared = same_sentence[-1] if same_sentence else earlier[-1]
+    if not _last_count_is(root, compared):
+        return None
+    return compared if same_sentence else _STANDALONE
+
+
+def _refers_back(
+    lex: Lexicon,
+    root: Token,
+    same_sentence: list[Candidate],
+    earlier: list[Candidate],
+    cues: dict[str, int],
+) -> Candidate | None:
+    """A bare count standing for a force counted before: its earlier level, more of it, a
+    part of it somewhere named, what remains of it or its new size."""
     if same_sentence and _earlier_level(root):
         return same_sentence[-1]  # "about 11,000 troops ..., up from roughly 8,000 in January"
     if _earlier_level(root) and _presence_subject(lex, root):
-        return _SELF  # "The US presence in the region is down from a peak of 50,000"
-    if same_sentence and any(c.lower_ in MORE_WORDS for c in root.children):
+        return _STANDALONE  # "The US presence in the region is down from a peak of 50,000"
+    if same_sentence and any(c.lower_ in troop_words("more_word") for c in root.children):
         return same_sentence[-1]  # "12,000 troops ..., and another 2,000 ..."
-    if earlier and _more(root) and cues.get("deploy", 99) <= CLOSE:
-        return _SELF  # "Kenya sent about 200 more in January."
+    if earlier and _says_more(root) and cues.get("deploy", 99) <= CLOSE:
+        return _STANDALONE  # "Kenya sent about 200 more in January."
     if _present_at(root) and _just_before(root, earlier):
         return earlier[-1]  # "40,000 US troops are in the region. About 2,500 are in Iraq"
     if root.dep_ == "conj" and same_sentence and _present_at(same_sentence[-1].span.root):
         return same_sentence[-1]  # "About 2,500 are in Iraq and about 900 in Syria"
-    if same_sentence and _sent_subject(lex, root) and _last_count_is(root, same_sentence[-1]):
+    if same_sentence and _sending_subject(lex, root) and _last_count_is(root, same_sentence[-1]):
         return same_sentence[-1]  # "4,000 soldiers are in Iraq, while 10,000 are deployed in Syria"
     return _takes_up(root, same_sentence or earlier[-1:])
 
 
-def _sent_subject(lex: Lexicon, root: Token) -> bool:
+def _sending_subject(lex: Lexicon, root: Token) -> bool:
     """A bare count that is the subject of a verb of sending or stationing."""
     verb = root.head
-    return root.dep_ in ("nsubj", "nsubjpass") and "deploy" in token_cues(lex, verb)
+    return root.dep_ in ("nsubj", "nsubjpass") and "deploy" in lex.cues_at(verb)
 
 
 def _of_others(lex: Lexicon, noun: Token) -> bool:
@@ -450,8 +502,9 @@ def _just_before(root: Token, earlier: list[Candidate]) -> bool:
     return bool(earlier) and earlier[-1].span.sent.end == root.sent.start
 
 
-def _more(root: Token) -> bool:
-    return any(t.lower_ in MORE_WORDS for t in [*root.children, root.head])
+def _says_more(root: Token) -> bool:
+    """ "200 more", "another 2,000": a count adding to a force named before."""
+    return any(t.lower_ in troop_words("more_word") for t in [*root.children, root.head])
 
 
 def _takes_up(root: Token, before: list[Candidate]) -> Candidate | None:
@@ -460,8 +513,10 @@ def _takes_up(root: Token, before: list[Candidate]) -> Candidate | None:
     to about 2,800", "raise that number to as many as 2,200")."""
     if not before or not _last_count_is(root, before[-1]):
         return None
-    stays = root.dep_ == "nsubj" and root.head.lemma_ in STAY_VERBS
-    if stays or any(c.lemma_ in STAY_VERBS and c.dep_ == "amod" for c in root.children):
+    stays = root.dep_ == "nsubj" and root.head.lemma_ in troop_words("stay_verb")
+    if stays or any(
+        c.lemma_ in troop_words("stay_verb") and c.dep_ == "amod" for c in root.children
+    ):
         return before[-1]
     return before[-1] if _raised_to(root) else None
 
@@ -470,9 +525,7 @@ def _last_count_is(root: Token, cand: Candidate) -> bool:
     """Whether the last number before `root` (in its sentence or the one before) is `cand`'s:
     "armed forces number 200,000 ..., and the government wants to raise that to 300,000"
     takes up the army, not a force counted earlier."""
-    sent = root.sent
-    start = sent.start if sent.start == 0 else root.doc[sent.start - 1].sent.start
-    for tok in reversed(root.doc[start : root.i]):
+    for tok in reversed(root.doc[sentences_back(root) : root.i]):
         if tok.pos_ == "NUM" and tok.ent_type_ != "DATE" and any(c.isdigit() for c in tok.text):
             return cand.span.start <= tok.i < cand.span.end
     return True
@@ -488,13 +541,15 @@ def _raised_to(root: Token) -> bool:
     verb = to.head.head if to.head.dep_ == "dobj" else to.head  # "its contribution to 900"
     if root.dep_ not in ("pobj", "nummod") or to.lower_ != "to":
         return False
-    return verb.lemma_ in RAISE_VERBS or _level_grows(verb)
+    return verb.lemma_ in troop_words("raise_verb") or _level_grows(verb)
 
 
 def _level_grows(verb: Token) -> bool:
     """ "its strength will rise to about 5,300": a force's level growing to a new size."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    return verb.lemma_ in GROWTH_VERBS and any(s.lemma_ in LEVEL_NOUNS for s in subjects)
+    return verb.lemma_ in troop_words("growth_verb") and any(
+        s.lemma_ in troop_words("level_noun") for s in subjects
+    )
 
 
 def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
@@ -506,14 +561,12 @@ def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
     )
     if pronoun is None or pronoun.lower_ not in PARTITIVE_PRONOUNS:
         return True  # "500 of the soldiers": the noun is there
-    sent = root.sent
-    start = sent.start if sent.start == 0 else root.doc[sent.start - 1].sent.start
     plurals = [
         t
-        for t in root.doc[start : root.i]
+        for t in root.doc[sentences_back(root) : root.i]
         if t.tag_ in ("NNS", "NNPS")
-        and t.ent_type_ not in NOT_PLACES  # "Two days later"; not "the Marines"
-        and not (t.dep_ == "nsubj" and "speech" in token_cues(lex, t.head))
+        and t.ent_type_ not in NUMERIC_LABELS  # "Two days later"; not "the Marines"
+        and not (t.dep_ == "nsubj" and "speech" in lex.cues_at(t.head))
     ]  # "US officials said about 8,000 of them": the speakers are not what "them" takes up
     return bool(plurals) and troop_noun(lex, plurals[-1])
 
@@ -529,7 +582,11 @@ def _earlier_level(root: Token) -> bool:
     """ "up from roughly 8,000", "down from a peak of nearly 1,700": the same force's
     earlier size."""
     tok = root
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_ in LEVEL_NOUNS:
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.lemma_ in troop_words("level_noun")
+    ):
         tok = tok.head.head
     return tok.dep_ == "pobj" and tok.head.lower_ == "from" and earlier_level_prep(tok.head)
 
@@ -542,20 +599,25 @@ def _number_of_troops(lex: Lexicon, root: Token) -> Token | None:
     verb = root.head.head
     if verb.lower_ in ("close", "near") and verb.head.lemma_ == "be":
         verb = verb.head  # "the number of Indian personnel there is now close to 300"
-    growth = verb.lemma_ in GROWTH_VERBS  # "the number of US troops rose from 80,000 to ..."
+    # "the number of US troops rose from 80,000 to ..."
+    growth = verb.lemma_ in troop_words("growth_verb")
     if root.head.lower_ == "from" and not growth:
         return None
     for anc in list(root.head.ancestors)[:5]:  # "to" misattached under the troops' own clause
-        of_level = anc.head.lower_ == "of" and anc.head.head.lemma_ in LEVEL_NOUNS
+        of_level = anc.head.lower_ == "of" and anc.head.head.lemma_ in troop_words("level_noun")
         if anc.dep_ == "pobj" and of_level and troop_noun(lex, anc):
             return anc
     deps = ("dobj", "nsubj") if growth or verb.lemma_ == "be" else ("dobj",)
     for obj in verb.children:
-        if obj.dep_ in deps and obj.lemma_ in LEVEL_NOUNS:
+        if obj.dep_ in deps and obj.lemma_ in troop_words("level_noun"):
             troops = _of_troops(lex, obj)
             if troops is not None:
                 return troops
-    if root.head.lower_ == "at" and verb.lemma_ in ESTIMATE_VERBS and verb.dep_ == "acl":
+    if (
+        root.head.lower_ == "at"
+        and verb.lemma_ in troop_words("estimate_verb")
+        and verb.dep_ == "acl"
+    ):
         # "the deployment of North Korean troops, estimated at about 11,000"
         return _of_troops(lex, verb.head) if "deploy" in noun_cues(lex, verb.head) else None
     return None
@@ -580,16 +642,16 @@ def _numbering_people(root: Token) -> Token | None:
     return next((p for p in people if p.tag_ == "NNPS" or p.ent_type_ == "NORP"), None)
 
 
-_SELF = Candidate(count=None, span=None, noun=None)  # type: ignore[arg-type]
+# what _bare_is_troops returns for a bare count of a force that takes up no count before it
+_STANDALONE = Candidate(count=None, span=None, noun=None)  # type: ignore[arg-type]
 
 
-def table_row(doc, char: int) -> tuple[str, int, int] | None:
+def _table_row(doc, char: int) -> tuple[str, int, int] | None:
     """ "Italy ........ 1,140" in a table: the row's label and the character range of the
     table's heading, the last line before it that is no row."""
     text = text_of(doc)
-    start = text.rfind("\n", 0, char) + 1
-    end = text.find("\n", char)
-    match = TABLE_ROW.fullmatch(text[start : end if end >= 0 else None])
+    start, end = line_bounds(text, char)
+    match = TABLE_ROW.fullmatch(text[start:end])
     if match is None:
         return None
     while start > 0:
@@ -602,13 +664,14 @@ def table_row(doc, char: int) -> tuple[str, int, int] | None:
 
 
 def _heading(doc, row: tuple[str, int, int]) -> Span | None:
+    """The heading line of a table row's table, as a span."""
     return doc.char_span(row[1], row[2], alignment_mode="expand")
 
 
 def _troop_table(lex: Lexicon, span: Span) -> Candidate | None:
     """A row of a table whose heading counts forces ("contributing nations - troops in
     theatre"): the row's label is the force's owner."""
-    row = table_row(span.doc, span.start_char)
+    row = _table_row(span.doc, span.start_char)
     heading = _heading(span.doc, row) if row else None
     if heading is None or not any(troop_noun(lex, t) for t in heading):
         return None
@@ -628,7 +691,7 @@ def _counted_force(
     if noun.pos_ == "NOUN" and "deploy" in noun_cues(lex, noun) and is_partitive(lex, noun):
         parent = _bare_is_troops(lex, span.root, accepted, cues)
         if parent is not None:
-            return Candidate(None, span, noun, parent=None if parent is _SELF else parent)
+            return Candidate(None, span, noun, parent=None if parent is _STANDALONE else parent)
     return None
 
 
@@ -651,26 +714,33 @@ def _country_name(token: Token) -> bool:
     return token.pos_ == "PROPN" and token.is_title and actor_code(token.text) is not None
 
 
-def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate | None:
-    """A Candidate when the count at `span` counts forces, else None."""
-    if table_row(span.doc, span.start_char):
-        return _troop_table(lex, span)
-    noun = counted_noun(span)
-    cues = cue_distances(span, lex, noun)
-    if (
-        _excluded(cues)
+def _ruled_out(lex: Lexicon, span: Span, noun: Token, cues: dict[str, int]) -> bool:
+    """Counts of people that are no force sent or massed, whatever noun they have:
+    casualties and crews, strengths allowed, trainees, contingencies, ranges, forces needed
+    or on orders, generic crews, forces able to go, withdrawn, and armies at home."""
+    return (
+        _excluded_by_cues(cues)
         or _crewing(lex, noun, cues)
         or _capacity(noun)
         or _trained(noun)
         or _hypothetical(noun)
         or _range(span)
-    ):
-        return None
-    if _required(noun) or _on_orders(lex, noun) or _generic_crew(lex, noun) or _able(lex, noun):
-        return None
-    if _governed_out(lex, noun):
-        return None
-    if _army_size(lex, noun):
+        or _required(noun)
+        or _on_orders(lex, noun)
+        or _generic_crew(lex, noun)
+        or _able(lex, noun)
+        or _governed_out(lex, noun)
+        or _army_size(lex, noun)
+    )
+
+
+def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate | None:
+    """A Candidate when the count at `span` counts forces, else None."""
+    if _table_row(span.doc, span.start_char):
+        return _troop_table(lex, span)
+    noun = counted_noun(span)
+    cues = cue_distances(span, lex, noun)
+    if _ruled_out(lex, span, noun, cues):
         return None
     if noun != span.root:
         return _counted_force(lex, span, noun, accepted, cues)
@@ -680,7 +750,7 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
     parent = _bare_is_troops(lex, span.root, accepted, cues)
     if parent is None:
         return None
-    return Candidate(None, span, noun, parent=None if parent is _SELF else parent, cues=cues)
+    return Candidate(None, span, noun, parent=None if parent is _STANDALONE else parent, cues=cues)
 
 
 # ------------------------------------------------------------------------------------ origin
@@ -697,10 +767,12 @@ def _locative(token: Token) -> bool:
 
 
 def _actor_in(ctx: ArticleContext, lex: Lexicon, tokens) -> str | None:
+    """The first owner `tokens` name (a named force, an actor's name or adjective), passing
+    over words inside place phrases and names of things, which own nothing."""
     for tok in tokens:
         if _locative(tok):
             continue
-        cues = token_cues(lex, tok)
+        cues = lex.cues_at(tok)
         for cue in cues:
             if cue.startswith("origin="):
                 return cue.removeprefix("origin=")
@@ -730,7 +802,8 @@ def _own_origin(
 ) -> str | None:
     """Whose the force is, by its own words: "North Korean troops", "500 of them German"."""
     noun, root = cand.noun, cand.span.root
-    mods = [c for c in noun.children if c.dep_ in OWNER_DEPS and c.i not in range(*_ij(cand))]
+    outside = (c for c in noun.children if not cand.span.start <= c.i < cand.span.end)
+    mods = [c for c in outside if c.dep_ in OWNER_DEPS]
     mods += [c for c in root.children if c.pos_ in ("ADJ", "PROPN")]
     if root.dep_ == "nsubj" and root.head.pos_ == "ADJ":
         mods.append(root.head)  # "roughly 900 of them British"
@@ -766,6 +839,7 @@ def _serving_words(noun: Token) -> list[Token]:
 
 
 def _adjective_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    """ "500 of them German", "roughly 900 of them British": a part's own owner."""
     root = cand.span.root
     mods = [c for c in root.children if c.pos_ == "ADJ"]
     if root.dep_ == "nsubj" and root.head.pos_ == "ADJ":
@@ -773,19 +847,17 @@ def _adjective_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str
     return _actor_in(ctx, lex, mods)
 
 
-def _ij(cand: Candidate) -> tuple[int, int]:
-    return cand.span.start, cand.span.end
-
-
 def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | None:
+    """Whose forces a clause's subject says they are: what a pronoun or "the country"
+    takes up, the actor it names, NATO, or the owner of the unit it takes up."""
     if subject.lower_ in PRONOUNS:
         return _pronoun_actor(ctx, lex, subject)
-    if subject.lemma_ == "country" and any(c.lower_ == "the" for c in subject.children):
+    if subject.lemma_ == "country" and definite(subject):
         return ctx.country_before(subject)  # "The country has deployed 3,000 ..."
     code = _actor_in(ctx, lex, subject.subtree)
     if code:
         return code
-    if any("nato" in token_cues(lex, t) for t in subject.subtree):
+    if any("nato" in lex.cues_at(t) for t in subject.subtree):
         return "NATO"
     return _unit_antecedent(ctx, lex, subject)
 
@@ -794,10 +866,10 @@ def _unit_antecedent(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str |
     """ "the brigade will number 4,800 soldiers, the first stationing of a German brigade
     abroad": a definite unit without an owner is the owned unit of the same name nearest to
     it, in its sentence, else in the one before ("Germany's 45th Armoured Brigade")."""
-    if not _definite_unit(lex, subject):
+    if "unit" not in noun_cues(lex, subject) or not definite(subject):
         return None
     sent = subject.sent
-    before = subject.doc[_previous_start(sent) : sent.start]
+    before = subject.doc[sentences_back(subject) : sent.start]
     for tokens in (sorted(sent, key=lambda t: abs(t.i - subject.i)), reversed(before)):
         for tok in tokens:
             if tok.i != subject.i and tok.lemma_.lower() == subject.lemma_.lower():
@@ -805,14 +877,6 @@ def _unit_antecedent(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str |
                 if code:
                     return code
     return None
-
-
-def _definite_unit(lex: Lexicon, noun: Token) -> bool:
-    return "unit" in noun_cues(lex, noun) and any(c.lower_ == "the" for c in noun.children)
-
-
-def _previous_start(sent: Span) -> int:
-    return sent.start if sent.start == 0 else sent.doc[sent.start - 1].sent.start
 
 
 def _clause_origin(
@@ -831,7 +895,7 @@ def _clause_origin(
             return gapped, speaker
         if anc.pos_ not in ("VERB", "AUX") and not has_subject(anc):  # "numbers" as a noun
             continue
-        speech = "speech" in token_cues(lex, anc)
+        speech = "speech" in lex.cues_at(anc)
         for child in anc.children:
             if child.dep_ not in SUBJECT_DEPS or cand.noun in child.subtree:
                 continue
@@ -873,7 +937,7 @@ def _pronoun_actor(ctx: ArticleContext, lex: Lexicon, pronoun: Token) -> str | N
         code = _actor_in(ctx, lex, _own_words(subject))
         if code:
             return code
-    return sentence_actor(ctx, lex, _previous_sentence(pronoun))
+    return _sentence_actor(ctx, lex, _previous_sentence(pronoun))
 
 
 def _own_words(noun: Token) -> list[Token]:
@@ -883,11 +947,12 @@ def _own_words(noun: Token) -> list[Token]:
 
 
 def _previous_sentence(token: Token) -> Span | None:
+    """The sentence before `token`'s, which a pronoun opening a sentence takes up."""
     start = token.sent.start
     return token.doc[start - 1].sent if start > 0 else None
 
 
-def sentence_actor(ctx: ArticleContext, lex: Lexicon, sent: Span | None) -> str | None:
+def _sentence_actor(ctx: ArticleContext, lex: Lexicon, sent: Span | None) -> str | None:
     """The actor a pronoun stands for: the subject of the previous sentence's main verb."""
     if sent is None:
         return None
@@ -916,6 +981,9 @@ def find_origin(
     previous: str | None,
     headlines: list[Candidate] = (),
 ) -> str | None:
+    """Whose force a count is, by the rules in order (module docstring): a table row's
+    label, the whole it is a part of, "respectively", a multinational force, the subject
+    or body it serves, a list header, a headline, else the owner of the force before."""
     if cand.row is not None:
         return actor_code(cand.row[0])
     if cand.parent is not None and cand.parent.origin:
@@ -976,7 +1044,7 @@ def _conjuncts(token: Token | None) -> list[Token]:
 
 def _contributed(cand: Candidate) -> bool:
     """A count a country contributes: the object of "provide", "contribute", "supply"."""
-    return cand.noun.dep_ == "dobj" and cand.noun.head.lemma_ in CONTRIBUTE_VERBS
+    return cand.noun.dep_ == "dobj" and cand.noun.head.lemma_ in troop_words("contribute_verb")
 
 
 def _from_many(lex: Lexicon, cand: Candidate) -> str | None:
@@ -989,21 +1057,25 @@ def _from_many(lex: Lexicon, cand: Candidate) -> str | None:
     states = [o for p in preps for o in _prep_pobjs(p) if "contributors" in noun_cues(lex, o)]
     counted = any(c.dep_ == "nummod" for s in states for c in s.children)
     # "troops of the bloc's countries", "of the alliance's member states"
-    allied = any(
-        c.dep_ == "poss" and "nato" in token_cues(lex, c) for s in states for c in s.children
-    )
+    allied = any(c.dep_ == "poss" and "nato" in lex.cues_at(c) for s in states for c in s.children)
     return _multinational_owner(lex, cand.noun) if counted or allied else None
 
 
 def _prep_pobjs(prep: Token) -> list[Token]:
+    """The objects of a preposition."""
     return [o for o in prep.children if o.dep_ == "pobj"]
 
 
 def _multinational_owner(lex: Lexicon, noun: Token) -> str:
     """UN when a UN body is named in this sentence or the one before, else NATO."""
-    sent = noun.sent
-    cues = set().union(*(token_cues(lex, t) for t in noun.doc[_previous_start(sent) : sent.end]))
-    return "UN" if "origin=UN" in cues else "NATO"
+    return "UN" if "origin=UN" in _cues_around(lex, noun) else "NATO"
+
+
+def _cues_around(lex: Lexicon, noun: Token) -> set[str]:
+    """The cues of `noun`'s sentence and the one before: which body a multinational force
+    serves is said near it, not always in its own sentence."""
+    words = noun.doc[sentences_back(noun) : noun.sent.end]
+    return set().union(*(lex.cues_at(t) for t in words))
 
 
 def _multinational_whole(lex: Lexicon, cand: Candidate) -> str | None:
@@ -1013,9 +1085,7 @@ def _multinational_whole(lex: Lexicon, cand: Candidate) -> str | None:
     noun = cand.noun
     if not (noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NUM"):
         return None
-    sent = noun.sent
-    start = sent.start if sent.start == 0 else noun.doc[sent.start - 1].sent.start
-    cues = set().union(*(token_cues(lex, t) for t in noun.doc[start : sent.end]))
+    cues = _cues_around(lex, noun)
     if "origin=UN" in cues:
         return "UN"
     return "NATO" if "nato" in cues or "origin=NATO" in cues else None
@@ -1040,8 +1110,8 @@ def _headline_origin(
 def _headline(ctx: ArticleContext, span: Span) -> bool:
     """A line without closing punctuation: a headline or a table of contents."""
     text = text_of(ctx.doc)
-    end = text.find("\n", span.end_char)
-    line = text[text.rfind("\n", 0, span.start_char) + 1 : end if end >= 0 else None].strip()
+    start, end = line_bounds(text, span.start_char)[0], line_bounds(text, span.end_char)[1]
+    line = text[start:end].strip()
     return not line.endswith((".", "!", "?", '"', "”", ")"))
 
 
@@ -1062,6 +1132,8 @@ def _gapped_counts(ctx: ArticleContext) -> list[Count]:
 
 
 def find_candidates(ctx: ArticleContext, lex: Lexicon) -> list[Candidate]:
+    """The troop counts of the article in text order; each may refer back to one before it,
+    so they are classified in order."""
     found: list[Candidate] = []
     counts = sorted([*ctx.counts, *_gapped_counts(ctx)], key=lambda c: c.start_char)
     for count in counts:
@@ -1082,8 +1154,8 @@ def _fill_consensus(cands: list[Candidate]) -> None:
     for cand in cands:
         if cand.place is not None:
             continue
-        others = {c.place[0] for c in cands if c.origin == cand.origin and c.place is not None}
         with_place = [c for c in cands if c.origin == cand.origin and c.place is not None]
+        others = {c.place[0] for c in with_place}
         if len(others) == 1 and len(with_place) >= 2 and None not in others:
             cand.place = (others.pop(), None)
 
@@ -1106,7 +1178,7 @@ def _sent_or_serving(lex: Lexicon, cand: Candidate) -> bool:
     """A force with a verb of sending near it, or in a sentence about a mission."""
     if cand.cues.get("deploy", 99) <= NEAR:
         return True
-    return any("mission" in token_cues(lex, t) for t in cand.span.sent)
+    return any("mission" in lex.cues_at(t) for t in cand.span.sent)
 
 
 def _merge(cands: list[Candidate]) -> list[Candidate]:
@@ -1135,6 +1207,8 @@ def _fuller(kept: Place | None, recap: Place | None) -> Place | None:
 
 
 def _same_count(a: Candidate, b: Candidate) -> bool:
+    """Whether two mentions are one force: same owner and count, and no two dates of
+    their own that differ."""
     if (a.origin, a.count.value) != (b.origin, b.count.value):
         return False
     return a.reported == b.reported or not (a.dated and b.dated)
@@ -1152,7 +1226,9 @@ def _reinforces(cand: Candidate) -> bool:
     2,500 personnel": more of a force named before."""
     words = [*cand.span.root.children, *cand.noun.children, *cand.span]
     return (
-        _more(cand.span.root) or any(t.lower_ in MORE_WORDS for t in words) or _raised_to(cand.noun)
+        _says_more(cand.span.root)
+        or any(t.lower_ in troop_words("more_word") for t in words)
+        or _raised_to(cand.noun)
     )
 
 
@@ -1164,39 +1240,62 @@ def _last_country(before: list[Candidate], origin: str | None) -> Place | None:
 
 
 def _assign_places(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
+    """Set every force's place: from its own text first, then where all forces of its origin
+    went, then from the text around it, last the one host of a mission's story."""
     for cand in cands:
-        cand.place = (
-            heading_place(ctx, lex, _heading(ctx.doc, cand.row))
-            if cand.row
-            else find_place(ctx, lex, cand)
-        )
-        parent = cand.parent
-        if cand.place is None and parent is not None and parent.place is not None:
-            # a new size of the force is in its country, not necessarily its town
-            raised = _raised_to(cand.span.root)
-            cand.place = (parent.place[0], None) if raised else parent.place
-        label = host_label(ctx, cand.span.start_char)  # "Estonia (Tapa): 900 ...": the host
-        if label and not (cand.place and cand.place[0] == label[0] and cand.place[1]):
-            cand.place = label
-        if cand.place is None:
-            host = host_country(lex, cand.span.sent)  # "KFOR numbers 4,700 troops": in its host
-            cand.place = (host, None) if host else None
+        cand.place = _own_place(ctx, lex, cand)
     _fill_consensus(cands)
     for i, cand in enumerate(cands):
-        if cand.place is None and _reinforces(cand):
-            cand.place = _last_country(cands[:i], cand.origin)
-        following = (
-            next_place(ctx, lex, cand, cands) if not cand.place or not cand.place[1] else None
-        )
-        if following is not None:
-            cand.place, cand.placed_by = _fuller(cand.place, following[0]), following[1]
-        if cand.place is None:
-            section = ctx.section_country(cand.span.start_char)  # under "SOMALIA: ..."
-            cand.place = (section, None) if section and section != cand.origin else None
+        _place_from_around(ctx, lex, cand, cands[:i], cands)
     _fill_single_host(lex, cands)
 
 
-def _row(cand: Candidate) -> dict:
+def _own_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
+    """The place a force's own text gives: its table's heading or its place phrases, else
+    the place of the force it is a part of, a host label opening its line ("Estonia (Tapa):
+    900 ..."), the host of a mission its sentence names ("KFOR numbers 4,700 troops")."""
+    if cand.row:
+        place = heading_place(ctx, lex, _heading(ctx.doc, cand.row))
+    else:
+        place = find_place(ctx, lex, cand)
+    parent = cand.parent
+    if place is None and parent is not None and parent.place is not None:
+        # a new size of the force is in its country, not necessarily its town
+        raised = _raised_to(cand.span.root)
+        place = (parent.place[0], None) if raised else parent.place
+    label = host_label(ctx, cand.span.start_char)
+    if label and not (place and place[0] == label[0] and place[1]):
+        place = label
+    if place is None:
+        host = host_country(lex, cand.span.sent)
+        place = (host, None) if host else None
+    return place
+
+
+def _place_from_around(
+    ctx: ArticleContext,
+    lex: Lexicon,
+    cand: Candidate,
+    before: list[Candidate],
+    cands: list[Candidate],
+) -> None:
+    """A force the text before or after places: more of a force goes to that force's
+    country, the next sentence may give its town (and the verb that dates it), else it is in
+    the country its section is about (under "SOMALIA: ...")."""
+    if cand.place is None and _reinforces(cand):
+        cand.place = _last_country(before, cand.origin)
+    if not cand.place or not cand.place[1]:
+        following = next_place(ctx, lex, cand, cands)
+        if following is not None:
+            cand.place, cand.placed_by = _fuller(cand.place, following[0]), following[1]
+    if cand.place is None:
+        section = ctx.section_country(cand.span.start_char)
+        cand.place = (section, None) if section and section != cand.origin else None
+
+
+def _as_row(cand: Candidate) -> dict:
+    """The troop_deployments row of a force; confidence is higher for a count with a force
+    noun of its own and for one placed."""
     destination, location = cand.place or (None, None)
     confidence = 0.6 + 0.2 * (cand.noun != cand.span.root) + 0.1 * (destination is not None)
     return {
@@ -1214,6 +1313,9 @@ def _row(cand: Candidate) -> dict:
 
 
 def extract_troops(ctx: ArticleContext) -> list[dict]:
+    """Rows of troop_deployments for one article: counts found, headlines dropped, origins
+    (a force without one takes the article's main origin, or is dropped where none is
+    known), places, dates, then one row per force and date."""
     lex = lexicon(LEXICON)
     found = find_candidates(ctx, lex)
     cands = _drop_headlines(ctx, found)
@@ -1228,4 +1330,4 @@ def extract_troops(ctx: ArticleContext) -> list[dict]:
         cand.origin = cand.origin or main[0][0]
     _assign_places(ctx, lex, cands)
     assign_dates(ctx, lex, cands)
-    return [_row(cand) for cand in _merge(cands)]
+    return [_as_row(cand) for cand in _merge(cands)]
