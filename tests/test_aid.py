@@ -851,6 +851,11 @@ def test_a_sentence_silent_on_its_amounts_breaks_down_the_one_before(before, exp
             "Forces, worth €20 million, will finance armoured vehicles.",
             ("EU", "NER"),
         ),
+        (  # the owner of the forces supported
+            "Ministers met in Ghana. The EU adopted an assistance measure worth €15 million "
+            "in support of the Chadian armed forces.",
+            ("EU", "TCD"),
+        ),
         (  # a country's army named as a body
             "The largest of the EU measures, amounting to €30 million, will support units of the "
             "Somali National Army trained in Kenya.",

@@ -179,6 +179,18 @@ AMOUNT_CASES = [
         "Inflation hit 2.5 per cent as 2,000-pound bombs and 500 pounds of food arrived in 2024.",
         [],
     ),
+    (  # a gapped list leaves the currency out after each giver's name
+        "Qatar promised two billion dollars, the UAE three billion and Oman one billion.",
+        [
+            ("two billion dollars", 2e9, "USD", "exact"),
+            ("three billion", 3e9, "USD", "exact"),
+            ("one billion", 1e9, "USD", "exact"),
+        ],
+    ),
+    (  # a bare number after a date or a count is no gapped amount
+        "The EU gave €5 billion in March, and 2 million people fled.",
+        [("€5 billion", 5e9, "EUR", "exact")],
+    ),
 ]
 
 

@@ -472,7 +472,8 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     if _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
         return ctx.actors.of_token(tok)
     if _helped(tok, heads) or _in_support_of(tok) or _national_force(tok):
-        return ctx.actors.of_token(tok)
+        owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+        return ctx.actors.first_in([tok, *owners])  # "of the Armenian armed forces"
     if _purpose_place(tok, heads):  # "a grant for food security in Afghanistan"
         place = resolve_place(_ent_text(tok))
         return ctx.actors.of_token(tok) or (place.country if place else None)

@@ -501,6 +501,48 @@ def _entity_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Cu
     return found
 
 
+@cache
+def _gapped_re() -> re.Pattern[str]:
+    """A number with a multiplier and no currency ("three billion", "244 million")."""
+    units = tuple(w for w in _NUMBER_WORDS if w not in _SCALE_WORDS)
+    words = rf"(?i:{_alternation(units)})(?:[\s-]+(?i:{_alternation(units)}))*"
+    mult = rf"[\s\u00a0-]?(?P<mult>(?i:{_alternation(_multipliers())}))(?![A-Za-z])"
+    return re.compile(rf"(?<![\w$€£¥-])(?P<num>{_NUMBER}|{words}){mult}")
+
+
+def _gapped_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Currency]]:
+    """Amounts of a gapped list that leaves out the currency the sentence stated before ("Saudi
+    Arabia promised five billion dollars, the UAE three billion and Kuwait four billion"):
+    right after the name of their giver."""
+    found = []
+    for match in _gapped_re().finditer(text_of(doc)):
+        start, end = match.span()
+        if _overlaps(start, end, hits):
+            continue
+        i = _token_index(doc, start, end)
+        sent_start = _sentence(doc, start, end).start_char
+        before = [h for h in hits if sent_start <= h[0] and h[1] <= start]
+        giver = doc[i - 1] if i > 0 else None
+        if not before or giver is None or not _names_giver(giver):
+            continue
+        if not any(t.text in (",", "and", ";") for t in doc[max(0, i - 6) : i - 1]):
+            continue
+        if match["num"][0].isdigit():
+            value = _scaled(_number_value(match["num"]), match["mult"])
+        else:  # quantulum3 reads "one billion" but not a lone "one"
+            value = _spelled_value(match[0])
+        if value is not None:
+            found.append((start, end, value, before[-1][3]))
+    return found
+
+
+def _names_giver(token) -> bool:
+    """A name, not a date ("in March 3 billion"), may give in a gapped list."""
+    if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
+        return False
+    return token.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or token.pos_ == "PROPN"
+
+
 def find_amounts(doc: Doc) -> list[Amount]:
     """Every money amount in the doc, in text order, non-overlapping.
 
@@ -510,6 +552,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
     """
     hits = _grammar_hits(text_of(doc))
     hits = _non_overlapping(hits + _entity_hits(doc, _non_overlapping(hits)))
+    hits = _non_overlapping(hits + _gapped_hits(doc, hits))
     amounts: list[Amount] = []
     for start, end, value, currency in hits:  # in text order, as _non_overlapping leaves them
         code = _resolve(doc, start, end, currency)
