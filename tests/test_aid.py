@@ -883,3 +883,25 @@ def test_a_pipe_tables_rows_are_packages_dated_by_their_own_cells():
         ("SWE", 2e9, "2025-03-17"),
         ("JPN", 1e11, "2025-04-02"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the "for" phrase of an aid noun the parse chained as a conjunct
+            "The EU announced €10 million in aid for Yemen. Together with its member states, the "
+            "EU has mobilised more than €3 billion in humanitarian, development, economic and "
+            "stabilisation assistance for Syrians since 2011.",
+            {("EU", "YEM", 1e7), ("EU", "SYR", 3e9)},
+        ),
+        (  # a people named by its demonym receives, not the goods named by one
+            "Egypt hosted the talks in Cairo. The UAE pledged $20 million in humanitarian aid "
+            "for Sudanese civilians. Germany pledged $50 million for American weapons for "
+            "Ukraine.",
+            {("ARE", "SDN", 2e7), ("DEU", "UKR", 5e7)},
+        ),
+    ],
+)
+def test_receivers_named_by_demonyms_and_in_conjoined_aid_nouns(text, expected):
+    rows = extract(text, published="2025-03-04")["aid_packages"]
+    assert {(r["donor"], r["recipient"], r["amount"]) for r in rows} == expected

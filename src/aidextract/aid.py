@@ -447,8 +447,11 @@ def _aid_nouns(span: Span, heads: set[Token]) -> set[Token]:
     for tok in span.sent:
         if "aid" not in lex.cues_at(tok) or tok.pos_ not in ("NOUN", "PROPN"):
             continue
-        beside = tok.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and tok.head in heads
-        if beside or (tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head in heads):
+        base = tok  # "in humanitarian, development and stabilisation assistance for Syrians"
+        while base.dep_ == "conj" and base.head is not base:
+            base = base.head
+        beside = base.dep_ in ("dobj", "nsubj", "nsubjpass", "attr") and base.head in heads
+        if beside or (base.dep_ == "pobj" and base.head.dep_ == "prep" and base.head.head in heads):
             found.add(tok)
     return found
 
@@ -459,6 +462,8 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
         return None  # "the Federal Ministry for Economic Cooperation": words of a name
     if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
+        if "receiver" in lexicon(LEXICON).cues_at(tok):  # "for Sudanese civilians", not "for
+            owners += [c for c in tok.children if c.ent_type_ == "NORP"]  # American weapons"
         return (
             ctx.actors.first_in([tok, *owners])
             or _territory_country(tok)
