@@ -32,8 +32,12 @@ MEAN_F1_FLOOR = 0.96
 # sitreps, state media, newsletters, galleries, CRS briefs, transcripts, factboxes), each
 # scored before any rule was tuned on it; their floors guard the quality on text like the
 # hidden sets'. heldout7 served as a gate for session 5's rules (scores only, one row read),
-# heldout8's aid errors were read after its first score, heldout9 was never read. The newest
-# sets keep the lowest floors.
+# heldout8's aid errors were read after its first score, heldout9 was never read. Session 6
+# read heldout8 and heldout9 for every table, and wrote tests/gold/heldout10 (scores only:
+# wire copy, live blog, op-ed, UN and ministry releases, transcript, explainer, newsletter,
+# bank release) and tests/gold/heldout11 (factbox, state media, conflict monitor, ministry and
+# Commission releases, local paper, columns; its aid errors read late in the session). The
+# newest sets keep the lowest floors.
 SUBSET_FLOORS = {
     "events": {
         "aid_packages": 0.94,
@@ -92,18 +96,32 @@ SUBSET_FLOORS = {
         "dates": 0.93,
     },
     "heldout8": {
-        "aid_packages": 0.64,
-        "troop_deployments": 0.72,
-        "people": 0.89,
+        "aid_packages": 0.72,
+        "troop_deployments": 0.92,
+        "people": 0.94,
         "places": 0.93,
-        "dates": 0.93,
+        "dates": 0.95,
     },
     "heldout9": {
-        "aid_packages": 0.68,
-        "troop_deployments": 0.71,
-        "people": 0.87,
+        "aid_packages": 0.78,
+        "troop_deployments": 0.86,
+        "people": 0.92,
         "places": 0.92,
         "dates": 0.90,
+    },
+    "heldout10": {
+        "aid_packages": 0.77,
+        "troop_deployments": 0.81,
+        "people": 0.92,
+        "places": 0.94,
+        "dates": 0.95,
+    },
+    "heldout11": {
+        "aid_packages": 0.75,
+        "troop_deployments": 0.71,
+        "people": 0.81,
+        "places": 0.90,
+        "dates": 0.94,
     },
 }
 EVENTS_LINK_F1_FLOOR = 0.95  # end to end: the pipeline's rows, consolidated, against events.json
