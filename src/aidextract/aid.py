@@ -410,7 +410,7 @@ def _national_force(tok: Token) -> bool:
         ent is not None
         and ent.label_ == "ORG"
         and tok == ent.root
-        and tok.lower_ in ("army", "forces", "armed forces", "military")
+        and tok.lower_ in ("army", "forces", "military")
     )
 
 
@@ -472,19 +472,23 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     if tok.dep_ in ("dative", "iobj") or (
         tok.dep_ == "dobj" and tok.head.lemma_ in GIVE_VERBS and tok.head in heads
     ):  # "offered Kyiv a loan"; "lend Ukraine up to C$500 million" (parsed as two objects)
-        owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod")]
-        return ctx.actors.first_in([tok, *owners])  # not "a concession to Speaker Johnson"
+        return _with_owners(ctx, tok)  # not "a concession to Speaker Johnson"
     if _owns_receiver(tok):  # "the defences of Taiwan", "Ukraine's armed forces"
         return ctx.actors.of_token(tok)
     if _helped(tok, heads) or _in_support_of(tok) or _national_force(tok):
-        owners = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
-        return ctx.actors.first_in([tok, *owners])  # "of the Armenian armed forces"
+        return _with_owners(ctx, tok)  # "of the Armenian armed forces"
     if _purpose_place(tok, heads):  # "a grant for food security in Afghanistan"
         place = resolve_place(_ent_text(tok))
         return ctx.actors.of_token(tok) or (place.country if place else None)
     if tok.dep_ == "compound" and tok.head == noun and tok.head.lemma_ in PORTION_NOUNS:
         return ctx.actors.of_token(tok)  # "the Israel portion, $26.4 billion"
     return None
+
+
+def _with_owners(ctx: ArticleContext, tok: Token) -> str | None:
+    """The actor `tok` or a word owning it names ("Kyiv", "the Armenian armed forces")."""
+    owners = [c for c in tok.children if c.dep_ in ("compound", "poss", "amod")]
+    return ctx.actors.first_in([tok, *owners])
 
 
 def _after_preposition_of_name(tok: Token) -> bool:

@@ -20,7 +20,7 @@ from functools import cache
 
 import pycountry
 from spacy.lang.en.lex_attrs import _num_words, _ordinal_words
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from .nlp import text_of
 from .resources import ResourceError, read_tsv, read_words
@@ -481,6 +481,14 @@ def _overlaps(start: int, end: int, spans: list[tuple]) -> bool:
     return any(start < s_end and s_start < end for s_start, s_end, *_ in spans)
 
 
+def _currency_before(doc: Doc, hits: list[tuple], start: int, end: int) -> _Currency | None:
+    """The currency of the last amount found before `start` in its sentence (hits in text
+    order): what a bare number in a list of amounts is counted in."""
+    sent_start = _sentence(doc, start, end).start_char
+    before = [h for h in hits if sent_start <= h[0] and h[1] <= start]
+    return before[-1][3] if before else None
+
+
 def _entity_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Currency]]:
     """spaCy MONEY spans the grammar missed because they lack a currency ("€33 billion ... and
     17 billion as grants"): they take the currency of the amount before them in the sentence."""
@@ -489,12 +497,10 @@ def _entity_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Cu
         if ent.label_ != "MONEY" or _overlaps(ent.start_char, ent.end_char, hits):
             continue
         first = next((t for t in ent if t.like_num and not t.is_alpha), None)
-        sent_start = _sentence(doc, ent.start_char, ent.end_char).start_char
-        before = [h for h in hits if sent_start <= h[0] and h[1] <= ent.start_char]
-        if first is None or not before:
+        currency = _currency_before(doc, hits, ent.start_char, ent.end_char)
+        if first is None or currency is None:
             continue
         start, end = first.idx, ent.end_char
-        currency = max(before, key=lambda hit: hit[0])[3]
         parsed = parse_money(text_of(doc)[start:end], currency.code)
         if parsed:
             found.append((start, end, parsed[0], currency))
@@ -520,10 +526,9 @@ def _gapped_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Cu
         if _overlaps(start, end, hits):
             continue
         i = _token_index(doc, start, end)
-        sent_start = _sentence(doc, start, end).start_char
-        before = [h for h in hits if sent_start <= h[0] and h[1] <= start]
+        currency = _currency_before(doc, hits, start, end)
         giver = doc[i - 1] if i > 0 else None
-        if not before or giver is None or not _names_giver(giver):
+        if currency is None or giver is None or not _names_giver(giver):
             continue
         if not any(t.text in (",", "and", ";") for t in doc[max(0, i - 6) : i - 1]):
             continue
@@ -532,11 +537,11 @@ def _gapped_hits(doc: Doc, hits: list[tuple]) -> list[tuple[int, int, float, _Cu
         else:  # quantulum3 reads "one billion" but not a lone "one"
             value = _spelled_value(match[0])
         if value is not None:
-            found.append((start, end, value, before[-1][3]))
+            found.append((start, end, value, currency))
     return found
 
 
-def _names_giver(token) -> bool:
+def _names_giver(token: Token) -> bool:
     """A name, not a date ("in March 3 billion"), may give in a gapped list."""
     if token.ent_type_ in ("DATE", "TIME", "CARDINAL", "MONEY"):
         return False

@@ -71,13 +71,13 @@ def line_breaks(doc: Doc) -> Doc:
     return doc
 
 
-def _mid_line(token) -> bool:
+def _mid_line(token: Token) -> bool:
     """No sentence starts after a word, a number or a table bar within a line."""
     return token.text.isalnum() or token.like_num or token.text == "|"
 
 
 TABLE_BAR = " | "
-_TABLE_ROW = re.compile(r"^.* \| .*$", re.MULTILINE)  # a table's row (or a menu), one line
+_TABLE_ROW = re.compile(rf"^.*{re.escape(TABLE_BAR)}.*$", re.MULTILINE)  # a row (or a menu)
 SHORT_LINE = 60  # characters: hard-wrapped prose runs longer; headlines and labels shorter
 LINE_END_PUNCT = tuple('.!?:;"”’)|')
 LIST_MARKS = tuple("•-–—*·▪0123456789")

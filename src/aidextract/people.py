@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from .nlp import text_of
 from .resources import ResourceError, read_tsv, read_words
 from .roles import (
+    INITIAL,
     POSSESSIVE,
     ActorCode,
     DocWords,
@@ -51,7 +52,6 @@ _NAME_GLUE = re.compile(r"(?:\s|[,&|]|\band\b|\bby\b|\([a-z ]{1,20}\))*", re.IGN
 _LINE_LABEL = re.compile(r"^\W*([A-Z][\w .'’-]{1,40}?):\s")
 _HEADING_NUMBER = re.compile(r"^\W*(?:\d+\s*[.)]\s*)?")
 # an Arabic article joined to a surname, which a later mention may drop ("al-Assad" -> "Assad")
-_INITIAL = re.compile(r"[A-Z]\.")
 _JOINED_PARTICLE = re.compile(r"^(?:a[lnrsdtz]|el|ash)-(?=\w)")
 
 
@@ -234,7 +234,7 @@ def _holder_start(w: DocWords, start: int, end: int) -> int | None:
             k
             for n, k in enumerate(words)
             if len(words) - n > 1
-            and not _INITIAL.fullmatch(w.word_text[k])
+            and not INITIAL.fullmatch(w.word_text[k])
             and _is_holder(w, k, end)
         ),
         None,

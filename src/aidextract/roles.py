@@ -21,7 +21,7 @@ ActorCode = Callable[[str], str | None]
 
 # "Then-Defence Minister Christine Lambrecht" is listed as "Defence Minister"
 _THEN = re.compile(r"^then\b[\s-]*", re.IGNORECASE)
-_INITIAL = re.compile(r"[A-Z]\.")
+INITIAL = re.compile(r"[A-Z]\.")  # "J." of "Lloyd J. Austin"
 _AGE = re.compile(r"\d{1,3}-year-old\b")
 # an Arabic or similar particle joined to a name ("al-Assad", "el-Sisi", "bin-Zayed")
 _PARTICLE_NAME = re.compile(r"(?:a[lnrsdtz]|ash|el|bin|ibn|ben|abu|abd|ul|ud)-[A-Z][\w'’-]*")
@@ -293,7 +293,7 @@ class DocWords:
 
     def _namelike_word(self, i: int) -> bool:
         text = self.word_text[i]
-        if _INITIAL.fullmatch(text):
+        if INITIAL.fullmatch(text):
             return True
         last = self.word_end[i] - 1
         label = self.label(last)
