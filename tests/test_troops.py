@@ -323,6 +323,21 @@ def test_other_clauses_and_non_counts(nlp, text, expected):
             "Indonesia provides about 1,000 of the 9,000 UNIFIL peacekeepers in Lebanon.",
             [("IDN", 1000, "LBN", None), ("UN", 9000, "LBN", None)],
         ),
+        # a state's or province's own force is its country's
+        (
+            "About 450 soldiers of the Ohio National Guard left for Kosovo on Monday.",
+            [("USA", 450, "XKX", None)],
+        ),
+        # a clause under a verb's object is the object's doing, not the subject's
+        (
+            "Armenian officials accused Baku of having massed about 4,000 troops near "
+            "the border.",
+            [("AZE", 4000, None, None)],
+        ),
+        (
+            "Washington urged Tokyo to send 300 soldiers to Djibouti.",
+            [("JPN", 300, "DJI", None)],
+        ),
         # a headline over the paragraph says whose the force is
         (
             "Italy will send 500 troops to Latvia.\n\nSpain keeps 3,000 soldiers on its southern "

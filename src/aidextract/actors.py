@@ -51,6 +51,17 @@ def _located_by(token: Token) -> bool:
     return len(nxt) == 2 and nxt[0].text == "-" and nxt[1].lower_ in ("based", "headquartered")
 
 
+def _region_country(words: list[Token]) -> str | None:
+    """ "the Indiana National Guard", "the New York Police Department": an organisation named
+    after a state or province belongs to that region's country."""
+    for n in (3, 2, 1):
+        if len(words) > n and all(t.is_title for t in words[:n]):
+            place = resolve_place(" ".join(t.text for t in words[:n]))
+            if place is not None and place.type == "admin1":
+                return place.country
+    return None
+
+
 class Actors:
     """Resolves tokens of one doc to actor codes; people resolve through their country."""
 
@@ -103,7 +114,7 @@ class Actors:
         code = actor_code(words[0].text, capitals=words[0].is_upper)
         if code in ORG_CODES and not words[0].is_upper:
             return None  # "European Peace Facility" is no EU body by its first word alone
-        return code  # "the IMF Executive Board" is the IMF's
+        return code or _region_country(words)  # "the IMF Executive Board" is the IMF's
 
     def _capitalized_run(self, token: Token) -> str:
         """The run of capitalized words around `token` that the NER left unlabeled

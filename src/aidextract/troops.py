@@ -890,7 +890,7 @@ def _clause_origin(
         for prep in anc.children:
             if prep.dep_ == "prep" and prep.lower_ == "under":
                 under = under or _actor_in(ctx, lex, prep.subtree)
-        gapped = _gapped_subject(ctx, anc)
+        gapped = _gapped_subject(ctx, anc) or _controlling_object(ctx, lex, anc)
         if gapped:
             return gapped, speaker
         if anc.pos_ not in ("VERB", "AUX") and not has_subject(anc):  # "numbers" as a noun
@@ -922,6 +922,19 @@ def _gapped_subject(ctx: ArticleContext, anc: Token) -> str | None:
     if anc.ent_type_ not in ("GPE", "NORP", "ORG") or not anc.text[:1].isupper():
         return None
     return ctx.actors.of_token(anc)
+
+
+def _controlling_object(ctx: ArticleContext, lex: Lexicon, anc: Token) -> str | None:
+    """ "officials accused Asmara of having massed 20,000 troops", "urged Seoul to send": a
+    clause under a verb with an object has that object, not the verb's subject, as its doer."""
+    if anc.dep_ == "pcomp" and anc.head.dep_ == "prep":
+        verb = anc.head.head
+    elif anc.dep_ == "xcomp" and anc.pos_ == "VERB" and not has_subject(anc):
+        verb = anc.head
+    else:
+        return None
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if verb.pos_ == "VERB" else []
+    return _subject_origin(ctx, lex, objects[0]) if objects else None
 
 
 def _pronoun_actor(ctx: ArticleContext, lex: Lexicon, pronoun: Token) -> str | None:
