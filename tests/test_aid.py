@@ -281,6 +281,12 @@ def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
             "The US promised $38 billion in military aid to Israel in a 2016 agreement.",
             {("USA", 3.8e10, False)},
         ),
+        # a period on the subject of the amount's verb makes a running total
+        (
+            "With the new package, Norway's military support to Ukraine since February 2022 "
+            "will reach about 80 billion kroner ($7.9 billion), the government said.",
+            {("NOR", 8e10, True)},
+        ),
         # a list line restated in the text as a running total is one
         (
             "Germany: €28bn\n\nBerlin says it has committed about €28bn in military aid to "

@@ -818,6 +818,8 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     if any(t.lower_ == "between" and _past_period(ctx, t) for t in near):
         return True  # "allocated about $119bn ... between January 2022 and December 2024"
     own = {span.root, *span.root.ancestors, *_amount_noun(span).subtree}
+    # "Sweden's support since February 2022 will reach 100 billion kronor": the subject's period
+    own |= {c for a in span.root.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
     if any(
         t.lower_ == "since"
         and t.dep_ in ("prep", "mark")
