@@ -237,6 +237,12 @@ def test_kind_from_what_the_money_buys(text, kind):
             "Congress has approved about $175 billion for Ukraine since the invasion.",
             {("USA", 1.75e11, "UKR")},
         ),
+        # a country opening the clause receives when no phrase names a receiver
+        (
+            "In Somalia, the EU has provided more than €500 million in humanitarian aid "
+            "since 2015.",
+            {("EU", 5e8, "SOM")},
+        ),
     ],
 )
 def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
@@ -292,6 +298,13 @@ def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
             "Germany: €28bn\n\nBerlin says it has committed about €28bn in military aid to "
             "Ukraine since 2022.",
             {("DEU", 2.8e10, True)},
+        ),
+        # a line label naming a body the aid goes through is no giver
+        (
+            "Canada will give 5 million dollars in emergency aid to Malawi, through the World "
+            "Food Programme (WFP) and UNICEF.\n\n- WFP: 3 million dollars for food\n"
+            "- UNICEF: 2 million dollars for water and sanitation",
+            {("CAN", 5e6, False), ("CAN", 3e6, False), ("CAN", 2e6, False)},
         ),
         # an unlabeled country before a gapped amount
         (

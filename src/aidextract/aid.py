@@ -66,6 +66,7 @@ _GAP_CLAUSE_WORDS = 8  # words from a gapped clause's "and" to its amount
 _PART_PARAGRAPHS = 3  # "Of that sum, ..." refers to an amount at most this many paragraphs up
 _LIST_LINES = 12  # lines of a list between an amount and the sentence that opens it
 _LABEL_MARK = re.compile(r":|\s[–—|-]\s|\t")  # ends a line's label
+CHANNEL_PREPS = ("through", "via")  # "provided through the WFP": a body the aid goes through
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -358,7 +359,7 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
         if best is None or dist < best[0]:
             best = (dist, code, tok)
     if best is None:
-        return None
+        return _framing_country(ctx, span, heads, donor)
     others = {
         ctx.actors.of_token(t)
         for t in _coordinated(best[2])
@@ -366,6 +367,25 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
         and not _gives_gapped_amount(ctx, t)  # "in Gagauzia and Estonia €1.5m"
     }
     return SEVERAL if others - {None, best[1], donor} else best[1]
+
+
+def _framing_country(
+    ctx: ArticleContext, span: Span, heads: set[Token], donor: str | None
+) -> str | None:
+    """ "In Yemen, the EU has allocated more than €1.3 billion": a country opening the clause
+    of an amount that names no receiver is where the aid goes."""
+    first = span.sent[0]
+    if first.lower_ != "in" or first.dep_ != "prep" or first.head not in heads:
+        return None
+    place = next((c for c in first.children if c.dep_ == "pobj"), None)
+    if place is None or place.ent_type_ != "GPE" or place.right_edge.i + 1 >= span.start:
+        return None
+    if place.doc[place.right_edge.i + 1].text != ",":
+        return None
+    found = resolve_place(place.doc[place.left_edge.i : place.right_edge.i + 1].text)
+    if found is None or found.type != "country" or found.country == donor:
+        return None
+    return found.country
 
 
 def _noun_conjuncts(heads: set[Token]) -> set[Token]:
@@ -977,6 +997,18 @@ def _line_label(ctx: ArticleContext, span: Span) -> Span | None:
     return label
 
 
+def _label_giver(ctx: ArticleContext, label: Span) -> str | None:
+    """The giver a line label names, unless the text before named it as a channel the aid
+    goes through ("provided through the World Food Programme (WFP) ... (1) WFP: $2.5m")."""
+    words = {t.text for t in label if t.is_alpha and t.text[:1].isupper()}
+    for tok in ctx.doc[: label.start]:
+        if tok.text in words and any(
+            a.dep_ == "prep" and a.lower_ in CHANNEL_PREPS for a in tok.ancestors
+        ):
+            return None
+    return ctx.actors.first_in(label)
+
+
 def announced(
     ctx: ArticleContext, span: Span, cumulative: bool, label: Span | None = None
 ) -> tuple[str | None, bool]:
@@ -1279,7 +1311,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         donor = (
             cand.donor
             or (whole[0] if cand.part else None)
-            or (ctx.actors.first_in(label) if label is not None and not _parts(cand) else None)
+            or (_label_giver(ctx, label) if label is not None and not _parts(cand) else None)
             or last_donor.get(paragraph)
             or ctx.section_actor(cand.span.start_char)
             or ctx.paragraph_subject(paragraph, exclude=recipient)
