@@ -135,6 +135,11 @@ AMOUNT_CASES = [
             ("USD 49,8 million", 49.8e6, "USD", "more_than"),
         ],
     ),
+    # a verb of going past an amount qualifies it; its negation caps it
+    (
+        "Danish aid has exceeded DKK 70 billion; the next tranche will not exceed €2bn.",
+        [("DKK 70 billion", 70e9, "DKK", "more_than"), ("€2bn", 2e9, "EUR", "up_to")],
+    ),
     (
         "Trudeau offered a loan of up to C$120 million and a C$500-million credit line.",
         [("C$120 million", 120e6, "CAD", "up_to"), ("C$500-million", 500e6, "CAD", "exact")],
