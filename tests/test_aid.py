@@ -832,6 +832,16 @@ def test_packages_a_report_of_a_conference_gives_were_announced_there():
     assert [(r["donor"], r["announced"]) for r in rows] == [("FRA", "2024-10-24")]
 
 
+def test_an_event_named_with_its_members_dates_its_packages():
+    text = (
+        "The minister reported on the results of the fifth meeting of the Nordic-Baltic "
+        "Support Group, which took place in Oslo on 3 March.\n\nPartners announced:\n\n"
+        "Finland – EUR 150 million for Ukraine's air defence."
+    )
+    rows = extract(text, published="2025-03-05")["aid_packages"]
+    assert [(r["donor"], r["announced"]) for r in rows] == [("FIN", "2025-03-03")]
+
+
 @pytest.mark.parametrize(
     ("before", "expected"),
     [

@@ -1068,9 +1068,12 @@ def _event_date(ctx: ArticleContext, span: Span) -> str | None:
         if date.granularity != "day" or later_than(date.value, ctx.published):
             continue
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
-        if date_span is not None and any(
-            "event" in lex.cues_at(t) for t in list(date_span.root.ancestors)[:_EVENT_ARCS]
-        ):
+        if date_span is None:
+            continue
+        # "the meeting of the Contact Group, which took place on 15 October": an "of" phrase
+        # names the event's members, no step away from it
+        arcs = [a for a in date_span.root.ancestors if not (a.dep_ == "prep" and a.lower_ == "of")]
+        if any("event" in lex.cues_at(t) for t in arcs[:_EVENT_ARCS]):
             found = date.value
     return found
 
