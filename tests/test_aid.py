@@ -299,6 +299,31 @@ def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
             "Ukraine since 2022.",
             {("DEU", 2.8e10, True)},
         ),
+        # the total a "bringing" clause reaches is its own amount, and a year in a clause of
+        # its own dates that clause
+        (
+            "Norway said it would provide 40 million kroner in humanitarian aid to Sudan, "
+            "bringing its total aid to Sudan since the war began in 2023 to 900 million kroner.",
+            {("NOR", 4e7, False), ("NOR", 9e8, True)},
+        ),
+        # a relative clause with its own date keeps its own time
+        (
+            "Washington, which gave $135 million in energy aid to Moldova in October 2024, has "
+            "frozen most new projects since January.",
+            {("USA", 1.35e8, False)},
+        ),
+        # a "since" clause of time before a perfect
+        (
+            "Since Armenia joined the World Bank, the Bank has committed more than $3 billion "
+            "to Armenia, mostly as loans.",
+            {("WB", 3e9, True)},
+        ),
+        # the outcome of a condition is no aid
+        (
+            "If France gave at Danish rates, its military aid to Ukraine would be closer to "
+            "€9bn, analysts calculate.",
+            set(),
+        ),
         # a line label naming a body the aid goes through is no giver
         (
             "Canada will give 5 million dollars in emergency aid to Malawi, through the World "

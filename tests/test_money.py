@@ -135,6 +135,10 @@ AMOUNT_CASES = [
             ("USD 49,8 million", 49.8e6, "USD", "more_than"),
         ],
     ),
+    (
+        "Aid came to something like €2bn in 2022.",
+        [("€2bn", 2e9, "EUR", "about")],
+    ),
     # a verb of going past an amount qualifies it; its negation caps it
     (
         "Danish aid has exceeded DKK 70 billion; the next tranche will not exceed €2bn.",

@@ -54,6 +54,7 @@ PACKAGE_NOUNS = (
 )
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost", "rise", "climb", "grow", "increase")
+UNREAL_AUX = ("would", "could", "might")  # the outcome of a condition ("would be €11bn")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
 BILL_NOUNS = ("bill", "supplemental", "appropriation", "act", "law")
 PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
@@ -716,6 +717,20 @@ def _estimate(span: Span) -> bool:
     return estimate is not None and estimate[1] is None  # "estimates French aid at €5bn": aid
 
 
+def _unreal(span: Span) -> bool:
+    """ "If Germany gave at Estonian rates, its aid would be closer to €11bn": the outcome of
+    a condition, which no one gives (a pledge on a condition, "would provide €5m if", is one)."""
+    verbs = _clause_verbs(span.root)
+    if not verbs or verbs[0].lemma_ in GIVE_VERBS:
+        return False
+    verb = verbs[0]
+    if not any(c.dep_ == "aux" and c.lower_ in UNREAL_AUX for c in verb.children):
+        return False
+    heads = [*verbs[:2], *(c for c in verb.children if c.dep_ == "parataxis")]
+    clauses = [c for v in heads for c in v.children if c.dep_ == "advcl"]
+    return any(m.dep_ == "mark" and m.lower_ == "if" for c in clauses for m in c.children)
+
+
 def _estimate_of(span: Span) -> tuple[Token, Token | None] | None:
     """(verb, aid object) when the amount is what something is put at ("puts the bill at $X",
     "estimates French military aid since 2022 at about €5bn"); the object only if it is aid."""
@@ -826,7 +841,10 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     near = [span.doc[i] for i in tree_distances(span, 4)]
     lex = lexicon(LEXICON)
     if cues.get("cumulative", 99) <= 4 and any(
-        "cumulative" in lex.cues_at(t) and not _says_nothing_of(t, span) and not _partitive(t)
+        "cumulative" in lex.cues_at(t)
+        and not _says_nothing_of(t, span)
+        and not _partitive(t)
+        and not _total_elsewhere(ctx, t, span)
         for t in near
     ):
         return True
@@ -837,9 +855,10 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
         return True
     if any(t.lower_ == "between" and _past_period(ctx, t) for t in near):
         return True  # "allocated about $119bn ... between January 2022 and December 2024"
-    own = {span.root, *span.root.ancestors, *_amount_noun(span).subtree}
+    above = _clause_ancestors(span.root)
+    own = {span.root, *above, *_amount_noun(span).subtree}
     # "Sweden's support since February 2022 will reach 100 billion kronor": the subject's period
-    own |= {c for a in span.root.ancestors for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
+    own |= {c for a in above for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
     if any(
         t.lower_ == "since"
         and t.dep_ in ("prep", "mark")
@@ -849,16 +868,54 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
     ):
         return True
     verbs = _clause_verbs(head)[:2]
+    if verbs and _dated_relative(verbs[0]):
+        verbs = verbs[:1]  # the clause governing a relative clause says nothing of its amount
     verbs += [v.head for v in verbs if v.dep_ == "conj"]  # "has provided or committed ..."
     for verb in verbs:
         for child in verb.children:
             if child.lower_ == "since" and child.dep_ == "prep":  # "Since 2022, X has sent"
+                return True
+            if child.dep_ == "advcl" and _since_clause(verb, child):
                 return True
             if child.dep_ == "prep" and child.lower_ in ("over", "during", "in"):
                 words = {t.lower_ for t in child.subtree}
                 if words & {"past", "last"} and not words & {"day", "days"}:
                     return True
     return _past_year_of_clause(ctx, span) is not None
+
+
+def _clause_ancestors(tok: Token) -> list[Token]:
+    """`tok`'s ancestors up to the verb of the relative clause it is in: "Washington, which
+    gave $135m in October 2024, has frozen most projects since January" dates no total."""
+    above = []
+    for anc in tok.ancestors:
+        above.append(anc)
+        if _dated_relative(anc):
+            break
+    return above
+
+
+def _dated_relative(verb: Token) -> bool:
+    """A relative clause with a date of its own keeps its own time ("which gave $135m in
+    October 2024"); one without takes its governor's ("measures that provided $174bn")."""
+    return verb.dep_ == "relcl" and any(t.ent_type_ == "DATE" for t in verb.subtree)
+
+
+def _total_elsewhere(ctx: ArticleContext, cue: Token, span: Span) -> bool:
+    """ "would provide 32 million pounds ..., bringing its total aid to Yemen ... to more than
+    1.2 billion pounds": the total is the clause's own later amount, not this one."""
+    verb = next((a for a in cue.ancestors if a.lemma_ in TOTAL_VERBS), None)
+    if verb is None or span.root in verb.subtree:
+        return False
+    end = span.sent.end_char
+    return any(verb.idx < a.start_char < end for a in ctx.amounts)
+
+
+def _since_clause(verb: Token, clause: Token) -> bool:
+    """ "Since Tajikistan joined the Bank in 1993, the Bank has committed $2.6bn": a "since"
+    clause of time, which goes with a perfect ("since you raised Lebanon, I'd ..." is a cause)."""
+    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+    return perfect and any(m.dep_ == "mark" and m.lower_ == "since" for m in clause.children)
 
 
 def _introduces(tok: Token, span: Span) -> bool:
@@ -944,7 +1001,9 @@ def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
             continue  # "a 2016 agreement": the year names a thing
         if _names_for(date_span.root.head):
             continue  # a year in a law's name ("The ... Appropriations Act, 2024")
-        if verb in date_span.root.ancestors:
+        # the year's own clause: "... since the war began in 2014" dates the war, not this
+        first_verb = next((a for a in date_span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if first_verb == verb:
             return date.value
     return None
 
@@ -1280,7 +1339,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
-        if (cand.recipient is None and _own_spending(span)) or _estimate(span):
+        if (cand.recipient is None and _own_spending(span)) or _estimate(span) or _unreal(span):
             continue
         if carried and cand.donor is None:
             continue  # a sentence saying nothing of its amount holds aid only from a giver
