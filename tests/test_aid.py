@@ -324,6 +324,12 @@ def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
             "€9bn, analysts calculate.",
             set(),
         ),
+        # table rows of past years' figures are those years' totals
+        (
+            "UK military support to Ukraine by year:\n\n| Year | Amount |\n|---|---|\n"
+            "| 2023 | £2.3 billion |\n| 2024 | £2.3 billion |\n| 2025 | £3 billion |\n",
+            {("GBR", 2.3e9, True), ("GBR", 3e9, False)},
+        ),
         # a line label naming a body the aid goes through is no giver
         (
             "Canada will give 5 million dollars in emergency aid to Malawi, through the World "

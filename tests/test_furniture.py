@@ -120,6 +120,8 @@ def test_furniture_lines_name_no_places_or_people(line):
         ("Follow the money: the EU sent aid to Beirut on Monday.", "Beirut"),  # prose
         ("Lebanon  |  12 March 2024", "Lebanon"),  # a date line with its place
         ("Temperatures in Kyiv fell to -20°C on Monday.", "Kyiv"),  # weather in prose
+        # a Markdown table is text, not a menu: its rule line under the header says so
+        ("| Town | Shelters |\n|---|---|\n| Agadez | 12 |", "Agadez"),
     ],
 )
 def test_lines_like_furniture_that_are_text(line, place):

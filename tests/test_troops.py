@@ -330,8 +330,7 @@ def test_other_clauses_and_non_counts(nlp, text, expected):
         ),
         # a clause under a verb's object is the object's doing, not the subject's
         (
-            "Armenian officials accused Baku of having massed about 4,000 troops near "
-            "the border.",
+            "Armenian officials accused Baku of having massed about 4,000 troops near the border.",
             [("AZE", 4000, None, None)],
         ),
         (
@@ -528,6 +527,13 @@ def test_counts_stamped_now_stay_apart(nlp):
             "UNIFIL contributors - troops deployed as of 2 March 2024\n\n"
             "Spain .................. 650\nGhana ......... 870\n",
             [("ESP", 650, "LBN", None, "2024-03-02"), ("GHA", 870, "LBN", None, "2024-03-02")],
+        ),
+        # the same in a Markdown table: the header row names what the columns count
+        (
+            "Table 2: Mission personnel in Haiti (as of 2 March 2024)\n\n"
+            "| Country | Personnel | Arrived |\n|---|---|---|\n"
+            "| Chile | 120 soldiers | 3 May 2023 |\n| Benin | 40 | 9 June 2023 |\n",
+            [("BEN", 40, "HTI", None, "2024-03-02"), ("CHL", 120, "HTI", None, "2024-03-02")],
         ),
         # a table whose heading counts no troops is no deployment
         ("Pledges by donor (million euros)\n\nSpain .......... 650\n", []),

@@ -21,7 +21,7 @@ from .dates import later_than
 from .fx import to_usd
 from .geo import resolve_place
 from .money import Amount, donor_dollar
-from .nlp import LIST_ITEM, entity_of, text_of
+from .nlp import LIST_ITEM, TABLE_BAR, entity_of, text_of
 from .schema import LENDERS, ORG_CODES
 
 LEXICON = "aid_cues.tsv"
@@ -68,6 +68,7 @@ _PART_PARAGRAPHS = 3  # "Of that sum, ..." refers to an amount at most this many
 _LIST_LINES = 12  # lines of a list between an amount and the sentence that opens it
 _LABEL_MARK = re.compile(r":|\s[–—|-]\s|\t")  # ends a line's label
 CHANNEL_PREPS = ("through", "via")  # "provided through the WFP": a body the aid goes through
+_ROW_CELL_WORDS = 2  # words beside an amount in a table cell of one figure ("At least £3bn")
 LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
@@ -881,7 +882,23 @@ def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool
                 words = {t.lower_ for t in child.subtree}
                 if words & {"past", "last"} and not words & {"day", "days"}:
                     return True
-    return _past_year_of_clause(ctx, span) is not None
+    return _past_year_of_clause(ctx, span) is not None or _past_year_row(ctx, span) is not None
+
+
+def _past_year_row(ctx: ArticleContext, span: Span) -> str | None:
+    """ "| 2024 | £3 billion | Delivered |": the past year of a table row of one year's
+    figure (its cell holds the amount, no clause), which is that year's total."""
+    label = _line_label(ctx, span)
+    if label is None or TABLE_BAR not in span.sent.text or not ctx.published:
+        return None
+    text = text_of(ctx.doc)
+    cell_start = text.rfind("|", 0, span.start_char) + 1
+    cell_end = text.find("|", span.end_char)
+    rest = text[cell_start : span.start_char] + text[span.end_char : max(cell_end, span.end_char)]
+    if len(rest.split()) > _ROW_CELL_WORDS:
+        return None  # "| 2024 | Germany pledged €5bn |": a clause, not a year's figure
+    year = label.text.strip("| \t")
+    return year if len(year) == 4 and year.isdigit() and year < ctx.published[:4] else None
 
 
 def _clause_ancestors(tok: Token) -> list[Token]:
@@ -1398,11 +1415,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             last_date[paragraph] = when
         key = (donor, recipient, currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
-        dated_key = (*key, when if stated else None)
+        row_year = _past_year_row(ctx, cand.span)  # "| 2022 | £2.3bn |", "| 2023 | £2.3bn |"
+        dated_key = (*key, when if stated else row_year)
         kind, strength = kind_of(cand.span, cand.context, cand.rivals)
         if donor in LENDERS and kind != "military":
             kind = "financial"  # what a development bank or the IMF gives is finance
-        same = [k for k in rows if k == dated_key or (not stated and k[:4] == key)]
+        same = [k for k in rows if k == dated_key or (not stated and not row_year and k[:4] == key)]
         if same:  # a restatement (headline, summary): it may say better what the package is
             items = items_of(cand.span, ctx.amounts)
             _merge_mention(rows[same[0]], kind, strength, items, cumulative)

@@ -15,6 +15,7 @@ from .resources import read_tsv
 _PROSE_MIN_WORDS = 25
 _HEADLINE_MAX_WORDS = 12  # a link headline ending in a full stop is still this short
 _CAPTION_MAX_WORDS = 45
+_TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")  # "|---|:---:|" under a table's header
 
 
 @cache
@@ -44,6 +45,24 @@ def _caption_sized(text: str, span: tuple[int, int]) -> bool:
     return len(text[span[0] : span[1]].split()) <= _CAPTION_MAX_WORDS
 
 
+def _table_lines(text: str) -> set[int]:
+    """Start offsets of the lines of Markdown tables: a run of "| a | b |" lines with a rule
+    line ("|---|---|") under its header is a table of the text, not a menu of the site."""
+    starts: set[int] = set()
+    block: list[tuple[int, str]] = []
+    pos = 0
+    for line in [*text.splitlines(keepends=True), ""]:
+        start, pos = pos, pos + len(line)
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):
+            block.append((start, stripped))
+            continue
+        if any(_TABLE_RULE.fullmatch(row) for _, row in block):
+            starts.update(s for s, _ in block)
+        block = []
+    return starts
+
+
 def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Character ranges of the furniture lines of `text`, and of its caption and promo lines
     (lines in capitals), which hold no aid or troop fact but may name places and people."""
@@ -53,11 +72,12 @@ def furniture_ranges(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
     caption_out: list[tuple[int, int]] = []
     in_links = after_counter = False
     above: tuple[int, int] | None = None  # the line right above, if not blank and not furniture
+    tables = _table_lines(text)
     pos = 0
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         stripped = line.strip()
-        if not stripped:
+        if not stripped or start in tables:
             above = None
             continue
         if any(p.search(stripped) for p in headings):

@@ -80,6 +80,8 @@ CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count
 NAME_LABELS = ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW")  # names of things, not owners
 GAPPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*")
 TABLE_ROW = re.compile(r"\s*(?P<label>[^\W\d][^.\n]*?)\s*\.{3,}\s*[\d][\d.,]*\s*")
+PIPE_ROW = re.compile(r"\s*\|.*\|\s*")  # "| Kenya | 735 police officers | 25 June 2024 |"
+PIPE_RULE = re.compile(r"[\s|:\-]+")  # "|---|---|": the rule under a pipe table's header
 
 
 # ------------------------------------------------------------------------ is it a troop count
@@ -647,20 +649,38 @@ _STANDALONE = Candidate(count=None, span=None, noun=None)  # type: ignore[arg-ty
 
 
 def _table_row(doc, char: int) -> tuple[str, int, int] | None:
-    """ "Italy ........ 1,140" in a table: the row's label and the character range of the
-    table's heading, the last line before it that is no row."""
+    """ "Italy ........ 1,140" or "| Kenya | 735 police officers | 25 June 2024 |" in a table:
+    the row's label and the character range of the table's heading, the last line before it
+    that is no row (with a pipe table's header row: "| Contributing country | Personnel |")."""
     text = text_of(doc)
     start, end = line_bounds(text, char)
-    match = TABLE_ROW.fullmatch(text[start:end])
-    if match is None:
+    label = _row_label(text[start:end], char - start)
+    if label is None:
         return None
+    header_end = None
     while start > 0:
         prev = text.rfind("\n", 0, start - 1) + 1
         line = text[prev : start - 1]
-        if line.strip() and not TABLE_ROW.fullmatch(line):
-            return match["label"], prev, start - 1
+        if PIPE_ROW.fullmatch(line) and not PIPE_RULE.fullmatch(line):
+            header_end = start - 1  # the first row of a pipe table names its columns
+        if line.strip() and not TABLE_ROW.fullmatch(line) and not PIPE_ROW.fullmatch(line):
+            return label, prev, header_end or start - 1
         start = prev
     return None
+
+
+def _row_label(line: str, offset: int) -> str | None:
+    """A table row's label: the text before a dot leader, or a pipe row's first cell when the
+    count stands in a later one."""
+    match = TABLE_ROW.fullmatch(line)
+    if match is not None:
+        return match["label"]
+    if not PIPE_ROW.fullmatch(line) or PIPE_RULE.fullmatch(line):
+        return None
+    first = line.index("|") + 1
+    bar = line.find("|", first)
+    label = line[first:bar].strip()
+    return label if offset > bar and any(ch.isalpha() for ch in label) else None
 
 
 def _heading(doc, row: tuple[str, int, int]) -> Span | None:
