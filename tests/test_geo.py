@@ -667,3 +667,46 @@ def test_word_lists_read(text, expected):
     geo_region_words.tsv, geo_directions.tsv)."""
     place = resolve_place(text)
     assert place is not None and place.name == expected
+
+
+# Press spellings of regions the ISO romanization or designation hides ("Tigrai", "Henan
+# Sheng"; countryinfo's provinces), region names that are English words before a word for
+# regions ("afar"), and cities known by a GeoNames alternate name in Latin script only.
+SPELLING_CASES = [
+    ("Bara", _place("Bārah", "city", "SDN")),  # not Bar, Montenegro ("bara" romanized)
+    ("Henan", _place("Henan", "admin1", "CHN")),  # not Hengyang's alternate name
+    ("Henan province", _place("Henan", "admin1", "CHN")),
+    ("Yunnan", _place("Yunnan", "admin1", "CHN")),
+    ("Tigray", _place("Tigray", "admin1", "ETH")),
+    ("Tigray region", _place("Tigray", "admin1", "ETH")),
+    ("the Afar region", _place("Afar", "admin1", "ETH")),
+    ("Chin State", _place("Chin", "admin1", "MMR")),
+    ("Amhara", _place("Amhara", "admin1", "ETH")),
+    ("Lower Juba", _place("Lower Juba", "admin1", "SOM")),
+    ("Middle Shabelle", _place("Middle Shabelle", "admin1", "SOM")),
+    ("Karen State", _place("Kayin", "admin1", "MMR")),
+    ("Jubaland", _place("Jubaland", "other", "SOM")),
+    ("Puntland", _place("Puntland", "other", "SOM")),
+    ("Hama", _place("Ḩamāh", "city", "SYR")),  # a variant of a name with an accented initial
+]
+
+
+@pytest.mark.parametrize("text,expected", SPELLING_CASES)
+def test_press_spellings_of_regions(text, expected):
+    assert _as_tuple(resolve_place(text)) == expected
+
+
+def test_syllables_written_together_name_the_city():
+    place = resolve_name("Naypyitaw")
+    assert _as_tuple(place) == ("Nay Pyi Taw", "city", "MMR")
+    assert as_written(place, "Naypyitaw").name == "Naypyitaw"
+    assert as_written(resolve_name("Sana'a"), "Sana'a").name == "Sana'a"
+
+
+@pytest.mark.parametrize(
+    "text,expected", [("Hama", "Hama"), ("Lahj", "Lahj"), ("Cracow", "Kraków")]
+)
+def test_plain_variants_are_written_as_the_text(text, expected):
+    """A plain spelling of a GeoNames variant ("Hama" for "Ḩamāh") is the press name; an
+    exonym of another initial ("Cracow") is not."""
+    assert as_written(resolve_place(text), text).name == expected

@@ -550,3 +550,61 @@ def test_mislabeled_name_before_a_word_for_regions(nlp):
     assert [(r["name"], r["type"]) for r in place_rows(place_mentions(doc, Furniture(text)))] == [
         ("Tahoua", "admin1")
     ]
+
+
+# Places of Horn of Africa and Sahel war reports that en_core_web_sm mislabels or splits.
+JOINED_AND_CONTEXT_CASES = [
+    # hyphenated pairs of known places, labeled PERSON or not at all
+    (
+        "JNIM ambushed six convoys on the Kayes-Bamako and Sikasso-Bamako roads.",
+        ["Kayes", "Bamako", "Sikasso"],
+    ),
+    # known towns coordinated after a locative, labeled WORK_OF_ART
+    (
+        "An estimated 3,000 Ethiopian troops crossed from Dolo Ado into Somalia's Gedo region"
+        " on 22 September and moved toward Luuq and Baardheere, according to local officials.",
+        ["Luuq", "Baardheere"],
+    ),
+    # a town known by an alternate name, after a locative, in a country the text named;
+    # "the siege of" works as a locative
+    (
+        "In North Kordofan, fighting spread around Bara and to the outskirts of El Obeid; in"
+        " West Kordofan, the RSF tightened its siege of Babanusa.",
+        ["Bara", "Babanusa"],
+    ),
+    # a single unknown word after "around" (ORG) is a town
+    ("Eritrea massed up to 20,000 troops around Senafe, officials said.", ["Senafe"]),
+    # a town before "front" after "the" (PRODUCT); a word-like region before "region"
+    (
+        "The ENDF moved an estimated 5,000 soldiers to the Bure front in the Afar region,"
+        " close to the road to Assab.",
+        ["Bure", "Afar"],
+    ),
+    # quarters of a town after its possessive or after a locative and "the"
+    (
+        "Ethiopian troops crossed from Dolo Ado into Somalia's Gedo region on Monday.",
+        ["Dolo Ado", "Somalia", "Gedo"],
+    ),  # a route's start before "into" a known place (Dolo Ado PERSON)
+    # a capital spaCy takes for a language, after a locative
+    ("The team worked at collapsed buildings in Naypyitaw for a week.", ["Naypyitaw"]),
+    ("A mortar attack on Mogadishu's Hamar Weyne district killed five civilians.", ["Hamar Weyne"]),
+    (
+        "The 19 September strike on a mosque in the Daraja Oula neighbourhood killed 75.",
+        ["Daraja Oula"],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", JOINED_AND_CONTEXT_CASES)
+def test_joined_and_context_places(nlp, text, expected):
+    found = names(nlp, text)
+    assert [name for name in expected if name not in found] == []
+
+
+def test_word_after_around_is_a_town_but_no_acronym(nlp):
+    text = (
+        "Eritrea massed troops around Senafe. Fuel prices in Tawila have more than tripled,"
+        " to around SDG 12,000 per litre."
+    )
+    found = names(nlp, text)
+    assert "Senafe" in found and "SDG" not in found

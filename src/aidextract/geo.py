@@ -7,8 +7,10 @@ files add what no package has: demonyms, press spellings (Kiev -> Kyiv), English
 regions and their capitals, international bodies, seats of government, bases, areas, seas,
 rivers, small towns. Regions get centres from the GeoNames cities in them (_Admin1Centres);
 areas split into regions by points of the compass ("North Darfur", "South Darfur") are
-areas of their own ("Darfur"). Names of countries in other languages ("Tchad") come from
-pycountry's catalogues, for names spaCy labels a place only (foreign_country).
+areas of their own ("Darfur"). countryinfo's province names give the press names that ISO
+romanizes otherwise or writes with a designation ("Tigray", "Henan"). Names of countries in
+other languages ("Tchad") come from pycountry's catalogues, for names spaCy labels a place
+only (foreign_country).
 Everything is loaded once, on the first call (about 1 s), and lookups are cached.
 """
 
@@ -21,6 +23,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from difflib import SequenceMatcher
 from functools import cache, lru_cache
 from importlib.resources import files
 
@@ -171,15 +174,19 @@ def _variants(city: dict) -> list[str]:
     (same initial, similar length: Kiev/Kyiv, Odessa/Odesa), the first part of a hyphenated
     name (Faya/Faya-Largeau), and all names of a city of 500,000 or more, where English
     exonyms differ (Cologne/Köln). This drops translations and local nicknames that collide
-    with words and surnames ("Lee" for Leesburg, "North" for North Salt Lake)."""
+    with words and surnames ("Lee" for Leesburg, "North" for North Salt Lake), and for the
+    smaller cities the names GeoNames writes in lower case, machine romanizations of other
+    scripts ("bara" for Bar, Montenegro, which would take the name of Bara, Sudan). Initials
+    are compared without diacritics ("Ḩamāh", "Hama")."""
     if city["population"] >= _BIG_POPULATION:
         return [alias.lower() for alias in city["alternatenames"]]
     name = city["name"].lower()
-    initial, low, high = name[:1], 0.6 * len(name), 1.67 * len(name)
+    initial = _package_key(name[:1])  # the bare letter: "Ḩamāh" has the variant "Hama"
+    low, high = 0.6 * len(name), 1.67 * len(name)
     hyphenated = "-" in name  # checked first: this runs over 350,000 names at start-up
     return [
         alias
-        for alias in map(str.lower, city["alternatenames"])
+        for alias in (a.lower() for a in city["alternatenames"] if a[:1].isupper())
         if (alias[:1] == initial and low <= len(alias) <= high)
         or (hyphenated and len(alias) >= 4 and name.startswith(alias + "-"))
     ]
@@ -224,6 +231,10 @@ class _Gazetteer:
     # ("Gelderland", "Podkarpackie"): below cities and countries, which keep their names.
     iso_admin1: dict[str, Place] = field(default_factory=dict)
     admin1_names: dict[str, Place] = field(default_factory=dict)  # before "region", "Oblast"
+    provinces: dict[str, Place] = field(default_factory=dict)  # countryinfo's other spellings
+    # ISO names without their designation ("Henan" of "Henan Sheng"), which outrank the
+    # alternate names of cities (Hengyang's "Henan"), unlike other ISO names ("Hanover").
+    designated: dict[str, Place] = field(default_factory=dict)
     areas: dict[str, Place] = field(default_factory=dict)  # "Darfur": see _load_areas
     # GeoNames names and alternate names (these lower-cased only: 150,000 of them), each the
     # most populous city that has it.
@@ -455,6 +466,7 @@ def _iso_english() -> gettext.NullTranslations:
 
 
 _ISO_VARIANT = re.compile(r"\s*[\[(].*$")  # "Catalunya [Cataluña]", "Guyane (française)"
+_ISO_VARIANT_PARTS = re.compile(r"\s*\(")  # countryinfo's "Xizang (Tibet)"
 
 
 def _iso_forms(subdivision) -> list[str]:
@@ -541,6 +553,7 @@ def _load_admin1(g: _Gazetteer, cities: tuple[dict, ...]) -> None:
                 _add_names(g.curated, None, [subdivision.name], place)
     _load_english_admin1(g, canonical, centres)
     _load_iso_admin1(g, canonical, centres)
+    _load_country_provinces(g, all_countries())
     _load_areas(g)
     _load_provinces(g)
 
@@ -572,7 +585,8 @@ def _load_iso_admin1(g: _Gazetteer, canonical: dict[str, Place], centres: _Admin
             continue
         if subdivision.country_code in _CYRILLIC_COUNTRIES:
             continue
-        forms = [form for form in _iso_forms(subdivision) if _proper_region_name(form, 3)]
+        proper = [form for form in _iso_forms(subdivision) if _proper_region_name(form, 3)]
+        forms = proper + _word_forms(subdivision)
         if not forms:
             continue
         place = canonical.get(subdivision.code) or Place(
@@ -581,8 +595,67 @@ def _load_iso_admin1(g: _Gazetteer, canonical: dict[str, Place], centres: _Admin
             _alpha3_of_subdivision(subdivision.code),
             *centres.centre(subdivision.code, forms),
         )
-        _add_names(g.iso_admin1, None, filter(_proper_region_name, forms), place)
+        _add_names(g.iso_admin1, None, filter(_proper_region_name, proper), place)
         _add_names(g.admin1_names, None, forms, place)
+
+
+def _word_forms(subdivision) -> list[str]:
+    """ISO names of a subdivision that are English words but no point of the compass ("Afar",
+    an adverb): they name the region only before a word for regions ("the Afar region")."""
+    forms = [form for form in _iso_forms(subdivision) if len(form) >= 3]
+    points = direction_words() | {"centre", "center"}
+    return [
+        form
+        for form in forms
+        if not _proper_region_name(form, 3) and not points & set(_key(form).split())
+    ]
+
+
+def _load_country_provinces(g: _Gazetteer, countries: Iterable) -> None:
+    """countryinfo's names of provinces where ISO 3166-2 adds a designation ("Henan", ISO
+    "Henan Sheng"): the ISO region under that name, above cities' alternate names; or
+    romanizes it otherwise ("Tigray", ISO "Tigrai"): the ISO region under that name, below
+    all city names. countryinfo's other names (old districts: "Goris") are left out."""
+    iso_places = defaultdict(list)
+    for place in g.iso_admin1.values():
+        iso_places[place.country].append(place)
+    for country in countries:
+        code = country.iso().get("alpha3")
+        for province in country.provinces() or ():
+            for form in _ISO_VARIANT_PARTS.split(province):
+                form = form.strip(" ()")
+                key = _key(form)
+                if not _proper_region_name(form) or key in g.admin1_names:
+                    continue
+                opened = [p for p in iso_places[code] if _key(p.name).startswith(key + " ")]
+                if opened:
+                    place = replace(opened[0], name=form)
+                    _add_names(g.iso_admin1, None, [form], place)
+                    _add_names(g.designated, None, [form], place)
+                    _add_names(g.admin1_names, None, [form], place)
+                    continue
+                iso = _romanized_as(key, iso_places[code])
+                if iso is not None:
+                    place = replace(iso, name=form)
+                    _add_names(g.provinces, None, [form], place)
+                    _add_names(g.admin1_names, None, [form], place)
+
+
+# How alike two romanizations of one name are at least (difflib's ratio: Tigray/Tigrai .83).
+_ROMANIZATION_RATIO = 0.8
+
+
+def _romanized_as(key: str, places: list[Place]) -> Place | None:
+    """The region among `places` whose name is another romanization of `key`: the same
+    initial and most letters in common ("tigray", "Tigrai"; "oromiya", "Oromia")."""
+    for place in places:
+        other = _key(place.name)
+        if (
+            other[:1] == key[:1]
+            and SequenceMatcher(None, key, other).ratio() >= _ROMANIZATION_RATIO
+        ):
+            return place
+    return None
 
 
 def _load_provinces(g: _Gazetteer) -> None:
@@ -804,8 +877,8 @@ def _find_place(text: str) -> Place | None:
         if key in table:
             return table[key]
     city = g.cities.get(key) or g.cities.get(text.lower()) or _city_spelled_otherwise(key)
-    if city:
-        return city
+    if city and not (key in g.designated and g.own_names.get(key) != city):
+        return city  # a province's name outranks a city's alternate name ("Henan")
     code = _regex_country(text)
     if code:
         return g.countries[code]
@@ -813,6 +886,8 @@ def _find_place(text: str) -> Place | None:
         return g.iso_admin1[key]
     if key in g.areas:
         return g.areas[key]
+    if key in g.provinces:
+        return g.provinces[key]
     head, _, last = key.rpartition(" ")
     if head and last in region_words():
         for name in (head, *_adjective_stems(head)):
@@ -892,7 +967,15 @@ def resolve_name(text: str) -> Place | None:
         return place if " " not in cleaned or _names_country(cleaned, place.country) else None
     if place.type != "city":
         return place
+    if _compact(_spelling_key(place.name)) == _compact(key):
+        return place  # "Naypyitaw" for GeoNames' "Nay Pyi Taw"
     return place if place in (g.own_names.get(key), g.curated.get(key)) else None
+
+
+def _compact(key: str) -> str:
+    """A key without spaces and apostrophes: the press joins the syllables of some names
+    ("Naypyitaw", "Nay Pyi Taw") and marks a glottal stop in others ("Sana'a", "Sanaa")."""
+    return _APOSTROPHES.sub("", key.replace(" ", ""))
 
 
 def _names_country(cleaned: str, code: str) -> bool:
@@ -948,9 +1031,23 @@ def as_written(place: Place, text: str) -> Place:
     if place.type == "city" and "-" in place.name:
         names.add(_spelling_key(place.name.partition("-")[0]))
     keys = {_spelling_key(cleaned)}
+    if {_compact(k) for k in keys} & {_compact(n) for n in names}:
+        return replace(place, name=cleaned)  # "Naypyitaw" for GeoNames' "Nay Pyi Taw"
     if not keys & names:  # "El Arish" for GeoNames' "Arīsh", "Nuseirat" for "An Nuşayrāt"
         names, keys = ({_LEADING_ARTICLE.sub("", k) for k in group} for group in (names, keys))
-    return replace(place, name=cleaned) if keys & names else place
+    if keys & names or _plain_variant(place, cleaned):
+        return replace(place, name=cleaned)
+    return place
+
+
+def _plain_variant(place: Place, cleaned: str) -> bool:
+    """Whether the text writes in plain letters a GeoNames variant of a city whose GeoNames
+    name is a scholarly romanization ("Hama" for "Ḩamāh"): the press name is the text's. Not
+    an exonym ("Cracow" for "Kraków")."""
+    if place.type != "city" or place.name.isascii() or not cleaned.isascii():
+        return False
+    key = _key(cleaned)
+    return resolve_place(cleaned) == place and _romanized_as(key, [place]) is not None
 
 
 # A leading Arabic article, which GeoNames and the press write or leave out each their way.

@@ -59,6 +59,9 @@ _LOCATIVE = frozenset(
     {"in", "to", "from", "near", "at", "around", "outside", "towards", "toward", "via", "into"}
 )
 _COORDINATION = frozenset({"and", "or", ",", "&"})
+# Prepositions after which a single unknown name that spaCy takes for an organisation or a
+# product is a town ("troops around Senafe"): no body or firm is "around" or "near".
+_AROUND = frozenset({"around", "near", "outside"})
 # Plural heads that make a name a grouping of countries ("the Baltic states").
 _GROUPING_HEADS = frozenset({"states", "countries", "nations", "republics"})
 # Words before a name that make it a place even when no gazetteer knows it ("near Radymno").
@@ -203,11 +206,13 @@ class PlaceMention:
 
 
 def place_mentions(doc: Doc, furniture: Furniture) -> list[PlaceMention]:
-    """Places named by entities, demonyms, datelines, unlabeled region names and head nouns,
-    outside the page furniture; a town named by a site of the text counts as that site."""
+    """Places named by entities, demonyms, datelines, unlabeled region names, head nouns and
+    names joined by hyphens, outside the page furniture; a town named by a site of the text
+    counts as that site."""
     reader = _Reader(doc)
     found = reader.entity_mentions() + reader.demonym_mentions() + reader.dateline_mentions()
     found += reader.grammar_mentions() + reader.unlabeled_region_mentions()
+    found += reader.joined_mentions()
     seen: set[int] = set()
     out = []
     for m in sorted(found, key=lambda m: m.start_char):
@@ -539,6 +544,8 @@ class _Reader:
         place = self._entity_place(ent)
         if place is not None:
             return [(self._region_reading(ent, place), ent.start, ent.end)]
+        if ent.label_ == "LANGUAGE":
+            return self._city_as_language(ent)
         if ent.label_ not in (*PLACE_LABELS, *MISLABELS) or self._inside_name(ent):
             return []
         if ent.label_ in PLACE_LABELS and self._unknown_place(ent):
@@ -550,6 +557,14 @@ class _Reader:
         if town is not None:
             return [(town, ent.start, ent.end)]
         return self._coordinated_places(ent)
+
+    def _city_as_language(self, ent: Span) -> list[tuple[Place, int, int]]:
+        """A major city spaCy takes for a language after a locative ("buildings in
+        Naypyitaw" LANGUAGE); no language is a city the gazetteer knows by its own name."""
+        place = resolve_name(ent.text) if self._after_locative(ent) else None
+        if place is None or place.type != "city" or not is_major(place):
+            return []
+        return [(place, ent.start, ent.end)]
 
     def _coordinated_places(self, ent: Span) -> list[tuple[Place, int, int]]:
         """The places of two or more coordinated parts of an entity ("Eindhoven to Veldhoven"
@@ -631,9 +646,38 @@ class _Reader:
             return None
         if kind in ("site", "at"):
             return Place(ent.text, "other", None)
+        if self._around_town(ent) or self._route_start(ent):
+            return Place(ent.text, "city", None)
         after = self.doc[ent.end : ent.end + 2]
         where = len(after) == 2 and after[0].text == "," and after[1].lower_ == "where"
         return Place(ent.text, "city", None) if where else None
+
+    def _route_start(self, ent: Span) -> bool:
+        """A name between "from" and "to" or "into" a known place ("crossed from Dolo Ado
+        into Somalia's Gedo region"): the town a route starts from."""
+        before = self._before(ent.start)
+        if before is None or before.lower_ != "from" or ent.end + 1 >= len(self.doc):
+            return False
+        if self.doc[ent.end].lower_ not in ("to", "into"):
+            return False
+        target = self.ent_of.get(ent.end + 1)
+        return (
+            target is not None
+            and target.label_ in PLACE_LABELS
+            and bool(resolve_place(target.text))
+        )
+
+    def _around_town(self, ent: Span) -> bool:
+        """A single word spaCy takes for an organisation or a product after "around", "near"
+        or "outside" ("troops around Senafe"), no acronym ("around SDG 12,000")."""
+        before = self._before(ent.start)
+        return (
+            before is not None
+            and before.lower_ in _AROUND
+            and ent.label_ != "PERSON"
+            and len(ent) == 1
+            and not ent.text.isupper()
+        )
 
     def _apposition(self, ent: Span) -> str | None:
         """The kind of place head (geo_place_heads.tsv) of a noun phrase after an entity and
@@ -667,8 +711,11 @@ class _Reader:
         return city if city.name.endswith("City") else replace(city, name=f"{city.name} City")
 
     def _after_locative(self, ent: Span) -> bool:
-        """Whether a locative preposition stands right before the entity ("near Radymno")."""
+        """Whether a locative preposition stands right before the entity ("near Radymno"), or
+        "of" after an act on a place ("the siege of Babanusa"; geo_place_heads.tsv, kind of)."""
         before = self._before(ent.start)
+        if before is not None and before.lower_ == "of" and before.i > 0:
+            return (self.doc[before.i - 1].lower_,) in _place_heads().get("of", {})
         return before is not None and before.lower_ in _LOCATIVE
 
     def _unknown_place(self, ent: Span) -> bool:
@@ -687,7 +734,19 @@ class _Reader:
         if ent.end < len(self.doc) and self.doc[ent.end].lower_ == "of":
             return False  # a name cut short: "Democratic Republic" of the Congo
         coordinated = before.lower_ in _COORDINATION and (ent.start - 2) in self.place_tokens
-        return before.lower_ in _WHERE or coordinated
+        return before.lower_ in _WHERE or coordinated or self._quarter(ent, before)
+
+    def _quarter(self, ent: Span, before: Token) -> bool:
+        """A quarter of a town: a name before a quarter's head, after a known place's
+        possessive ("Mogadishu's Hamar Weyne district") or after a locative and "the" ("in the
+        Daraja Oula neighbourhood")."""
+        after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+        if (after,) not in _place_heads().get("quarter", {}) or before.i == 0:
+            return False
+        owner = self.doc[before.i - 1]
+        if before.text in ("'s", "’s"):
+            return owner.i in self.place_tokens
+        return before.lower_ == "the" and owner.lower_ in _WHERE
 
     def _entity_place(self, ent: Span) -> Place | None:
         """The place an entity names by its label: a country or region for NORP, the
@@ -701,7 +760,7 @@ class _Reader:
             region = self._region_of_adjective(ent) or self._partisan_home(ent)
             return region or self._mislabeled_place(ent)
         if ent.label_ in PLACE_LABELS:
-            place = resolve_place(ent.text)
+            place = resolve_place(ent.text) or self._named_region(ent)  # "the Afar region"
             return None if place and self._person_city(ent, place) else place
         if ent.label_ in MISLABELS:
             return self._mislabeled_place(ent)
@@ -774,21 +833,40 @@ class _Reader:
         region = self._named_region(ent)
         if region is not None:
             return region
-        place = resolve_name(ent.text)
+        place = resolve_name(ent.text) or self._town_by_other_name(ent)
         if place is None or self._person_city(ent, place) or self._surname(ent):
             return None
         if place.type != "city":
             return place
         before = self._before(ent.start)
-        if before is not None and before.lower_ == "the":
+        if before is not None and before.lower_ == "the" and not self._front_after(ent):
             return None
         if (
             is_major(place)
             or self._after_locative_or_place(ent)
             or self._apposition(ent) == "settlement"
+            or self._front_after(ent)
         ):
             return place
         return None
+
+    def _front_after(self, ent: Span) -> bool:
+        """Whether a front's head follows the name ("the Bure front"): the front is named
+        after the town."""
+        after = self.doc[ent.end].lower_ if ent.end < len(self.doc) else ""
+        return (after,) in _place_heads().get("front", {})
+
+    def _town_by_other_name(self, ent: Span) -> Place | None:
+        """A town the gazetteer knows only by a GeoNames alternate name ("Bara", GeoNames
+        "Bārah"), after a locative and in the country of a place the text named before it
+        ("In North Kordofan, fighting spread around Bara"): the town, under the text's name."""
+        if len(ent.text) <= 3 or not _proper_name(ent) or not self._after_locative(ent):
+            return None
+        place = resolve_place(ent.text)
+        if place is None or place.type != "city" or known_non_place(ent.text):
+            return None
+        countries = {p.country for p in self.place_at.values()}
+        return replace(place, name=ent.text) if place.country in countries else None
 
     def _named_region(self, ent: Span) -> Place | None:
         """The region a mislabeled name before a word for regions names ("in the Tahoua
@@ -899,6 +977,37 @@ class _Reader:
             return None
         region = _region_named(f"{run.text} region")
         return region if region is not None and region.country == previous.country else None
+
+    def joined_mentions(self) -> list[PlaceMention]:
+        """Known places joined by hyphens ("the Kayes-Bamako road"; "Sikasso-Bamako" PERSON)
+        and known places coordinated after a locative inside a work of art's entity ("moved
+        toward Luuq and Baardheere"): each is a place where every part is a known place."""
+        out = []
+        for run in self.runs:
+            if not self._unclaimed(run) or not self._free_name(run):
+                continue
+            out += self._known_parts(_hyphenated_parts(run))
+        for ent in self.ents:
+            if ent.label_ == "WORK_OF_ART" and self._after_locative(ent) and self._free_name(ent):
+                out += self._known_parts(_coordinated_parts(ent))
+        return out
+
+    def _free_name(self, span: Span) -> bool:
+        """A span that is no place mention yet and opens no other name ("Japan-Ukraine
+        Conference")."""
+        if any(i in self.place_tokens for i in range(span.start, span.end)):
+            return False
+        return span.end >= len(self.doc) or self.doc[span.end].text not in _name_heads()
+
+    def _known_parts(self, parts: list[Span]) -> list[PlaceMention]:
+        """A mention for each of two or more parts where each is a known place, else none."""
+        places = [resolve_name(part.text) if _proper_name(part) else None for part in parts]
+        if len(parts) < 2 or None in places:
+            return []
+        return [
+            PlaceMention(place, part.start_char, part.end_char)
+            for place, part in zip(places, parts, strict=True)
+        ]
 
     def grammar_mentions(self) -> list[PlaceMention]:
         """Places a head noun names (geo_place_heads.tsv): features and sites after a name
@@ -1119,6 +1228,17 @@ def _coordinated_parts(ent: Span) -> list[Span]:
     if start < ent.end:
         parts.append(ent.doc[start : ent.end])
     return parts
+
+
+def _hyphenated_parts(run: Span) -> list[Span]:
+    """The parts of a run between its hyphens ("Kayes-Bamako" -> Kayes, Bamako)."""
+    parts, start = [], run.start
+    for token in run:
+        if token.text == "-":
+            parts.append(run.doc[start : token.i])
+            start = token.i + 1
+    parts.append(run.doc[start : run.end])
+    return [part for part in parts if len(part)]
 
 
 def _name_runs(doc: Doc) -> list[Span]:
