@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
+import pycountry
 from spacy.tokens import Doc, Token
 
 from .nlp import text_of
@@ -34,7 +35,7 @@ from .roles import (
 
 __all__ = ["ActorCode", "Person", "extract_people", "office_country"]
 
-_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+_SUFFIXES = frozenset({"Jr.", "Jr", "Jnr.", "Jnr", "Sr.", "Sr", "Snr.", "Snr", "II", "III", "IV"})
 _PARTICLES = frozenset({"al", "bin", "ibn", "de", "del", "der", "van", "von", "da", "di", "dos"})
 _THING_ENTS = frozenset(
     {"ORG", "PRODUCT", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "EVENT", "LAW", "LANGUAGE"}
@@ -81,6 +82,7 @@ class _NameLexicon:
     group_nouns: frozenset[str]
     thing_nouns: frozenset[str]
     vessel_prefixes: frozenset[str]
+    thing_prefixes: frozenset[str]
     credits_before: tuple[re.Pattern, ...]
     credits_line: tuple[re.Pattern, ...]
     credits_sentence: tuple[re.Pattern, ...]
@@ -98,6 +100,7 @@ def _names() -> _NameLexicon:
         group_nouns=read_words("people_group_nouns.txt"),
         thing_nouns=read_words("people_thing_nouns.txt"),
         vessel_prefixes=read_words("people_vessel_prefixes.txt"),
+        thing_prefixes=read_words("people_thing_prefixes.txt"),
         credits_before=_patterns(credits, "before"),
         credits_line=_patterns(credits, "line"),
         credits_sentence=_patterns(credits, "sentence"),
@@ -200,7 +203,8 @@ def _candidates(w: DocWords) -> list[tuple[int, int]]:
         end = _before_group_noun(w, start, run_end)
         if start >= end or _is_vessel(w, run_start):
             continue
-        holder = _holder_start(w, start, end)
+        # a holder's name may open with a country's ("Israel Katz"), which the cut took
+        holder = _holder_start(w, run_start, end)
         if holder is not None:
             out.append((holder, end))
         elif any(rule(w, start, end) for rule in (_is_person_ent, _has_title, _by_grammar)):
@@ -227,7 +231,8 @@ def _holder_start(w: DocWords, start: int, end: int) -> int | None:
     """Start of the longest full name of a known office holder that ends the run, whatever
     the model's label: "Najib Mikati told" (WORK_OF_ART), "of the United Kingdom John
     Healey", "High Commissioner for Refugees Filippo Grandi". The name opens with no
-    initial, which the list's keys ignore: "wrote on X. Anna Bjerde" is "Anna Bjerde"."""
+    initial, which the list's keys ignore ("wrote on X. Anna Bjerde" is "Anna Bjerde"), nor
+    with a title ("King Salman" is "Salman")."""
     words = w.words(start, end)
     return next(
         (
@@ -235,6 +240,7 @@ def _holder_start(w: DocWords, start: int, end: int) -> int | None:
             for n, k in enumerate(words)
             if len(words) - n > 1
             and not INITIAL.fullmatch(w.word_text[k])
+            and not w.is_title_word(k)
             and _is_holder(w, k, end)
         ),
         None,
@@ -267,13 +273,19 @@ def _name_runs(w: DocWords) -> Iterator[tuple[int, int]]:
                 end = w.word_end[end]
                 continue
             after = end
-            while after < len(doc) and w.texts[after] in _PARTICLES and doc[after].whitespace_:
+            while after < len(doc) and doc[after].whitespace_ and _joins_name(w.texts[after]):
                 after += 1
             if after == end or after >= len(doc) or not w.is_namelike(after):
                 break
             end = w.word_end[after]
         yield start, end
         i = end
+
+
+def _joins_name(text: str) -> bool:
+    """A particle ("von der") or an initial without its stop ("Dinesh K Tripathi") inside a
+    name."""
+    return text in _PARTICLES or (len(text) == 1 and text.isupper() and text not in "AI")
 
 
 def _after_titles(w: DocWords, start: int, end: int) -> int:
@@ -290,14 +302,36 @@ def _after_titles(w: DocWords, start: int, end: int) -> int:
         )
     if all(flags):
         return end  # titles and countries only: "Pentagon Press Secretary Maj"
-    cut = start
+    cut = _past_complement_entity(w, start, end)
     for n, flag in enumerate(flags):
-        if flag and not all(flags[n + 1 :]):
+        if (flag or _honorific_after_country(w, starts, n)) and not all(flags[n + 1 :]):
             cut = w.word_end[starts[n]]
     # "Chief of the General Staff Valery Gerasimov": the org word left before the name
     while cut < end and w.word_text[cut].lower() in _names().not_names:
         cut = w.word_end[cut]
     return cut
+
+
+def _honorific_after_country(w: DocWords, starts: list[int], n: int) -> bool:
+    """An honorific after a country of several words, which opens the name: "High
+    Commissioner to [Sri Lanka Shri Santosh Jha]" (but "Hassan Sheikh Mohamud" is one name)."""
+    k = starts[n]
+    if w.word_text[k].lower() not in w.lex.honorifics:
+        return False
+    return any(w.code(w.doc[starts[m] : k].text) for m in range(n - 1))
+
+
+def _past_complement_entity(w: DocWords, start: int, end: int) -> int:
+    """Start of a name after the tail of a title's complement that the model read as an
+    organisation: "Minister of Humanitarian Affairs and [Disaster Management] Albino Akol
+    Atak". The name left has two words at least and no entity of its own."""
+    ent = w.ent.get(start)
+    if ent is None or ent.label_ == "PERSON" or ent.start != start or ent.end >= end:
+        return start
+    rest = range(ent.end, end)
+    if len(w.words(ent.end, end)) < 2 or any(k in w.ent for k in rest):
+        return start
+    return ent.end if title_before(w, ent.end) is not None else start
 
 
 def _given_name_like_rank(w: DocWords, starts: list[int], n: int) -> bool:
@@ -407,12 +441,16 @@ def _name_lines(w: DocWords, candidates: list[tuple[int, int]]) -> dict[int, int
 
 def _thing_names(w: DocWords, candidates: list[tuple[int, int]]) -> set[tuple[str, ...]]:
     """Names the text shows to be things: a company's ("Skyforge Robotics": the last word is
-    a listed non-name, not a weekday or month glued to a name), one followed by
+    a listed non-name, not a weekday or month glued to a name), one after a thing's prefix
+    ("Operation Sagar Bandhu", "Cyclone Mocha"), one followed by
     ", which" ("Hibiki Denki, which employs 310 people"), one in apposition to a company
     or event noun ("Budomex Podkarpacie, a family-run construction firm") or after one."""
     named = (_name_words(w, start, end) for start, end in candidates)
     out = {words for words in named if len(words) > 1 and words[-1] in _names().thing_heads}
     for start, end in _name_runs(w):
+        after_prefix = w.word_end[start]
+        if w.word_text[start].lower() in _names().thing_prefixes and after_prefix < end:
+            out |= {_name_words(w, k, end) for k in (start, after_prefix)}  # "Operation X"
         if (
             _followed_by_which(w, end)
             or _in_thing_apposition(w, start, end)
@@ -468,15 +506,45 @@ def _is_mention(w: DocWords, start: int, end: int) -> bool:
         return False  # "Luís Montenegro" is a country's name, but not after "Prime Minister"
     if w.pos[start] == "ADP" and w.code(w.doc[w.word_end[start] : end].text):
         return False  # "Beyond Haiti, Kenya keeps ...": a preposition read into a name
+    if _ends_in_demonym(w, start, end):
+        return False  # "Preliminary Sri Lankan government estimates"
     root = first_conjunct(span.root)
     if root.dep_ == "pobj" and root.head.lower_ in _PLACE_PREPS:
         return title_before(w, start) is not None
     return not _is_attributive(w, start, end)
 
 
+def _ends_in_demonym(w: DocWords, start: int, end: int) -> bool:
+    """The span closes, after another word, with a country's adjective of two words ("Sri
+    Lankan", "South Korean"): a code that is no country's name (a surname may be one:
+    "Michael Jordan")."""
+    words = w.words(start, end)
+    if len(words) < 3:
+        return False
+    tail = w.doc[words[-2] : end].text
+    if w.code(tail) is None:
+        return False
+    try:
+        pycountry.countries.lookup(tail)
+    except LookupError:
+        return True
+    return False
+
+
 def _is_origin(w: DocWords, start: int) -> bool:
-    """ "Sen. X of [Kentucky], the Republican leader": where a named person comes from."""
-    return start > 1 and w.lowers[start - 1] == "of" and w.label(start - 2) == "PERSON"
+    """ "Sen. X of [Kentucky], the Republican leader", "X, 22, of [Clinton]": where a named
+    person comes from, after the name or after the age set after it."""
+    if start < 2 or w.lowers[start - 1] != "of":
+        return False
+    if w.label(start - 2) == "PERSON":
+        return True
+    age = start - 3
+    return (
+        age > 1
+        and w.texts[start - 2] == w.texts[age - 1] == ","
+        and w.texts[age].isdigit()
+        and w.is_namelike(w.word_start[age - 2])
+    )
 
 
 def _is_handle(w: DocWords, start: int) -> bool:
@@ -572,6 +640,8 @@ def _merge(w: DocWords, mentions: list[_Mention]) -> list[list[_Mention]]:
             lone.setdefault(words[0], []).append(m)
     for word, alone in lone.items():
         owners = [g for g in groups if len(g) > 1 and word in (g[0], *_surnames(g))]
+        # "Albino Akol Atak" ... "Akol thanked China": a middle name of one full name alone
+        owners = owners or [g for g in groups if len(g) > 2 and word in g[1:-1]][:1]
         if owners:
             for m in alone:
                 groups[_nearest(owners, groups, m)].append(m)
@@ -791,8 +861,12 @@ def _country(
     stated = next((m.country for m in group if m.country), None)
     default = _role_country(w, role, group[0].start) if role and not stated else None
     holder = office_country(name, published)
-    if default not in w.lex.body_codes and not (role and w.institution(role)):
-        default = holder or default  # a body's title or an institution says more than the list
+    # a body's title or an institution says more than the list, unless the list names a body
+    # too: "Economy commissioner X" is the EU's, whatever body the sentence names
+    if holder in w.lex.body_codes or (
+        default not in w.lex.body_codes and not (role and w.institution(role))
+    ):
+        default = holder or default
     known = stated or default or holder
     if known:
         return known

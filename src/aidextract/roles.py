@@ -282,7 +282,8 @@ class DocWords:
         label = self.label(k)
         if label in NUMBER_ENTS:
             return False
-        return label != "PERSON" or self.code(tok.text) is not None
+        # "President of [Sri Lanka] Mr X": a country the model read as a person's name
+        return label != "PERSON" or any(self.code(t) for t in (tok.text, self.ent[k].text))
 
     def is_namelike(self, i: int) -> bool:
         """A word that can be part of a person's name (the name finders ask about each word
@@ -412,7 +413,12 @@ def _closes_apposition(w: DocWords, end: int) -> bool:
 
 
 def _is_rank(w: DocWords, title: Title) -> bool:
-    return all(w.is_rank_word(k) or w.texts[k] == "." for k in w.words(title.start, title.end))
+    """A rank, maybe with its service ("Air Force Maj. Gen."), but no title word of its own
+    ("Senior General" is a rank's name)."""
+    words = w.words(title.start, title.end)
+    return w.is_rank_word(title.head) and all(
+        w.is_rank_word(k) or w.texts[k] == "." or not w.is_title_word(k) for k in words
+    )
 
 
 def _shared_title(w: DocWords, start: int, end: int) -> Title | None:
@@ -433,9 +439,10 @@ def _shared_title(w: DocWords, start: int, end: int) -> Title | None:
 def title_before(w: DocWords, end: int) -> Title | None:
     """The title phrase that ends right before token `end` ("U.S. Secretary of Defense")."""
     doc = w.doc
-    if end <= 0 or (end < len(doc) and doc[end].is_sent_start and not _title_alone(w, end - 1)):
+    split = end < len(doc) and doc[end].is_sent_start and not _title_alone(w, end - 1)
+    if end <= 0 or (split and not _after_rank_stop(w, end) and w.texts[end - 1] != ")"):
         return None
-    j = end - 1
+    j = _before_bracket(w, end - 1)
     floor = _sentence_floor(w, j)
     if j > floor and w.lowers[j] in w.lex.honorifics:
         j -= 1  # "Foreign Secretary Mr Lammy"
@@ -452,17 +459,46 @@ def title_before(w: DocWords, end: int) -> Title | None:
     office_end = _office_before_style(w, head, ranks, floor)
     if office_end is not None:
         return title_before(w, office_end)
-    start = head
-    while start > floor and w.is_modifier(start - 1):
-        start = w.word_start[start - 1]
+    start = _modifiers_start(w, head, floor)
     outer = _outer_head(w, start, floor)
     if outer is not None:  # "Head of the Office of the President X": the title holds "President"
-        start = head = outer
-        while start > floor and w.is_modifier(start - 1):
-            start = w.word_start[start - 1]
-        return Title(start, head, stop)
+        head = outer
+        return Title(_modifiers_start(w, head, floor), head, stop)
     first = _joined_title(w, start, head, floor)
     return Title(first.start, first.head, stop) if first else Title(start, head, stop)
+
+
+def _before_bracket(w: DocWords, j: int) -> int:
+    """Token before a short bracket that ends at token `j` between a title and its name
+    ("Major General (Retd.) X"), else `j`."""
+    if w.texts[j] != ")":
+        return j
+    opening = next((k for k in range(j - 1, max(j - _MAX_BRACKET, 0), -1) if w.texts[k] == "("), 0)
+    return opening - 1 if 0 < opening < j - 1 else j
+
+
+def _after_rank_stop(w: DocWords, i: int) -> bool:
+    """Token `i` follows the stop the tokenizer split from a short rank ("Sgt" "." "Tyler"),
+    where the model often ends a sentence ("Thanks, General. X" is no title)."""
+    return (
+        i >= 2
+        and w.texts[i - 1] == "."
+        and not w.doc[i - 2].whitespace_
+        and w.word_text[w.word_start[i - 2]].lower() + "." in w.lex.ranks
+    )
+
+
+def _modifiers_start(w: DocWords, head: int, floor: int) -> int:
+    """First token of the modifiers before a title's head, past split rank stops ("Lt . Col")."""
+    start = head
+    while start > floor:
+        if w.is_modifier(start - 1):
+            start = w.word_start[start - 1]
+        elif start - 2 > floor and _after_rank_stop(w, start):
+            start = w.word_start[start - 2]
+        else:
+            break
+    return start
 
 
 def _outer_head(w: DocWords, start: int, floor: int) -> int | None:
@@ -475,13 +511,15 @@ def _outer_head(w: DocWords, start: int, floor: int) -> int | None:
 def _office_before_style(w: DocWords, head: int, ranks: int, floor: int) -> int | None:
     """End of the office before a rank or a style ("Senator", "Prince") stacked after it,
     which is no part of the role: "army spokesman Brig. Gen. X", "spokesperson Senior Col.
-    X", "Minister for Finance Senator X". "General" after a head of its own case joins it
-    ("Secretary General X"); after a lower-case one it is a rank ("military leader General
-    X")."""
+    X", "Minister for Finance Senator X", "Chief of the Naval Staff Admiral X". "General"
+    after a head of its own case joins it ("Secretary General X"); after a lower-case one it
+    is a rank ("military leader General X")."""
     style = w.word_text[head].lower() in w.lex.styles
     if not (w.is_rank_word(head) or style):
         return None
     end = ranks
+    if end > floor + 1 and _complement_head(w, end - 1, floor) is not None:
+        return end  # "Chief of the Naval Staff Admiral X": an office closed by its complement
     while end > floor + 1 and _is_rank_modifier(w, w.word_start[end - 1]):
         end = w.word_start[end - 1]  # "Senior Col.", "Vice Adm."
     if end <= floor:
