@@ -318,6 +318,17 @@ def test_one_recipient_one_donor_and_whom_money_serves(text, expected):
             "to Armenia, mostly as loans.",
             {("WB", 3e9, True)},
         ),
+        # money asked for is no aid
+        (
+            "The EU gave €20m in humanitarian aid to Chad on Monday. UNHCR needs US$ 409.6 "
+            "million for its operations in Chad in 2025.",
+            {("EU", 2e7, False)},
+        ),
+        # a conversion after the package's noun is the same package
+        (
+            "The World Bank approved a $250 million grant (around €230 million) to Niger.",
+            {("WB", 2.5e8, False)},
+        ),
         # the outcome of a condition is no aid
         (
             "If France gave at Danish rates, its military aid to Ukraine would be closer to "

@@ -139,6 +139,14 @@ AMOUNT_CASES = [
         "Aid came to something like €2bn in 2022.",
         [("€2bn", 2e9, "EUR", "about")],
     ),
+    # CFA francs: the sentence's country says which of the two
+    (
+        "Japan gave Chad 650 million FCFA. Mali got 3 billion CFA francs.",
+        [
+            ("650 million FCFA", 650e6, "XAF", "exact"),
+            ("3 billion CFA francs", 3e9, "XOF", "exact"),
+        ],
+    ),
     # a verb of going past an amount qualifies it; its negation caps it
     (
         "Danish aid has exceeded DKK 70 billion; the next tranche will not exceed €2bn.",

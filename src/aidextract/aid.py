@@ -30,7 +30,8 @@ SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RECIPIENT_PREPS = ("for", "to", "into")
 RECEIVE_VERBS = ("receive", "get", "obtain", "secure", "win", "accept")
 CONVERSION = re.compile(
-    r"^\s*(\(|,?\s*or\b|—|–|,)\s*(about|approximately|approx\.|roughly|some|around|nearly|"
+    r"^\s*(\(|[a-z][a-z-]*\s+\(|,?\s*or\b|—|–|,)\s*"  # "a $250m grant (around ..."
+    r"(about|approximately|approx\.|roughly|some|around|nearly|"
     r"almost|equivalent to|worth|more than|over|≈|~)?\s*$",
     re.IGNORECASE,
 )
@@ -54,6 +55,7 @@ PACKAGE_NOUNS = (
 )
 # verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
 TOTAL_VERBS = ("bring", "take", "lift", "push", "boost", "rise", "climb", "grow", "increase")
+ASK_VERBS = ("need", "require", "ask", "seek", "request")  # money asked for ("it needs $2bn")
 UNREAL_AUX = ("would", "could", "might")  # the outcome of a condition ("would be €11bn")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
 BILL_NOUNS = ("bill", "supplemental", "appropriation", "act", "law")
@@ -718,6 +720,16 @@ def _estimate(span: Span) -> bool:
     return estimate is not None and estimate[1] is None  # "estimates French aid at €5bn": aid
 
 
+def _asked_for(span: Span) -> bool:
+    """ "the WFP says it needs $230 million", "the plan asks for 1.4 billion dollars": money
+    asked for, which no one has given yet."""
+    tok = _amount_noun(span)
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ == "for":
+        tok, head = head, head.head
+    return tok.dep_ in ("dobj", "prep") and head.pos_ == "VERB" and head.lemma_ in ASK_VERBS
+
+
 def _unreal(span: Span) -> bool:
     """ "If Germany gave at Estonian rates, its aid would be closer to €11bn": the outcome of
     a condition, which no one gives (a pledge on a condition, "would provide €5m if", is one)."""
@@ -1329,6 +1341,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     """
     lex = lexicon(LEXICON)
     candidates: list[AidCandidate] = []
+    asked: list[str | None] = []  # receivers of money asked for
     previous = None
     for amount in ctx.amounts:
         after, previous = previous, amount
@@ -1358,6 +1371,9 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
         if (cand.recipient is None and _own_spending(span)) or _estimate(span) or _unreal(span):
             continue
+        if _asked_for(span):  # no aid, but it says whom the article's money is for
+            asked.append(parties(ctx, span)[1])
+            continue
         if carried and cand.donor is None:
             continue  # a sentence saying nothing of its amount holds aid only from a giver
         if SEVERAL in (cand.donor, cand.recipient):
@@ -1367,7 +1383,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             candidates.append(
                 AidCandidate(amount, span, cues, context, code, cand.recipient, rivals)
             )
-    main_recipient = _most_common(c.recipient for c in candidates) or ctx.main_recipient()
+    receivers = [*(c.recipient for c in candidates), *asked]
+    main_recipient = _most_common(receivers) or ctx.main_recipient()
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
     # paragraph -> the last donor, recipient and announcement date stated in it
