@@ -237,6 +237,19 @@ def test_kind_from_what_the_money_buys(text, kind):
             "Congress has approved about $175 billion for Ukraine since the invasion.",
             {("USA", 1.75e11, "UKR")},
         ),
+        # a country right after an amount's "for" receives it, whatever the parse joins
+        (
+            "Norway's foreign minister has announced new humanitarian aid: €30m for Gaza and "
+            "€15m for Lebanon, where many remain displaced.",
+            {("NOR", 3e7, "PSE"), ("NOR", 1.5e7, "LBN")},
+        ),
+        # a "from" phrase on the aid gives, before the clause's subject
+        (
+            "Jordan's army chief spoke on Monday. He said the government wants to hire 2,000 "
+            "more soldiers, helped by $40m in military assistance from Qatar to Jordan, "
+            "announced in January.",
+            {("QAT", 4e7, "JOR")},
+        ),
         # a country opening the clause receives when no phrase names a receiver
         (
             "In Somalia, the EU has provided more than €500 million in humanitarian aid "

@@ -155,6 +155,23 @@ def _from_actor(ctx: ArticleContext, verb: Token) -> str | None:
     return None
 
 
+def _from_giver(ctx: ArticleContext, span: Span) -> str | None:
+    """The actor a "from" phrase on the amount or its aid noun names ("$60m in military
+    assistance from Qatar"); "a loan from frozen Russian assets" names none, and a part of a
+    package ("Of that, €400m comes as loans from the EIB") is its package's giver's."""
+    if span.sent[0].lower_ == "of":
+        return None
+    heads = {span.root, span.root.head, *span.root.ancestors}
+    for tok in [_amount_noun(span), *_aid_nouns(span, heads)]:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "from":
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                code = ctx.actors.of_token(objects[0]) if objects else None
+                if code:
+                    return code
+    return None
+
+
 def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
     """(donor, recipient) the amount's own clause states; either may be None.
 
@@ -171,7 +188,11 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
         donor = ctx.actors.first_in(estimate[1].subtree)
         return donor, find_recipient(ctx, span, donor)
     owner, lex = _named_owner(ctx, span), lexicon(LEXICON)
+    given_from = _from_giver(ctx, span)
     for verb in _clause_verbs(span.root):
+        if given_from and verb.lemma_ not in RECEIVE_VERBS:
+            donor = given_from  # "helped by $60m in military assistance from Qatar"
+            break
         if owner and "aid" not in lex.cues_at(verb):
             donor = owner  # "The measures complement the EU's Growth Plan, worth €1.9bn"
             break
@@ -348,6 +369,9 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
         heads.add(_worth_of(span.root.head))
     if _to_many(heads) or _to_many_after(span):
         return SEVERAL
+    adjacent = _receiver_right_after(ctx, span, donor)
+    if adjacent:
+        return adjacent
     best: tuple[int, str, Token] | None = None
     for tok in span.sent:
         if tok.i in ctx.actors.person_country:
@@ -390,6 +414,21 @@ def _framing_country(
     if found is None or found.type != "country" or found.country == donor:
         return None
     return found.country
+
+
+def _receiver_right_after(ctx: ArticleContext, span: Span, donor: str | None) -> str | None:
+    """ "£30m for Gaza and £15m for Lebanon": in a sentence of several amounts, a country
+    right after an amount's "for / to" receives it, whatever the parse joins the phrase to."""
+    doc = span.doc
+    if span.end + 1 >= span.sent.end or doc[span.end].lower_ not in ("for", "to"):
+        return None
+    if sum(span.sent.start_char <= a.start_char < span.sent.end_char for a in ctx.amounts) < 2:
+        return None
+    tok = doc[span.end + 1]
+    if tok.conjuncts or tok.i in ctx.actors.person_country:
+        return None
+    code = _territory_country(tok) or (ctx.actors.of_token(tok) if tok.ent_type_ == "GPE" else None)
+    return code if code and code != donor and code not in ORG_CODES else None
 
 
 def _noun_conjuncts(heads: set[Token]) -> set[Token]:
