@@ -243,6 +243,13 @@ def test_kind_from_what_the_money_buys(text, kind):
             "€15m for Lebanon, where many remain displaced.",
             {("NOR", 3e7, "PSE"), ("NOR", 1.5e7, "LBN")},
         ),
+        # "the Bank" after the World Bank is the World Bank
+        (
+            "- Germany. Germany gave a grant of MDL 10 million for schools in Moldova.\n"
+            "- World Bank. On 2 May the Bank approved a loan of 40 million USD for roads in "
+            "Moldova.",
+            {("DEU", 1e7, "MDA"), ("WB", 4e7, "MDA")},
+        ),
         # a "from" phrase on the aid gives, before the clause's subject
         (
             "Jordan's army chief spoke on Monday. He said the government wants to hire 2,000 "

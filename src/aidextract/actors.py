@@ -85,6 +85,9 @@ class Actors:
         if short:
             return short
         ent = self._ent_of.get(token.i)
+        named = self._named_before(token) if ent is not None and len(ent) == 1 else None
+        if named:
+            return named
         if ent is not None:
             if ent.label_ == "PERSON":  # "gave Niger some $200m": a country the model took
                 place = resolve_place(ent.text)
@@ -96,6 +99,19 @@ class Actors:
         if token.pos_ in ("PROPN", "ADJ", "NOUN") and token.text[:1].isupper():
             run = self._capitalized_run(token)
             return actor_code(run, capitals=True) or actor_code(token.text, capitals=True)
+        return None
+
+    def _named_before(self, token: Token) -> str | None:
+        """ "the World Bank ... the Bank approved", "the International Monetary Fund ... the
+        Fund": a body's last name word after "the" stands for the body named with it before."""
+        doc = self.doc
+        if token.i == 0 or doc[token.i - 1].lower_ != "the" or not token.is_title:
+            return None
+        for earlier in reversed(doc[: token.i - 1]):
+            if earlier.text == token.text and doc[earlier.i - 1].lower_ != "the":
+                code = self.of_token(earlier)
+                if code:
+                    return code
         return None
 
     @staticmethod
