@@ -852,6 +852,15 @@ def test_a_long_list_of_donor_lines_with_dashes():
     }
 
 
+def test_a_dateline_in_title_case_gives_nothing():
+    text = (
+        "Chișinău, 05.11.2025 – The European Commission has transferred to Moldova a tranche "
+        "of 120 million euro from its growth facility, the ministry said."
+    )
+    rows = extract(text, published="2025-11-05")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == {("EU", "MDA")}
+
+
 def test_a_dateline_misread_as_subject_gives_nothing():
     text = (
         "BAMAKO, Mali — The European Union said Tuesday it would release an additional 25 "

@@ -25,14 +25,19 @@ def _short_forms() -> dict[str, str]:
 
 
 def is_dateline(token: Token) -> bool:
-    """A place in capitals opening a sentence before a date ("LUXEMBOURG, Oct 17 (CWS) -")."""
+    """A place in capitals opening a sentence before a date ("LUXEMBOURG, Oct 17 (CWS) -"),
+    or any place so opening it before a date and a dash ("Chișinău, 05.11.2025 – ")."""
     sent = token.sent
-    return (
-        token.is_upper
-        and len(token) > 2
-        and token.i - sent.start < 3
-        and any(t.text in (",", "—", "–", "(", "-") for t in token.doc[token.i + 1 : token.i + 3])
-    )
+    if token.i - sent.start >= 3:
+        return False
+    after = token.doc[token.i + 1 : token.i + 3]
+    if token.is_upper and len(token) > 2:
+        return any(t.text in (",", "—", "–", "(", "-") for t in after)
+    if not token.is_title or not after or after[0].text != ",":
+        return False
+    rest = token.doc[token.i + 2 : min(token.i + 7, sent.end)]
+    dated = any(t.ent_type_ == "DATE" or t.like_num or t.text[:1].isdigit() for t in rest)
+    return dated and any(t.text in ("—", "–", "-", "--") for t in rest)
 
 
 def _named_code(ent: Span) -> str | None:
