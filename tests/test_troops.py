@@ -1202,3 +1202,66 @@ def test_every_word_kind_has_words(kind):
 def test_unknown_word_kind_fails_loudly():
     with pytest.raises(ResourceError, match="no_such_kind"):
         troop_words("no_such_kind")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a region known only by its full name ("the Lac province")
+        (
+            "Chad has sent about 2,000 soldiers into the Lac province along its border with Niger.",
+            [("TCD", 2000, "TCD", "Lac")],
+        ),
+        # a compass adjective before a region is no part of the location's name
+        (
+            "About 3,000 Eritrean soldiers remain inside western Tigray.",
+            [("ERI", 3000, "ETH", "Tigray")],
+        ),
+        # "the region" takes up the sub-national place named before
+        (
+            "Moscow said its contingent would remain in Nagorno-Karabakh. About 1,800 Russian "
+            "troops are still stationed in the region.",
+            [("RUS", 1800, "AZE", "Nagorno-Karabakh")],
+        ),
+        # "there" takes up the place the sentence before is about
+        (
+            "Transnistria, a strip of land beside the Ukrainian border, split from Moldova in "
+            "1992. Russia still keeps about 1,200 troops there.",
+            [("RUS", 1200, "MDA", "Transnistria")],
+        ),
+        # ... also when a place of no one country stands beside it
+        (
+            "Djibouti, in the Horn of Africa, is different. Japan keeps about 200 troops there.",
+            [("JPN", 200, "DJI", None)],
+        ),
+        # the place phrase of a named unit the soldiers belong to
+        (
+            "Russia keeps about 1,300 soldiers of the so-called Operational Group of Russian "
+            "Forces in the Transnistrian region.",
+            [("RUS", 1300, "MDA", "Transnistria")],
+        ),
+        # the site a purpose clause names, in the country the force goes to
+        (
+            "About 150 British soldiers will deploy to Poland to help protect the supply hub at "
+            "Rzeszów.",
+            [("GBR", 150, "POL", "Rzeszów")],
+        ),
+    ],
+)
+def test_places_taken_up_and_named_regions(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the month of a dispatch to come is the month the count refers to
+        (
+            "Around 120 British personnel will deploy to Estonia in July.",
+            {120: "2024-07"},
+        ),
+    ],
+)
+def test_reported_month_of_a_dispatch_to_come(nlp, text, expected):
+    rows = extract(text, PUBLISHED)["troop_deployments"]
+    assert {r["count"]: r["reported"] for r in rows} == expected

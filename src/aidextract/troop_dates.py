@@ -14,6 +14,7 @@ from .troop_candidate import (
     clause_verb,
     earlier_level_prep,
     has_subject,
+    troop_noun,
     troop_words,
 )
 
@@ -44,6 +45,21 @@ def _exercise_period(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bo
     return any("exercise" in lex.cues_at(t) for t in token.sent)
 
 
+def _dispatch_month(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
+    """ "100 personnel will deploy to Poland in March": the month a force to come moves is
+    the one its count refers to, unless a speaker's statement dates it ("said ... would");
+    a sender's plan ("Sweden will send 500 soldiers in August") is dated when stated."""
+    token = _date_token(ctx, date)
+    prep = token.head if token is not None else None
+    if prep is None or prep.lower_ != "in" or "deploy" not in lex.cues_at(prep.head):
+        return False
+    verb = prep.head
+    subjects = [s for c in verb.children if c.dep_ == "nsubj" for s in (c, *c.conjuncts)]
+    moving = any(troop_noun(lex, s) for s in subjects)  # "a system and 100 personnel will"
+    said = any("speech" in lex.cues_at(a) for a in verb.ancestors)
+    return moving and _future(verb) and not said
+
+
 def _usable_dates(ctx: ArticleContext, lex: Lexicon, sent: Span) -> list[DateMention]:
     """The dates of `sent` that may date a count in it (see `_usable`)."""
     return [d for d in ctx.dates_in(sent) if _usable(ctx, lex, sent, d)]
@@ -54,7 +70,8 @@ def _usable(ctx: ArticleContext, lex: Lexicon, sent: Span, date: DateMention) ->
     an exercise's, nor a dateline in brackets, a period's start or end, or a year naming a
     thing ("a 1992 ceasefire deal")."""
     future = later_than(date.value, ctx.published)
-    if future and not (_target(ctx, lex, date) or _exercise_period(ctx, lex, date)):
+    planned = _target(ctx, lex, date) or _exercise_period(ctx, lex, date)
+    if future and not (planned or _dispatch_month(ctx, lex, date)):
         return False
     before = text_of(ctx.doc)[sent.start_char : date.start_char]
     if before.count("(") > before.count(")"):

@@ -49,6 +49,9 @@ def _location_name(text: str) -> str:
         name = name[4:]
     if "'s " in name:
         name = name.split("'s ", 1)[1]
+    first, _, rest = name.partition(" ")
+    if rest and first in direction_words("adjective"):  # "north-eastern Tigray", not "North Kivu"
+        name = rest
     for word in troop_words("admin_suffix"):
         if name.lower().endswith(" " + word):
             name = name[: -len(word) - 1]
@@ -69,6 +72,9 @@ def _resolve_ent(ent: Span) -> Place | None:
     if start < ent.start and resolve_place(ent.doc[start : ent.end].text) is not None:
         ent = ent.doc[start : ent.end]
     place = resolve_place(ent.text)
+    if place is None and _region_word_after(ent):  # "the Afar region": known by its full name
+        ent = ent.doc[ent.start : ent.end + 1]
+        place = resolve_place(ent.text)
     if place is None:
         return None
     if place.country is None:
@@ -81,6 +87,12 @@ def _resolve_ent(ent: Span) -> Place | None:
     if place.country and place.type in ("admin1", "city", "other"):
         return place.country, _location_name(ent.text)
     return None
+
+
+def _region_word_after(ent: Span) -> bool:
+    """Whether a region noun the entity is a compound of follows it ("Afar region")."""
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return nxt is not None and ent.root.head == nxt and nxt.lemma_ in troop_words("region_noun")
 
 
 def _town_of_site(ent: Span) -> geo.Place | None:
@@ -126,6 +138,8 @@ def _named_place(
         # "The UN mission, MONUSCO, has 11,000 peacekeepers in the country": its host
         country = host_country(lex, obj.sent) or _government_before(ctx, lex, obj, origin)
         return (country, None) if country else None
+    if _bare_region(obj):
+        return _region_before(ctx, obj)
     if obj.lemma_ in direction_words("point", "compound") and definite(obj):
         return _compass_place(ctx, lex, obj)
     if "unit" in cues:
@@ -155,6 +169,9 @@ def _entity_place(
         found = _unlabelled_place(ctx, lex, obj) or _site_in(ctx, lex, obj, origin)
         return found or _nested_place(ctx, lex, obj, origin)
     first = places[0][1]
+    own = _unlabelled_place(ctx, lex, obj) if _nested_ent(places[0][0], obj) else None
+    if own and own[1] and own[0] == first[0]:
+        return own  # "to the Bure front in the Afar region": the front's own place, Bure
     if first[1] is None:  # "to Russia's Kursk region": the region, in the country
         first = next((p for _, p in places if p[0] == first[0] and p[1]), first)
     region = _region_of(obj) if first[1] is None else None
@@ -166,6 +183,11 @@ def _entity_place(
     if word == "near" and first[1] is None:
         return None, None
     return first
+
+
+def _nested_ent(ent: Span, obj: Token) -> bool:
+    """Whether a place entity sits in a phrase of its own under `obj` ("front in Afar")."""
+    return any(a.dep_ == "prep" and a.head == obj for a in ent.root.ancestors)
 
 
 @cache
@@ -279,11 +301,53 @@ def _compass_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | Non
 def _place_before(ctx: ArticleContext, token: Token) -> Place | None:
     """What "there" takes up: the last place named in a place phrase, in this sentence or the
     one before ("it had 500 soldiers in Lithuania; Berlin plans to station 4,800 there")."""
-    for ent in reversed(_place_ents_in(ctx, sentences_back(token), token.i)):
+    ents = _place_ents_in(ctx, sentences_back(token), token.i)
+    subjects = [
+        e
+        for e in ents
+        if e.root.dep_ == "nsubj" and e.end <= token.sent.start and _country_known(e)
+    ]
+    for ent in reversed(ents):
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
             place = _resolve_ent(ent)
+            topic = next((s for s in subjects if _within(ent, s, place)), None)
+            if topic is not None:  # "Djibouti, in the Horn of Africa, ...": the subject
+                return _resolve_ent(topic)
             if place is not None:
                 return place
+    # "Transnistria, a sliver of land ..., broke away": the place the sentence is about
+    return _resolve_ent(subjects[-1]) if subjects else None
+
+
+def _within(ent: Span, subject: Span, place: Place | None) -> bool:
+    """Whether a place phrase only says where its sentence's subject lies: inside the
+    subject's phrase, or a place of no one country beside it ("Djibouti, in the Horn of
+    Africa, is ...")."""
+    if ent.sent != subject.sent:
+        return False
+    return ent.root in subject.root.subtree or place == (None, None)
+
+
+def _country_known(ent: Span) -> bool:
+    """Whether a place entity resolves to a place of one country."""
+    place = _resolve_ent(ent)
+    return place is not None and place[0] is not None
+
+
+def _bare_region(obj: Token) -> bool:
+    """ "deployed in the region": a region noun with nothing but "the", taking one up."""
+    modifiers = [c for c in obj.children if c.dep_ not in ("det", "punct")]
+    return obj.lemma_ in troop_words("region_noun") and definite(obj) and not modifiers
+
+
+def _region_before(ctx: ArticleContext, token: Token) -> Place | None:
+    """What "the region" takes up: the last sub-national place named in this sentence or
+    the one before ("would stay in Nagorno-Karabakh ... 2,000 troops in the region")."""
+    for ent in reversed(_place_ents_in(ctx, sentences_back(token), token.i)):
+        place = _resolve_ent(ent)
+        known = resolve_place(ent.text)
+        if place and place[1] and known and known.type in ("admin1", "other"):
+            return place
     return None
 
 
@@ -399,8 +463,13 @@ def _noun_scopes(noun: Token):
             yield from (c for c in child.children if c.dep_ == "conj" and not has_subject(c))
         elif child.dep_ == "prep" and child.lower_ == "of":
             for obj in child.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN":
+                if obj.dep_ == "pobj" and (obj.pos_ == "NOUN" or _unit_name(obj)):
                     yield from _noun_scopes(obj)
+
+
+def _unit_name(token: Token) -> bool:
+    """ "soldiers of the Operational Group of Russian Forces in X": a named unit, not a place."""
+    return token.pos_ == "PROPN" and token.ent_type_ not in (*PLACE_LABELS, "NORP")
 
 
 def _verb_scopes(ctx: ArticleContext, lex: Lexicon, verb: Token, cand: Candidate):
@@ -416,6 +485,9 @@ def _verb_scopes(ctx: ArticleContext, lex: Lexicon, verb: Token, cand: Candidate
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or _owners_when(ctx, child, subjects, cand.origin):
                 yield child  # a clause with a subject of its own is about another force
+                # "deploy to Poland to protect the hub at Rzeszów": what the force acts on
+                purposes = [child, *(c for c in child.children if c.dep_ == "xcomp")]
+                yield from (o for p in purposes for o in p.children if o.dep_ == "dobj")
         elif child.dep_ == "dobj":
             yield from _noun_scopes(child)  # "put the contingent fighting in Kursk at 12,000"
         elif child.dep_ in ("nsubj", "nsubjpass") and _subject_placing(verb):
