@@ -243,6 +243,13 @@ def test_kind_from_what_the_money_buys(text, kind):
             "€15m for Lebanon, where many remain displaced.",
             {("NOR", 3e7, "PSE"), ("NOR", 1.5e7, "LBN")},
         ),
+        # a clause on the subject names no giver
+        (
+            "The European Commission set up a facility for Moldova in 2024. The Facility, "
+            "known in Chișinău as the Growth Plan, foresees up to 1.9 billion euro for Moldova, "
+            "of which 400 million euro are grants.",
+            {("EU", 1.9e9, "MDA"), ("EU", 4e8, "MDA")},
+        ),
         # "the Bank" after the World Bank is the World Bank
         (
             "- Germany. Germany gave a grant of MDL 10 million for schools in Moldova.\n"

@@ -117,11 +117,22 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
                 code = ctx.actors.first_in(
                     t
                     for t in _after_dateline(child)
-                    if not _in_receiver_phrase(t) and not _names_for(t)
+                    if not _in_receiver_phrase(t) and not _names_for(t) and not _in_clause(t, child)
                 )
             if code:
                 return code
     return None
+
+
+def _in_clause(tok: Token, subject: Token) -> bool:
+    """ "The Facility, known in Chișinău as the Growth Plan, foresees ...": a word in a clause
+    on the subject describes it and names no giver."""
+    for anc in [tok, *tok.ancestors]:
+        if anc == subject:
+            return False
+        if anc.dep_ == "acl":
+            return True
+    return False
 
 
 def _after_dateline(subject: Token) -> list[Token]:
