@@ -126,12 +126,13 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
 
 def _in_clause(tok: Token, subject: Token) -> bool:
     """ "The Facility, known in Chișinău as the Growth Plan, foresees ...": a word in a clause
-    on the subject describes it and names no giver."""
+    on the subject describes it and names no giver, but the clause's agent may ("The ... Act,
+    signed by President Joe Biden, included $2 billion")."""
     for anc in [tok, *tok.ancestors]:
         if anc == subject:
             return False
         if anc.dep_ == "acl":
-            return True
+            return not any(c.dep_ == "agent" for c in anc.children)
     return False
 
 
