@@ -243,6 +243,12 @@ def test_kind_from_what_the_money_buys(text, kind):
             "€15m for Lebanon, where many remain displaced.",
             {("NOR", 3e7, "PSE"), ("NOR", 1.5e7, "LBN")},
         ),
+        # a lender reviewing a country's loan programme gives it; the owner receives
+        (
+            "The International Monetary Fund completed a review of Kenya's $3.6 billion loan "
+            "programme last week.",
+            {("IMF", 3.6e9, "KEN")},
+        ),
         # a clause on the subject names no giver
         (
             "The European Commission set up a facility for Moldova in 2024. The Facility, "

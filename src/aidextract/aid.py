@@ -206,6 +206,10 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
             donor = given_from  # "helped by $60m in military assistance from Qatar"
             break
         if owner and "aid" not in lex.cues_at(verb):
+            lender = _subject_actor(ctx, verb, span.root)
+            if lender in LENDERS and lender != owner:  # "the IMF completed a review of
+                donor, recipient = lender, owner  # Ethiopia's $3.4 billion loan programme"
+                break
             donor = owner  # "The measures complement the EU's Growth Plan, worth €1.9bn"
             break
         code = _subject_actor(ctx, verb, span.root)
