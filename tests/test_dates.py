@@ -249,6 +249,13 @@ CONTEXT_CASES = [
         "By June 2022, aid committed since Feb. 24 stood at $6.1B.",
         ["2022-06", "2022-02-24"],
     ),
+    # a period running to now counts from now, whatever date the sentence tells before it
+    (
+        "2025-11-05",
+        "Washington, which gave $135 million in October 2024, has frozen new projects since "
+        "January.",
+        ["2024-10", "2025-01"],
+    ),
     (
         "2024-12",
         "• 13 May 2023: a €2.7 billion package.\n• Contents of the May package: tanks.",

@@ -944,8 +944,9 @@ class _Article:
         since = self.after_word(cand, "since")
         if self.after_word(cand, "until|till") and tense != "past":
             tense = "future"  # "has extended until December": the period runs on from now
+        to_now = since and tense in ("perfect", "present")  # "has frozen projects since January"
         tense = "past" if since or tense == "perfect" else tense
-        anchor = self.anchor(cand)
+        anchor = None if to_now else self.anchor(cand)  # a period to now counts from now
         if anchor:
             place = _on_or_before if since else _on_or_after
             point = place(anchor.point, cand.month, cand.day)
