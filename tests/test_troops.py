@@ -1265,3 +1265,71 @@ def test_places_taken_up_and_named_regions(nlp, text, expected):
 def test_reported_month_of_a_dispatch_to_come(nlp, text, expected):
     rows = extract(text, PUBLISHED)["troop_deployments"]
     assert {r["count"]: r["reported"] for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "an N-member team of <army>": the unit's owner, even inside an "On the request of"
+        (
+            "At the request of the Government of Nepal, a 60-member team of the Indian Army's "
+            "medical corps is being flown in on Tuesday.",
+            [("IND", 60)],
+        ),
+        # "an N-member <Name> Force": a unit with a proper name is still sized by its members
+        ("Kenya has dispatched a 40-member Engineer Task Force to Malawi.", [("KEN", 40)]),
+        # "its troops" / "its army": the actor the pronoun takes up, not the force before
+        (
+            "Britain will send 300 troops to Estonia. Malaysia's defence ministry said the "
+            "first 500 of its troops would deploy to Lebanon.",
+            [("GBR", 300), ("MYS", 500)],
+        ),
+        (
+            "Ghana sent 200 soldiers to Mali. Chile, which borders the region, has moved too. "
+            "Its army sent 20 trucks north and has doubled its presence in the town of Arica to "
+            "about 400 soldiers, officials said.",
+            [("CHL", 400), ("GHA", 200)],
+        ),
+        # the subject of a verb of receiving is the host; "from" names the owner
+        ("Belarus will host 300 soldiers from Russia.", [("RUS", 300)]),
+        ("Iran has been bringing in about 2,000 fighters from Iraq.", [("IRQ", 2000)]),
+        # "on the <X> side": the side a force staffs is its owner's
+        (
+            "Russia sent 300 troops to Tartus. A joint Russian-Iranian post near the port, "
+            "staffed on the Iranian side by about 40 troops, remains open.",
+            [("IRN", 40), ("RUS", 300)],
+        ),
+    ],
+)
+def test_owners_of_sized_units_pronouns_and_sides(nlp, text, expected):
+    assert sorted((r[0], r[1]) for r in _rows(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # repatriated, or flown out of a place abroad: a force leaving, not sent
+        "About 1,500 Nepali peacekeepers have been repatriated from the province.",
+        "The last 250 Pakistani soldiers flew out of Bunia on Tuesday.",
+    ],
+)
+def test_repatriated_and_flown_out_of_abroad(nlp, text):
+    assert _rows(text) == []
+
+
+def test_a_ceiling_of_personnel_is_no_force(nlp):
+    """ "the ceiling of N personnel" is an allowed size; the force beside it still counts."""
+    text = "Kenya keeps 900 soldiers in Somalia, below the ceiling of 1,500 military personnel."
+    assert [(r[0], r[1]) for r in _rows(text)] == [("KEN", 900)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # flying out of home, or out of one place to another, is a dispatch
+        ("Some 300 Rwandan troops flew out of Kigali on Friday.", [("RWA", 300)]),
+        ("About 400 Pakistani soldiers were flown out of Karachi to Bunia.", [("PAK", 400)]),
+    ],
+)
+def test_flown_out_of_home_is_sent(nlp, text, expected):
+    assert [(r[0], r[1]) for r in _rows(text)] == expected

@@ -21,7 +21,7 @@ WORD_KINDS = (
     *("promise_verb", "authorize_verb", "strength_noun", "ceiling_noun", "target_word"),
     *("capacity_verb", "contribute_verb", "level_noun", "train_verb", "more_word"),
     *("arrival_verb", "owning_verb", "most_word", "admin_suffix", "companion_word"),
-    "region_noun",
+    *("region_noun", "receive_verb"),
 )
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "agent")
 DESTINATION_PREPS = ("to", "into", "for")
@@ -107,12 +107,13 @@ def _with_troops(lex: Lexicon, noun: Token, cues: set[str]) -> bool:
 
 def size_word(token: Token) -> bool:
     """The word naming a force by its size: "a 2,000-strong team", "the 118-member team",
-    "a 300-man unit" (a hyphened noun of people modifying the unit)."""
+    "a 300-man unit", "a 48-member Engineer Task Force" (a hyphened noun of people modifying
+    the unit; whether the unit is a force, not "the 12-member Community", is _sized_force's)."""
     if token.lower_ == "strong":
         return True
     hyphened = token.i > 1 and token.nbor(-1).text == "-" and token.nbor(-2).like_num
     named = token.lemma_ in troop_words("size_noun") and token.dep_ in ("compound", "amod")
-    return hyphened and named and token.head.pos_ == "NOUN"  # not "the 12-member Community"
+    return hyphened and named and token.head.pos_ in ("NOUN", "PROPN")
 
 
 def has_subject(verb: Token) -> bool:

@@ -33,10 +33,11 @@ from spacy.tokens import Span, Token
 
 from .context import ArticleContext
 from .cues import Lexicon, lexicon, token_span, tree_distances
-from .geo import actor_code
+from .geo import actor_code, resolve_place
 from .money import Count, qualifier_before
 from .nlp import text_of
 from .troop_candidate import (
+    DESTINATION_PREPS,
     LOCATION_PREPS,
     LOCATIVE_PREPS,
     NUMERIC_LABELS,
@@ -71,6 +72,7 @@ OWNER_DEPS = ("amod", "compound", "nmod", "poss", "npadvmod", "nummod")
 NOT_OWNER_PREPS = (*LOCATIVE_PREPS, "against", "toward", "towards", "over")
 NOUN_PHRASE_DEPS = ("compound", "amod", "poss", "case", "det", "nmod", "pobj", "prep", "appos")
 PRONOUNS = ("he", "she", "they", "it", "we")
+POSSESSIVES = ("its", "their")
 CONDITIONS = ("if", "unless")
 INVERTING = ("were", "should", "had")
 SERVE_PREPS = ("with", "under")
@@ -239,6 +241,8 @@ def _capacity(noun: Token) -> bool:
         # "authorized the mission with a strength of up to 2,500 personnel", "its authorised
         # strength of 5,000 troops": a size allowed
         strength = noun.head.head
+        if strength.lemma_ in troop_words("ceiling_noun"):
+            return True  # "below the ceiling of 11,500 military personnel"
         if any(c.lower_ in troop_words("target_word") for c in strength.children):
             return True
         return any(t.lemma_ in troop_words("authorize_verb") for t in list(strength.ancestors)[:3])
@@ -353,6 +357,37 @@ def _governed_out(lex: Lexicon, noun: Token) -> bool:
     force = noun.head if size_word(noun) else noun
     governor = force.head.head if force.head.lower_ == "of" else force.head
     return force.dep_ in ("pobj", "dobj") and "not_troops" in lex.cues_at(governor)
+
+
+def _gone_out(noun: Token) -> bool:
+    """ "a Pakistani battalion whose last 300 soldiers flew out of Kavumu": a force leaving
+    a place abroad, with nowhere it goes named; leaving home ("300 Rwandan troops flew out
+    of Kigali") or "out of Germany to Poland" is a dispatch."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ != "VERB":
+        return False
+    outs = [c for c in verb.children if c.lower_ == "out" and c.dep_ in ("prt", "prep", "advmod")]
+    left = [o for x in [verb, *outs] for p in x.children if p.lower_ == "of" for o in p.children]
+    if not outs or not left or any(c.lower_ in DESTINATION_PREPS for c in verb.children):
+        return False
+    home = _home_of(noun)
+    return home is not None and all(_country_of(o) != home for o in left if o.dep_ == "pobj")
+
+
+def _home_of(noun: Token) -> str | None:
+    """The country a force's own adjective or name says it is from ("Pakistani soldiers",
+    "a Pakistani battalion whose soldiers")."""
+    owners = [noun]
+    if any(c.lower_ == "whose" for c in noun.children) and noun.head.dep_ == "relcl":
+        owners.append(noun.head.head)
+    mods = (c for o in owners for c in o.children if c.dep_ in ("amod", "compound", "poss"))
+    return next(filter(None, (actor_code(m.text) for m in mods if m.is_title)), None)
+
+
+def _country_of(place: Token) -> str | None:
+    """The country of a place name, None if the gazetteer does not know it."""
+    found = resolve_place(place.doc[place.left_edge.i : place.i + 1].text)
+    return found.country if found else None
 
 
 def _trained(noun: Token) -> bool:
@@ -750,6 +785,7 @@ def _ruled_out(lex: Lexicon, span: Span, noun: Token, cues: dict[str, int]) -> b
         or _generic_crew(lex, noun)
         or _able(lex, noun)
         or _governed_out(lex, noun)
+        or _gone_out(noun)
         or _army_size(lex, noun)
     )
 
@@ -776,9 +812,12 @@ def classify(lex: Lexicon, span: Span, accepted: list[Candidate]) -> Candidate |
 # ------------------------------------------------------------------------------------ origin
 
 
-def _locative(token: Token) -> bool:
-    """A token inside a place phrase ("in Russia's Kursk region", "from Germany")."""
+def _locative(token: Token, top: Token | None = None) -> bool:
+    """A token inside a place phrase ("in Russia's Kursk region", "from Germany") below
+    `top`, the noun whose owner is sought."""
     for anc in [token, *token.ancestors]:
+        if anc == top:
+            return False
         if anc.dep_ == "pobj" and anc.head.lower_ in NOT_OWNER_PREPS and anc.head.lower_ != "of":
             return True
         if anc.dep_ not in NOUN_PHRASE_DEPS:
@@ -786,11 +825,11 @@ def _locative(token: Token) -> bool:
     return False
 
 
-def _actor_in(ctx: ArticleContext, lex: Lexicon, tokens) -> str | None:
+def _actor_in(ctx: ArticleContext, lex: Lexicon, tokens, top: Token | None = None) -> str | None:
     """The first owner `tokens` name (a named force, an actor's name or adjective), passing
-    over words inside place phrases and names of things, which own nothing."""
+    over words inside place phrases (below `top`) and names of things, which own nothing."""
     for tok in tokens:
-        if _locative(tok):
+        if _locative(tok, top):
             continue
         cues = lex.cues_at(tok)
         for cue in cues:
@@ -839,6 +878,10 @@ def _own_origin(
     if size_word(noun):
         tokens += [t for t in noun.head.subtree if t.i < noun.i]
     own = _actor_in(ctx, lex, tokens)
+    if own is None and size_word(noun):
+        # "an 85-member team of the Indian Army's field hospital": the unit's owner, even
+        # where the unit stands in a phrase of place ("On the request of ..., a team of")
+        own = _actor_in(ctx, lex, _of_chain(noun.head), top=noun.head)
     return (own or _actor_in(ctx, lex, _serving_words(noun))) if serving else own
 
 
@@ -879,6 +922,9 @@ def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | 
         return code
     if any("nato" in lex.cues_at(t) for t in subject.subtree):
         return "NATO"
+    owner = next((c for c in subject.children if c.lower_ in POSSESSIVES), None)
+    if owner is not None and owner.dep_ == "poss":
+        return _pronoun_actor(ctx, lex, owner)  # "Brazil has ... Its army sent ..."
     return _unit_antecedent(ctx, lex, subject)
 
 
@@ -1023,21 +1069,61 @@ def find_origin(
         # "up to 8,000 of them stationed in the Kursk region, which borders Ukraine": the part
         # is the whole's, unless an adjective on the count says otherwise ("500 of them German")
         own = _adjective_origin(ctx, lex, cand) or _coordinated_from(ctx, cand)
-        return own or cand.parent.origin
+        return own or _possessor_origin(ctx, lex, cand) or cand.parent.origin
     respective = _respective_origin(ctx, lex, cand)
     if respective:
         return respective
     many = _from_many(lex, cand)
     if many:
         return many
+    side = _side_origin(ctx, lex, cand)
+    if side:
+        return side
     clause, speaker = _clause_origin(ctx, lex, cand)
     if clause and _contributed(cand):
         return clause  # "Indonesia provides 1,000 of the 9,000 UNIFIL peacekeepers"
     # "China has 1,000 peacekeepers serving with UNMISS": the subject's, before the body's
     code = _own_origin(ctx, lex, cand, serving=False) or _multinational_whole(lex, cand)
-    code = code or clause or _actor_in(ctx, lex, _serving_words(cand.noun))
+    code = code or _received_from(ctx, lex, cand) or clause
+    code = code or _actor_in(ctx, lex, _serving_words(cand.noun))
+    code = code or _possessor_origin(ctx, lex, cand)
     code = code or _header_origin(ctx, cand.span) or _headline_origin(ctx, lex, cand, headlines)
     return code or previous or speaker
+
+
+def _possessor_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    """ "Indonesia's defence ministry said the first 1,000 of its troops would deploy": a
+    force owned by "its" / "their" is the actor the pronoun takes up, not the force before."""
+    nouns = [cand.noun, *(o for p in cand.noun.children if p.lower_ == "of" for o in p.children)]
+    owners = (c for n in nouns for c in n.children if c.dep_ == "poss")
+    pronoun = next((c for c in owners if c.lower_ in POSSESSIVES), None)
+    return _pronoun_actor(ctx, lex, pronoun) if pronoun is not None else None
+
+
+def _received_from(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    """ "Russia brought in 11,000 troops from North Korea", "Belarus hosts 300 soldiers from
+    Russia": the subject of a verb of receiving is the host; "from" names the owner."""
+    noun = cand.noun
+    if noun.dep_ not in ("dobj", "nsubjpass") or noun.head.lemma_ not in troop_words(
+        "receive_verb"
+    ):
+        return None
+    heads = (noun, noun.head)
+    preps = (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from")
+    places = [o for p in preps for o in p.children if o.dep_ == "pobj"]
+    return next(filter(None, (_actor_in(ctx, lex, o.subtree, top=o) for o in places)), None)
+
+
+def _side_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
+    """ "staffed on the Turkish side by about 60 troops": the side a force is on of a joint
+    post or a line is its owner's."""
+    verb = clause_verb(cand.noun)
+    if verb is None:
+        return None
+    preps = (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "on")
+    sides = [o for p in preps for o in p.children if o.dep_ == "pobj" and o.lemma_ == "side"]
+    mods = [c for s in sides for c in s.children if c.dep_ in ("amod", "compound", "poss")]
+    return _actor_in(ctx, lex, mods, top=sides[0]) if sides else None
 
 
 def _coordinated_from(ctx: ArticleContext, cand: Candidate) -> str | None:
