@@ -120,10 +120,10 @@ SUBSET_FLOORS = {
         "dates": 0.95,
     },
     "heldout11": {
-        "aid_packages": 0.75,
-        "troop_deployments": 0.71,
-        "people": 0.81,
-        "places": 0.90,
+        "aid_packages": 0.82,
+        "troop_deployments": 0.88,
+        "people": 0.95,
+        "places": 0.94,
         "dates": 0.94,
     },
     "heldout12": {
@@ -134,8 +134,8 @@ SUBSET_FLOORS = {
         "dates": 0.94,
     },
     "heldout13": {
-        "aid_packages": 0.76,
-        "troop_deployments": 0.84,
+        "aid_packages": 0.83,
+        "troop_deployments": 0.89,
         "people": 0.95,
         "places": 0.95,
         "dates": 0.94,
