@@ -1096,6 +1096,8 @@ def test_places_of_sites_borders_and_missions(nlp, text, expected):
             "about 200 soldiers to Israel.",
             {200: "2024-04"},
         ),
+        # the month of a dispatch to come is the month the count refers to
+        ("Around 120 British personnel will deploy to Estonia in July.", {120: "2024-07"}),
     ],
 )
 def test_reported_dates_of_periods_clauses_and_speakers(nlp, text, expected):
@@ -1250,21 +1252,6 @@ def test_unknown_word_kind_fails_loudly():
 )
 def test_places_taken_up_and_named_regions(nlp, text, expected):
     assert _rows(text) == expected
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        # the month of a dispatch to come is the month the count refers to
-        (
-            "Around 120 British personnel will deploy to Estonia in July.",
-            {120: "2024-07"},
-        ),
-    ],
-)
-def test_reported_month_of_a_dispatch_to_come(nlp, text, expected):
-    rows = extract(text, PUBLISHED)["troop_deployments"]
-    assert {r["count"]: r["reported"] for r in rows} == expected
 
 
 @pytest.mark.parametrize(
