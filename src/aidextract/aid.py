@@ -15,16 +15,27 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from .actors import SCHEME_NOUNS, is_dateline
+from .amount_parse import (
+    BILL_NOUNS,
+    LEXICON,
+    PACKAGE_NOUNS,
+    PORTION_NOUNS,
+    TOTAL_VERBS,
+    amount_noun,
+    clause_verbs,
+    line_label,
+    names_for,
+)
 from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances, tree_gap
 from .dates import later_than
 from .fx import to_usd
 from .geo import resolve_place
 from .money import Amount, donor_dollar
-from .nlp import LIST_ITEM, TABLE_BAR, entity_of, text_of
+from .nlp import LIST_ITEM, entity_of, text_of
 from .schema import LENDERS, ORG_CODES
+from .totals import is_cumulative, past_year_row
 
-LEXICON = "aid_cues.tsv"
 KIND_CUES = ("military", "financial", "humanitarian")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RECIPIENT_PREPS = ("for", "to", "into")
@@ -35,31 +46,9 @@ CONVERSION = re.compile(
     r"almost|equivalent to|worth|more than|over|≈|~)?\s*$",
     re.IGNORECASE,
 )
-FRESH_WORDS = ("new", "fresh", "additional", "further", "extra", "latest")  # one more package
-PACKAGE_NOUNS = (
-    "loan",
-    "package",
-    "tranche",
-    "drawdown",
-    "grant",
-    "programme",
-    "program",
-    "pledge",
-    "instalment",
-    "installment",
-    "deal",
-    "operation",
-    "arrangement",
-    "facility",
-    "credit",
-)
-# verbs whose "to <amount>" states a new running total ("taking aid for the year to £3bn")
-TOTAL_VERBS = ("bring", "take", "lift", "push", "boost", "rise", "climb", "grow", "increase")
 ASK_VERBS = ("need", "require", "ask", "seek", "request")  # money asked for ("it needs $2bn")
 UNREAL_AUX = ("would", "could", "might")  # the outcome of a condition ("would be €11bn")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
-BILL_NOUNS = ("bill", "supplemental", "appropriation", "act", "law")
-PORTION_NOUNS = ("portion", "part", "share", "component", "section", "chunk", "slice")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
 DATELINE_DASHES = ("—", "–", "-", "--")
@@ -68,10 +57,7 @@ GAP_WORDS = (",", "and", ";", "while", "whereas")  # before the giver of a gappe
 _GAP_CLAUSE_WORDS = 8  # words from a gapped clause's "and" to its amount
 _PART_PARAGRAPHS = 3  # "Of that sum, ..." refers to an amount at most this many paragraphs up
 _LIST_LINES = 12  # lines of a list between an amount and the sentence that opens it
-_LABEL_MARK = re.compile(r":|\s[–—|-]\s|\t")  # ends a line's label
 CHANNEL_PREPS = ("through", "via")  # "provided through the WFP": a body the aid goes through
-_ROW_CELL_WORDS = 2  # words beside an amount in a table cell of one figure ("At least £3bn")
-LABEL_WORDS = 8  # tokens of a line label before its colon ("Republic of Korea:", "23 September:")
 
 
 @dataclass
@@ -85,19 +71,6 @@ class AidCandidate:
     # the other amounts of its sentence, and the bill or budget that holds it
     rivals: list[Span] = field(default_factory=list)
     part: bool = False  # a part of the package before it ("Of that sum, ...")
-
-
-def _amount_noun(span: Span) -> Token:
-    """The noun an amount modifies ("a $1 billion drawdown" -> drawdown), else its root."""
-    root = span.root
-    return root.head if root.dep_ in ("nummod", "compound", "quantmod", "nmod") else root
-
-
-def _clause_verbs(token: Token) -> list[Token]:
-    """The verbs above `token`, nearest first (its clause, then the clauses governing it),
-    after a participle on it ("20 million euros, provided as a grant by the Ministry")."""
-    own = [c for c in token.children if c.dep_ == "acl" and c.tag_ == "VBN"]
-    return own + [anc for anc in (token, *token.ancestors) if anc.pos_ in ("VERB", "AUX")]
 
 
 def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None) -> str | None:
@@ -117,7 +90,7 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
                 code = ctx.actors.first_in(
                     t
                     for t in _after_dateline(child)
-                    if not _in_receiver_phrase(t) and not _names_for(t) and not _in_clause(t, child)
+                    if not _in_receiver_phrase(t) and not names_for(t) and not _in_clause(t, child)
                 )
             if code:
                 return code
@@ -145,15 +118,6 @@ def _after_dateline(subject: Token) -> list[Token]:
     return words[dash + 1 :]
 
 
-def _names_for(tok: Token) -> bool:
-    """`tok` names what a bill or a portion is for: "the Israel bill", "the Ukraine portion",
-    any word of a law's name ("The Israel Security Supplemental Appropriations Act")."""
-    if tok.dep_ == "compound" and tok.head.lemma_.lower() in (*PORTION_NOUNS, *BILL_NOUNS):
-        return True
-    ent = entity_of(tok)
-    return ent is not None and ent.root.lemma_.lower() in BILL_NOUNS
-
-
 def _in_receiver_phrase(tok: Token) -> bool:
     """`tok` lies in a "for / to X" phrase."""
     return any(a.dep_ == "prep" and a.lower_ in RECIPIENT_PREPS for a in [tok, *tok.ancestors][:4])
@@ -174,7 +138,7 @@ def _from_giver(ctx: ArticleContext, span: Span) -> str | None:
     if span.sent[0].lower_ == "of":
         return None
     heads = {span.root, span.root.head, *span.root.ancestors}
-    for tok in [_amount_noun(span), *_aid_nouns(span, heads)]:
+    for tok in [amount_noun(span), *_aid_nouns(span, heads)]:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "from":
                 objects = [o for o in prep.children if o.dep_ == "pobj"]
@@ -201,7 +165,7 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
         return donor, find_recipient(ctx, span, donor)
     owner, lex = _named_owner(ctx, span), lexicon(LEXICON)
     given_from = _from_giver(ctx, span)
-    for verb in _clause_verbs(span.root):
+    for verb in clause_verbs(span.root):
         if given_from and verb.lemma_ not in RECEIVE_VERBS:
             donor = given_from  # "helped by $60m in military assistance from Qatar"
             break
@@ -235,10 +199,10 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
             donor = code
         break
     if donor is None:  # "That brings Japan's total support to $12 billion"
-        totals = (_total_owner(ctx, verb) for verb in _clause_verbs(span.root))
+        totals = (_total_owner(ctx, verb) for verb in clause_verbs(span.root))
         donor = next((code for code in totals if code), None)
     if donor is None:
-        noun = _amount_noun(span)
+        noun = amount_noun(span)
         head = noun.head
         if noun.dep_ == "appos" and head.lemma_ in GIVE_VERBS and head.lower_.endswith("s"):
             noun = head  # a headline's verb read as a noun: "The UK pledges £17m in ..."
@@ -272,7 +236,7 @@ def _named_owner(ctx: ArticleContext, span: Span) -> str | None:
     """The actor named as owner of the amount's noun, or of the thing the amount is the worth
     of ("the European Union's Growth Plan for Moldova, worth 1.9 billion euros"), unless the
     noun is one its receiver owns ("Ukraine's budget")."""
-    nouns = [_amount_noun(span)]
+    nouns = [amount_noun(span)]
     if span.root.head.lower_ == "worth":
         nouns.append(_worth_of(span.root.head))
     lex = lexicon(LEXICON)
@@ -373,7 +337,7 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
     SEVERAL when that phrase names more than one ("to Ukraine, Israel and Taiwan").
     International bodies are donors here, never recipients, and the giver of a gapped clause
     ("Sweden pledged X, the Netherlands Y") is no receiver."""
-    noun = _amount_noun(span)
+    noun = amount_noun(span)
     if noun.dep_ == "appos":  # "The Israel portion, $26.4 billion in all"
         noun = noun.head
     heads = {span.root, span.root.head, *span.root.ancestors}
@@ -679,7 +643,7 @@ def _own_noun_verdict(span: Span, lex) -> bool | None:
     """What the amount's own noun says it is ("$11.1 billion in arms sales", "a $110m drone
     base", "$61 billion in military aid"): aid, not aid, or nothing (None)."""
     root = span.root
-    nouns = [_amount_noun(span)] if _amount_noun(span) is not root else []
+    nouns = [amount_noun(span)] if amount_noun(span) is not root else []
     nouns += [
         o
         for p in root.children
@@ -701,7 +665,7 @@ def _each_givers(ctx: ArticleContext, span: Span, donor: str | None) -> list[str
     doc = span.doc
     if span.end >= len(doc) or doc[span.end].lower_ != "each" or donor is None:
         return []
-    verbs = _clause_verbs(span.root)
+    verbs = clause_verbs(span.root)
     subjects = [c for v in verbs[:1] for c in v.children if c.dep_ in SUBJECT_DEPS]
     codes = [ctx.actors.of_token(t) for s in subjects for t in s.conjuncts]
     return [c for c in dict.fromkeys(codes) if c and c != donor]
@@ -726,7 +690,7 @@ def _own_spending(span: Span) -> bool:
         t.dep_ == "pobj"
         and t.head.lower_ in RECIPIENT_PREPS
         and t.ent_type_ in ("GPE", "NORP")
-        and _clause_verbs(t)[0] == root.head
+        and clause_verbs(t)[0] == root.head
         for t in root.head.subtree
     )
 
@@ -735,7 +699,7 @@ def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
     """Money for the donor's own forces or industry ("pays for current U.S. military operations
     in Europe", "$3.3 billion to expand submarine shipyards in the United States"): no aid to
     anyone. Only the amount's own phrase, or its verb's when it is the subject, is read."""
-    scope = list(_amount_noun(span).subtree)
+    scope = list(amount_noun(span).subtree)
     if span.root.dep_ in ("nsubj", "nsubjpass"):
         scope += span.root.head.subtree
     others = {
@@ -744,7 +708,7 @@ def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
         if not span.start_char <= a.start_char < span.end_char
         and (other := token_span(span.doc, a.start_char, a.end_char)) is not None
         and other.root not in span
-        for t in _amount_noun(other).subtree
+        for t in amount_noun(other).subtree
     }
     for tok in scope:
         if tok.i in others:
@@ -778,7 +742,7 @@ def _estimate(span: Span) -> bool:
 def _asked_for(span: Span) -> bool:
     """ "the WFP says it needs $230 million", "the plan asks for 1.4 billion dollars": money
     asked for, which no one has given yet."""
-    tok = _amount_noun(span)
+    tok = amount_noun(span)
     head = tok.head
     if tok.dep_ == "pobj" and head.lower_ == "for":
         tok, head = head, head.head
@@ -788,7 +752,7 @@ def _asked_for(span: Span) -> bool:
 def _unreal(span: Span) -> bool:
     """ "If Germany gave at Estonian rates, its aid would be closer to €11bn": the outcome of
     a condition, which no one gives (a pledge on a condition, "would provide €5m if", is one)."""
-    verbs = _clause_verbs(span.root)
+    verbs = clause_verbs(span.root)
     if not verbs or verbs[0].lemma_ in GIVE_VERBS:
         return False
     verb = verbs[0]
@@ -900,119 +864,6 @@ def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tup
     return (min(kinds) if len(kinds) == 1 else "mixed"), 2 if kinds & near else 1
 
 
-def is_cumulative(ctx: ArticleContext, span: Span, cues: dict[str, int]) -> bool:
-    """A running total: "in total", "since February 2022", "bringing the total to", "taking
-    aid for the year to £3bn", or a past year's sum ("£2.3bn ... in 2022"). An amount on a
-    package noun ("a $350 million drawdown") is one package whatever stands around it."""
-    if _is_one_package(span):
-        return False
-    near = [span.doc[i] for i in tree_distances(span, 4)]
-    lex = lexicon(LEXICON)
-    if cues.get("cumulative", 99) <= 4 and any(
-        "cumulative" in lex.cues_at(t)
-        and not _says_nothing_of(t, span)
-        and not _partitive(t)
-        and not _total_elsewhere(ctx, t, span)
-        for t in near
-    ):
-        return True
-    head = span.root
-    chain = list(head.ancestors)[:4]
-    to = next((i for i, anc in enumerate(chain) if anc.lower_ == "to" and anc.dep_ == "prep"), None)
-    if to is not None and any(anc.lemma_ in TOTAL_VERBS for anc in chain[to + 1 :]):
-        return True
-    if any(t.lower_ == "between" and _past_period(ctx, t) for t in near):
-        return True  # "allocated about $119bn ... between January 2022 and December 2024"
-    above = _clause_ancestors(span.root)
-    own = {span.root, *above, *_amount_noun(span).subtree}
-    # "Sweden's support since February 2022 will reach 100 billion kronor": the subject's period
-    own |= {c for a in above for c in a.children if c.dep_ in ("nsubj", "nsubjpass")}
-    if any(
-        t.lower_ == "since"
-        and t.dep_ in ("prep", "mark")
-        and (t.head in own or _introduces(t, span))  # not "... since Russia invaded it"
-        and not _says_nothing_of(t, span)
-        for t in near
-    ):
-        return True
-    verbs = _clause_verbs(head)[:2]
-    if verbs and _dated_relative(verbs[0]):
-        verbs = verbs[:1]  # the clause governing a relative clause says nothing of its amount
-    verbs += [v.head for v in verbs if v.dep_ == "conj"]  # "has provided or committed ..."
-    for verb in verbs:
-        for child in verb.children:
-            if child.lower_ == "since" and child.dep_ == "prep":  # "Since 2022, X has sent"
-                return True
-            if child.dep_ == "advcl" and _since_clause(verb, child):
-                return True
-            if child.dep_ == "prep" and child.lower_ in ("over", "during", "in"):
-                words = {t.lower_ for t in child.subtree}
-                if words & {"past", "last"} and not words & {"day", "days"}:
-                    return True
-    return _past_year_of_clause(ctx, span) is not None or _past_year_row(ctx, span) is not None
-
-
-def _past_year_row(ctx: ArticleContext, span: Span) -> str | None:
-    """ "| 2024 | £3 billion | Delivered |": the past year of a table row of one year's
-    figure (its cell holds the amount, no clause), which is that year's total."""
-    label = _line_label(ctx, span)
-    if label is None or TABLE_BAR not in span.sent.text or not ctx.published:
-        return None
-    text = text_of(ctx.doc)
-    cell_start = text.rfind("|", 0, span.start_char) + 1
-    cell_end = text.find("|", span.end_char)
-    rest = text[cell_start : span.start_char] + text[span.end_char : max(cell_end, span.end_char)]
-    if len(rest.split()) > _ROW_CELL_WORDS:
-        return None  # "| 2024 | Germany pledged €5bn |": a clause, not a year's figure
-    year = label.text.strip("| \t")
-    return year if len(year) == 4 and year.isdigit() and year < ctx.published[:4] else None
-
-
-def _clause_ancestors(tok: Token) -> list[Token]:
-    """`tok`'s ancestors up to the verb of the relative clause it is in: "Washington, which
-    gave $135m in October 2024, has frozen most projects since January" dates no total."""
-    above = []
-    for anc in tok.ancestors:
-        above.append(anc)
-        if _dated_relative(anc):
-            break
-    return above
-
-
-def _dated_relative(verb: Token) -> bool:
-    """A relative clause with a date of its own keeps its own time ("which gave $135m in
-    October 2024"); one without takes its governor's ("measures that provided $174bn")."""
-    return verb.dep_ == "relcl" and any(t.ent_type_ == "DATE" for t in verb.subtree)
-
-
-def _total_elsewhere(ctx: ArticleContext, cue: Token, span: Span) -> bool:
-    """ "would provide 32 million pounds ..., bringing its total aid to Yemen ... to more than
-    1.2 billion pounds": the total is the clause's own later amount, not this one."""
-    verb = next((a for a in cue.ancestors if a.lemma_ in TOTAL_VERBS), None)
-    if verb is None or span.root in verb.subtree:
-        return False
-    end = span.sent.end_char
-    return any(verb.idx < a.start_char < end for a in ctx.amounts)
-
-
-def _since_clause(verb: Token, clause: Token) -> bool:
-    """ "Since Tajikistan joined the Bank in 1993, the Bank has committed $2.6bn": a "since"
-    clause of time, which goes with a perfect ("since you raised Lebanon, I'd ..." is a cause)."""
-    perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
-    return perfect and any(m.dep_ == "mark" and m.lower_ == "since" for m in clause.children)
-
-
-def _introduces(tok: Token, span: Span) -> bool:
-    """`tok` stands in a clause that introduces the amount after a colon ("Disbursed since
-    March 2023: some US$9.8 billion")."""
-    return tok.i < span.start and any(t.text == ":" for t in tok.doc[tok.i : span.start])
-
-
-def _partitive(cue: Token) -> bool:
-    """ "Of the total, ¥45 billion will ...": the amount is a part of that total, not one."""
-    return cue.dep_ == "pobj" and cue.head.lower_ == "of" and cue.head.dep_ == "prep"
-
-
 def _part_of_previous(ctx: ArticleContext, span: Span, before: list[AidCandidate]) -> bool:
     """ "Of that sum, $150 million is budget support", "Of the total, 2 billion crowns will
     go to ...": a sentence that opens on a part of the whole just named, when the amount
@@ -1032,64 +883,6 @@ def _part_of_previous(ctx: ArticleContext, span: Span, before: list[AidCandidate
         return False  # the amount named last is no aid ("that" is a plan's requirement)
     gap = ctx.paragraph_of(span.start_char) - ctx.paragraph_of(before[-1].span.start_char)
     return 0 <= gap <= _PART_PARAGRAPHS
-
-
-def _past_period(ctx: ArticleContext, prep: Token) -> bool:
-    """A period that ended before the article ("between 2022 and 2024")."""
-    start, end = prep.left_edge.idx, prep.right_edge.idx + len(prep.right_edge)
-    dates = [d for d in ctx.dates if start <= d.start_char < end]
-    return len(dates) >= 2 and bool(ctx.published) and dates[-1].value < ctx.published[:7]
-
-
-def _says_nothing_of(cue: Token, span: Span) -> bool:
-    """A period word that qualifies a rank ("its sixteenth since the invasion", "the largest
-    to date") or sits in a relative clause the amount is not in ("the $61bn that it had sat
-    on since October") does not make the amount a running total."""
-    above_amount = {span.root, *span.root.ancestors}
-    for anc in cue.ancestors:
-        if anc in above_amount:
-            return False
-        if anc.tag_ in ("JJS", "RBS") or anc.ent_type_ == "ORDINAL" or anc.dep_ == "relcl":
-            return True
-    return False
-
-
-def _is_one_package(span: Span) -> bool:
-    """ "a €1.2 billion emergency loan", "a loan of GBP 2.26 billion", "new support totalling
-    €57m", "a fresh line of credit of Rs 4,850 crore": one package."""
-    tok = span.root
-    while tok.dep_ in ("nummod", "compound", "quantmod", "nmod", "amod") and tok.head is not tok:
-        tok = tok.head
-    of_phrase = tok.dep_ == "pobj" and tok.head.lower_ == "of"
-    if of_phrase or (tok.dep_ == "dobj" and tok.head.dep_ == "acl"):  # "support totalling €57m"
-        tok = tok.head.head
-    fresh = any(c.dep_ == "amod" and c.lower_ in FRESH_WORDS for c in tok.children)
-    return fresh or tok.lemma_.lower() in PACKAGE_NOUNS
-
-
-def _past_year_of_clause(ctx: ArticleContext, span: Span) -> str | None:
-    """A bare year before the article's year attached to the amount's verb ("in 2022")."""
-    if not ctx.published:
-        return None
-    verbs = _clause_verbs(span.root)[:1]
-    if not verbs:
-        return None
-    verb = verbs[0]
-    for date in ctx.dates_in(span.sent):
-        if date.granularity != "year" or date.value >= ctx.published[:4]:
-            continue
-        if text_of(ctx.doc)[: date.start_char].rstrip().lower().endswith("for"):
-            continue  # a commitment for a year is a pledge
-        date_span = token_span(ctx.doc, date.start_char, date.end_char)
-        if date_span is None or date_span.root.dep_ in ("nummod", "compound", "amod"):
-            continue  # "a 2016 agreement": the year names a thing
-        if _names_for(date_span.root.head):
-            continue  # a year in a law's name ("The ... Appropriations Act, 2024")
-        # the year's own clause: "... since the war began in 2014" dates the war, not this
-        first_verb = next((a for a in date_span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
-        if first_verb == verb:
-            return date.value
-    return None
 
 
 def _parts(cand: AidCandidate) -> bool:
@@ -1122,22 +915,6 @@ def _lines_above(span: Span) -> list[Span]:
         if sent.text.rstrip().endswith(":") or (len(sent) >= 15 and not _is_bullet(sent)):
             break
     return lines
-
-
-def _line_label(ctx: ArticleContext, span: Span) -> Span | None:
-    """The label opening the amount's line ("IMF: $2.2bn disbursed", "23 September: Norway
-    announced ...", "• Germany – US$ 7.9 million", "Norway | NOK 85bn | ..."): up to
-    LABEL_WORDS words before a colon, dash or table bar, which fact sheets, tables and
-    timelines use for the donor or the date of the line."""
-    text = text_of(ctx.doc)
-    start = text.rfind("\n", 0, span.start_char) + 1
-    mark = _LABEL_MARK.search(text, start, span.start_char)
-    if mark is None:
-        return None
-    label = token_span(ctx.doc, start, mark.start())
-    if label is None or not 0 < len(label) <= LABEL_WORDS or label.end > span.start:
-        return None
-    return label
 
 
 def _label_giver(ctx: ArticleContext, label: Span) -> str | None:
@@ -1240,7 +1017,7 @@ def _paragraph_announcement(ctx: ArticleContext, span: Span) -> str | None:
         if ctx.paragraph_of(date.start_char) != paragraph:
             continue
         date_span = token_span(ctx.doc, date.start_char, date.end_char)
-        verbs = _clause_verbs(date_span.root) if date_span is not None else []
+        verbs = clause_verbs(date_span.root) if date_span is not None else []
         if verbs and verbs[0].lemma_ in ANNOUNCE_VERBS:
             found = date.value
     return found
@@ -1250,7 +1027,7 @@ def _in_other_clause(date_span: Span, amount: Span) -> bool:
     """The date sits in a relative clause about something else: one that neither holds the
     amount nor hangs off the amount's own noun phrase ("$350 million in weapons that the
     administration announced on Feb. 26" dates the amount)."""
-    own_phrase = {t.i for t in _amount_noun(amount).subtree}
+    own_phrase = {t.i for t in amount_noun(amount).subtree}
     for anc in date_span.root.ancestors:
         if anc.dep_ not in ("relcl", "acl"):
             continue
@@ -1267,7 +1044,7 @@ def _holds(noun: Token, amount: Span) -> bool:
     name = (ent.root if ent is not None else noun).lemma_.lower()
     return (
         noun.dep_ in SUBJECT_DEPS
-        and noun.head in _clause_verbs(amount.root)[:1]
+        and noun.head in clause_verbs(amount.root)[:1]
         and name in (*BILL_NOUNS, *PACKAGE_NOUNS)
     )
 
@@ -1458,7 +1235,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         )
         if cand.recipient:
             last_recipient[paragraph] = cand.recipient
-        label = _line_label(ctx, cand.span)
+        label = line_label(ctx, cand.span)
         donor = (
             cand.donor
             or (whole[0] if cand.part else None)
@@ -1487,7 +1264,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             last_date[paragraph] = when
         key = (donor, recipient, currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
-        row_year = _past_year_row(ctx, cand.span)  # "| 2022 | £2.3bn |", "| 2023 | £2.3bn |"
+        row_year = past_year_row(ctx, cand.span)  # "| 2022 | £2.3bn |", "| 2023 | £2.3bn |"
         dated_key = (*key, when if stated else row_year)
         kind, strength = kind_of(cand.span, cand.context, cand.rivals)
         if donor in LENDERS and kind != "military":
