@@ -9,13 +9,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .nlp import TABLE_LINE, TABLE_RULE
 from .resources import read_tsv
 
 # a link list under a heading ends at the first line of real prose
 _PROSE_MIN_WORDS = 25
 _HEADLINE_MAX_WORDS = 12  # a link headline ending in a full stop is still this short
 _CAPTION_MAX_WORDS = 45
-_TABLE_RULE = re.compile(r"\|(?:\s*:?-{3,}:?\s*\|)+")  # "|---|:---:|" under a table's header
 
 
 @cache
@@ -53,11 +53,10 @@ def _table_lines(text: str) -> set[int]:
     pos = 0
     for line in [*text.splitlines(keepends=True), ""]:
         start, pos = pos, pos + len(line)
-        stripped = line.strip()
-        if stripped.startswith("|") and stripped.endswith("|"):
-            block.append((start, stripped))
+        if TABLE_LINE.fullmatch(line):
+            block.append((start, line))
             continue
-        if any(_TABLE_RULE.fullmatch(row) for _, row in block):
+        if any(TABLE_RULE.fullmatch(row) for _, row in block):
             starts.update(s for s, _ in block)
         block = []
     return starts

@@ -77,6 +77,8 @@ def _mid_line(token: Token) -> bool:
 
 
 TABLE_BAR = " | "
+TABLE_LINE = re.compile(r"\s*\|.*\|\s*")  # a Markdown table's line: "| Kenya | 735 | ... |"
+TABLE_RULE = re.compile(r"\s*\|(?:\s*:?-{3,}:?\s*\|)+\s*")  # "|---|:---:|" under its header
 _TABLE_ROW = re.compile(rf"^.*{re.escape(TABLE_BAR)}.*$", re.MULTILINE)  # a row (or a menu)
 SHORT_LINE = 60  # characters: hard-wrapped prose runs longer; headlines and labels shorter
 LINE_END_PUNCT = tuple('.!?:;"”’)|')

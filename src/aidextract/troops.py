@@ -35,7 +35,7 @@ from .context import ArticleContext
 from .cues import Lexicon, lexicon, token_span, tree_distances
 from .geo import actor_code, resolve_place
 from .money import Count, qualifier_before
-from .nlp import text_of
+from .nlp import TABLE_LINE, TABLE_RULE, text_of
 from .troop_candidate import (
     DESTINATION_PREPS,
     LOCATION_PREPS,
@@ -82,8 +82,6 @@ CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count
 NAME_LABELS = ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW")  # names of things, not owners
 GAPPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*")
 TABLE_ROW = re.compile(r"\s*(?P<label>[^\W\d][^.\n]*?)\s*\.{3,}\s*[\d][\d.,]*\s*")
-PIPE_ROW = re.compile(r"\s*\|.*\|\s*")  # "| Kenya | 735 police officers | 25 June 2024 |"
-PIPE_RULE = re.compile(r"[\s|:\-]+")  # "|---|---|": the rule under a pipe table's header
 
 
 # ------------------------------------------------------------------------ is it a troop count
@@ -696,9 +694,9 @@ def _table_row(doc, char: int) -> tuple[str, int, int] | None:
     while start > 0:
         prev = text.rfind("\n", 0, start - 1) + 1
         line = text[prev : start - 1]
-        if PIPE_ROW.fullmatch(line) and not PIPE_RULE.fullmatch(line):
+        if TABLE_LINE.fullmatch(line) and not TABLE_RULE.fullmatch(line):
             header_end = start - 1  # the first row of a pipe table names its columns
-        if line.strip() and not TABLE_ROW.fullmatch(line) and not PIPE_ROW.fullmatch(line):
+        if line.strip() and not TABLE_ROW.fullmatch(line) and not TABLE_LINE.fullmatch(line):
             return label, prev, header_end or start - 1
         start = prev
     return None
@@ -710,7 +708,7 @@ def _row_label(line: str, offset: int) -> str | None:
     match = TABLE_ROW.fullmatch(line)
     if match is not None:
         return match["label"]
-    if not PIPE_ROW.fullmatch(line) or PIPE_RULE.fullmatch(line):
+    if not TABLE_LINE.fullmatch(line) or TABLE_RULE.fullmatch(line):
         return None
     first = line.index("|") + 1
     bar = line.find("|", first)
