@@ -17,6 +17,7 @@ from .schema import LENDERS, ORG_CODES
 SCHEME_NOUNS = ("initiative", "fund", "facility", "scheme", "programme", "program", "mechanism")
 
 ACTOR_LABELS = ("GPE", "NORP", "ORG", "PERSON", "LOC", "FAC")
+DATELINE_DASHES = ("—", "–", "-", "--")  # between a dateline and the story
 
 
 @cache
@@ -37,7 +38,7 @@ def is_dateline(token: Token) -> bool:
         return False
     rest = token.doc[token.i + 2 : min(token.i + 7, sent.end)]
     dated = any(t.ent_type_ == "DATE" or t.like_num or t.text[:1].isdigit() for t in rest)
-    return dated and any(t.text in ("—", "–", "-", "--") for t in rest)
+    return dated and any(t.text in DATELINE_DASHES for t in rest)
 
 
 def _named_code(ent: Span) -> str | None:
@@ -113,7 +114,8 @@ class Actors:
         if token.i == 0 or doc[token.i - 1].lower_ != "the" or not token.is_title:
             return None
         for earlier in reversed(doc[: token.i - 1]):
-            if earlier.text == token.text and doc[earlier.i - 1].lower_ != "the":
+            after_the = earlier.i > 0 and doc[earlier.i - 1].lower_ == "the"
+            if earlier.text == token.text and not after_the:
                 code = self.of_token(earlier)
                 if code:
                     return code

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from .actors import SCHEME_NOUNS, is_dateline
+from .actors import DATELINE_DASHES, SCHEME_NOUNS, is_dateline
 from .amount_parse import (
     BILL_NOUNS,
     LEXICON,
@@ -51,7 +51,6 @@ UNREAL_AUX = ("would", "could", "might")  # the outcome of a condition ("would b
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
-DATELINE_DASHES = ("—", "–", "-", "--")
 SAY_VERBS = ("say", "tell", "add", "note", "confirm", "write", "post")
 GAP_WORDS = (",", "and", ";", "while", "whereas")  # before the giver of a gapped clause
 _GAP_CLAUSE_WORDS = 8  # words from a gapped clause's "and" to its amount
@@ -179,7 +178,7 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
         code = _subject_actor(ctx, verb, span.root)
         if not code and _many_givers(ctx, verb):  # "donors committed about €267bn"
             channel = next(
-                (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("through", "via")),
+                (c for c in verb.children if c.dep_ == "prep" and c.lower_ in CHANNEL_PREPS),
                 None,
             )  # "donors have channelled $41bn through the bank": the bank gives
             if channel is None:
