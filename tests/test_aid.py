@@ -1018,3 +1018,36 @@ def test_a_pipe_tables_rows_are_packages_dated_by_their_own_cells():
 def test_receivers_named_by_demonyms_and_in_conjoined_aid_nouns(text, expected):
     rows = extract(text, published="2025-03-04")["aid_packages"]
     assert {(r["donor"], r["recipient"], r["amount"]) for r in rows} == expected
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "It also provides $2 billion in budget support for Ukraine.",  # a pronoun subject
+        "The package includes $2 billion for air defence.",  # the package itself
+        "Of that sum, $2 billion is budget support.",  # a part
+    ],
+)
+def test_a_clause_telling_more_of_the_package_takes_its_date(follow_up):
+    text = (
+        "WASHINGTON — The U.S. House of Representatives on Wednesday approved a $9 billion "
+        f"package of aid for Ukraine.\n\nThe vote ended months of delay in Congress.\n\n{follow_up}"
+    )
+    rows = extract(text, published="2026-03-12")["aid_packages"]
+    assert {(r["amount"], r["announced"]) for r in rows} == {
+        (9e9, "2026-03-11"),
+        (2e9, "2026-03-11"),
+    }
+
+
+def test_an_undated_package_of_another_paragraph_takes_the_articles_date():
+    text = (
+        "WASHINGTON — The U.S. House of Representatives on Wednesday approved a $9 billion "
+        "package of aid for Ukraine.\n\nThe vote ended months of delay in Congress.\n\n"
+        "Canada has pledged C$500 million in military aid for Ukraine."
+    )
+    rows = extract(text, published="2026-03-12")["aid_packages"]
+    assert {(r["amount"], r["announced"]) for r in rows} == {
+        (9e9, "2026-03-11"),
+        (5e8, "2026-03-12"),
+    }

@@ -1222,6 +1222,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     last_donor: dict[int, str] = {}
     last_recipient: dict[int, str] = {}
     last_date: dict[int, str] = {}
+    last_when: str | None = None  # the date of the last package, any paragraph
     whole: tuple[str | None, str | None] = (None, None)  # parties of the last package
     for cand in candidates:
         paragraph = ctx.paragraph_of(cand.span.start_char)
@@ -1259,8 +1260,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         when, stated = announced(ctx, cand.span, cumulative, label)
         if not stated and not cumulative and paragraph in last_date:
             when = last_date[paragraph]  # a part takes its package's date
+        elif not stated and not cumulative and last_when and (cand.part or _refers_back(cand)):
+            when = last_when  # "The package includes ...", paragraphs on: the package's date
         elif stated:
             last_date[paragraph] = when
+        if not cumulative:
+            last_when = when
         key = (donor, recipient, currency, round(amount.amount, 2))
         # the same amount on two stated dates is two packages ("Feb 28: €500m", "Apr 13: €500m")
         row_year = past_year_row(ctx, cand.span)  # "| 2022 | £2.3bn |", "| 2023 | £2.3bn |"
@@ -1298,6 +1303,23 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if replaced:
             _merge_mention(rows[dated_key], replaced["kind"], replaced["_kind_strength"], [])
     return [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows.values()]
+
+
+def _refers_back(cand: AidCandidate) -> bool:
+    """The amount's clause tells more of the package told last: its subject is a pronoun
+    ("It also provides $4.6 billion") or the package itself ("The package includes ...")."""
+    verbs = clause_verbs(amount_noun(cand.span))
+    if not verbs:
+        return False
+    for subj in verbs[0].children:
+        if subj.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if subj.pos_ == "PRON" and subj.lower_ in ("it", "they", "she", "he"):
+            return True
+        definite = any(c.lower_ in ("the", "this", "that") for c in subj.children)
+        if definite and subj.lemma_.lower() in (*PACKAGE_NOUNS, *BILL_NOUNS, "legislation"):
+            return True
+    return False
 
 
 def _merge_mention(
