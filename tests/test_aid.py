@@ -1051,3 +1051,31 @@ def test_an_undated_package_of_another_paragraph_takes_the_articles_date():
         (9e9, "2026-03-11"),
         (5e8, "2026-03-12"),
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # money spent at home, however the qualifier is parsed
+        "Poland sent shells to Ukraine. Warsaw plans to spend more than 200bn zlotys on its "
+        "own defence in 2026.",
+        # money a clause says was not given
+        "Britain has sent Ukraine shells. No, the UK has not given Ukraine £159 billion.",
+    ],
+)
+def test_money_spent_at_home_or_not_given_is_no_aid(text):
+    assert extract(text, published="2025-06-01")["aid_packages"] == []
+
+
+def test_a_headline_in_a_conversions_currency_is_the_package_again():
+    text = (
+        "Sweden unveils record $1.9 billion military aid package for Ukraine\n\n"
+        "Sweden will send Ukraine its 20th military aid package, worth 18.5 billion kronor "
+        "($1.9 billion), the government announced on Tuesday. Japan gave $1.9 billion in aid "
+        "to Ukraine last week."
+    )
+    rows = extract(text, published="2025-09-17")["aid_packages"]
+    assert {(r["donor"], r["amount"], r["currency"]) for r in rows} == {
+        ("SWE", 1.85e10, "SEK"),
+        ("JPN", 1.9e9, "USD"),
+    }

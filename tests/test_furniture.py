@@ -29,6 +29,22 @@ def test_furniture_gives_no_aid_or_troops():
     assert facts["troop_deployments"] == []
 
 
+@pytest.mark.parametrize(
+    "link",
+    [
+        "Read also: Denmark to fund long-range drones for Ukraine with $350 million",
+        "Related: Denmark pledges €20 million in humanitarian aid for Moldova",
+        "See also: Sweden unveils a SEK 5 billion package and 150 troops for Finland",
+    ],
+)
+def test_a_link_line_mid_article_gives_no_aid_or_troops(link):
+    text = (
+        f"Aid for Niger\n\nThe EU sent aid to Niger on Monday.\n\n{link}\n\nMore aid will follow.\n"
+    )
+    facts = aidextract.extract(text, published="2024-04-22")
+    assert facts["aid_packages"] == facts["troop_deployments"] == []
+
+
 def test_captions_still_name_people_and_places():
     facts = aidextract.extract(PAGE, published="2024-05-14")
     assert "Kristina Dahl" in {p["name"] for p in facts["people"]}

@@ -675,6 +675,8 @@ def _own_spending(span: Span) -> bool:
     troops in Romania", "devoting 13.5 trillion roubles to defence") is its own outlay unless
     the clause names whom it is for ("spend £3bn a year on military aid to Ukraine")."""
     root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "than":  # "spend more than 200bn zlotys"
+        root = root.head.head
     if root.dep_ != "dobj" or root.head.lemma_ not in ("spend", "devote"):
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
@@ -760,6 +762,14 @@ def _unreal(span: Span) -> bool:
     heads = [*verbs[:2], *(c for c in verb.children if c.dep_ == "parataxis")]
     clauses = [c for v in heads for c in v.children if c.dep_ == "advcl"]
     return any(m.dep_ == "mark" and m.lower_ == "if" for c in clauses for m in c.children)
+
+
+def _denied(span: Span) -> bool:
+    """ "the UK has not given Ukraine £159 billion": money a clause says was not given."""
+    verbs = clause_verbs(span.root)
+    if not verbs or verbs[0].lemma_ not in GIVE_VERBS:
+        return False
+    return amount_noun(span).head == verbs[0] and any(c.dep_ == "neg" for c in verbs[0].children)
 
 
 def _estimate_of(span: Span) -> tuple[Token, Token | None] | None:
@@ -1162,6 +1172,25 @@ def is_conversion(ctx: ArticleContext, amount: Amount, previous: Amount | None) 
     return len(between) <= 30 and CONVERSION.match(between) is not None
 
 
+def _conversions(ctx: ArticleContext) -> dict[tuple[str, float], Amount]:
+    """(currency, amount) of each conversion in the text -> the amount it converts."""
+    pairs = zip(ctx.amounts[1:], ctx.amounts, strict=False)
+    return {(a.currency, a.amount): prev for a, prev in pairs if is_conversion(ctx, a, prev)}
+
+
+def _restates_conversion(
+    ctx: ArticleContext, cand: AidCandidate, converted: dict[tuple[str, float], Amount]
+) -> bool:
+    """ "Sweden unveils $1.9 billion package" over "18.5 billion kronor ($1.9 billion)": the
+    figure of a conversion stated elsewhere is that package again, in another currency."""
+    source = converted.get((cand.amount.currency, cand.amount.amount))
+    if source is None:
+        return False
+    span = token_span(ctx.doc, source.start_char, source.end_char)
+    donor = parties(ctx, span)[0] if span is not None else None
+    return None in (donor, cand.donor) or donor == cand.donor
+
+
 def extract_aid(ctx: ArticleContext) -> list[dict]:
     """One row per distinct aid amount of the article (the same donor, recipient, amount and
     currency in headline, body and caption is one row: the first).
@@ -1173,6 +1202,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     lex = lexicon(LEXICON)
     candidates: list[AidCandidate] = []
     asked: list[str | None] = []  # receivers of money asked for
+    converted = _conversions(ctx)
     previous = None
     for amount in ctx.amounts:
         after, previous = previous, amount
@@ -1201,6 +1231,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             continue
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
         if (cand.recipient is None and _own_spending(span)) or _estimate(span) or _unreal(span):
+            continue
+        if _denied(span) or _restates_conversion(ctx, cand, converted):
             continue
         if _asked_for(span):  # no aid, but it says whom the article's money is for
             asked.append(parties(ctx, span)[1])
