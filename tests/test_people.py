@@ -853,3 +853,89 @@ def test_a_national_office_takes_no_bodys_country(nlp):
         ("EU", 270e6),
         ("USA", 65e6),
     }
+
+
+# who a person speaks for, told by the body named in the title or apposition (invented text)
+BODY_CASES = [
+    # an acronym the article defined after a body named by its country's adjective
+    (
+        "The Chilean Naval Command (CNC) sent two ships. CNC spokesman Commodore Luis Vera "
+        "said the ships had sailed.",
+        ("Luis Vera", "CNC spokesman", "CHL"),
+    ),
+    # ... or owned by a body
+    (
+        "NATO's Baltic Air Patrol (BAP) was reinforced, BAP commander Colonel Jan Novak said.",
+        ("Jan Novak", "BAP commander", "NATO"),
+    ),
+    # a body's agency stays in the role; the body itself leaves it
+    (
+        "Maria Lopez, the UNDP Representative in Chad, said the camps were full.",
+        ("Maria Lopez", "UNDP Representative in Chad", "UN"),
+    ),
+    # a country's name or adjective opening the body the person serves
+    (
+        "Brigadier Omar Sadiq, chief of staff of the Guyana Defence Force, said the border "
+        "was calm.",
+        ("Omar Sadiq", "chief of staff of the Guyana Defence Force", "GUY"),
+    ),
+    (
+        "Li Wei, a researcher at the Chinese Academy of Social Sciences, said the loans "
+        "would continue.",
+        ("Li Wei", "researcher at the Chinese Academy of Social Sciences", "CHN"),
+    ),
+    # a title the name stands in apposition to, read from the parse
+    (
+        '"It is hard," said one Estonian economist, Mari Tamm from the Tallinn office of a '
+        "Finnish bank.",
+        ("Mari Tamm", "economist", "EST"),
+    ),
+    (
+        "The European Commissioner for Energy, Climate and Water Management, Anna Berg, told "
+        "the meeting the EU would pay.",
+        ("Anna Berg", "European Commissioner for Energy, Climate and Water Management", "EU"),
+    ),
+    # "Its" opening the sentence: the subject of the sentence before
+    (
+        "Unifil, which has 10,000 troops, is due to leave next year.\n\nIts spokesman, Marco "
+        "Rossi, said the mission had seen more attacks.",
+        ("Marco Rossi", "spokesman", "UN"),
+    ),
+    # an owner that is an office of a body
+    (
+        "Juan Cortes, the UN Secretary-General's special representative for Haiti, said the "
+        "force needed money.",
+        ("Juan Cortes", "special representative for Haiti", "UN"),
+    ),
+    # a body's title before the field it serves; titles only the UN gives
+    (
+        "The UN mission in Congo has 11,000 troops. Petra Weiss, Deputy Special "
+        "Representative of the Secretary-General for Protection and Operations, said its "
+        "lessons mattered.",
+        (
+            "Petra Weiss",
+            "Deputy Special Representative of the Secretary-General for Protection and Operations",
+            "UN",
+        ),
+    ),
+    (
+        "Humanitarian Coordinator Anne Dubois warned that the clinics were running on empty.",
+        ("Anne Dubois", "Humanitarian Coordinator", "UN"),
+    ),
+    # an agency's head and a mission of NATO (models/people_titles.tsv, people_institutions.tsv)
+    (
+        "USAID Administrator Jane Doe said Monday the United States would give more.",
+        ("Jane Doe", "USAID Administrator", "USA"),
+    ),
+    (
+        "KFOR spokesperson Lieutenant Colonel Paolo Rinaldi said the troops would be visible.",
+        ("Paolo Rinaldi", "KFOR spokesperson", "NATO"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BODY_CASES)
+def test_body_of_the_title(nlp, text, expected):
+    _, rows = extract_facts(nlp(text))
+    people = {row["name"]: (row["name"], row["role"], row["country"]) for row in rows["people"]}
+    assert people.get(expected[0]) == expected

@@ -885,7 +885,12 @@ def _role_country(w: DocWords, role: str, start: int) -> str | None:
     if code:
         return code
     low = role.lower()
-    code = next((c for r, c in w.lex.role_countries if low == r or low.endswith(" " + r)), None)
+    # "Deputy Special Representative of the Secretary-General for Protection": the title
+    # without the field or place it serves ends as listed
+    cores = (low, re.split(r" (?:for|in|to) ", low, maxsplit=1)[0])
+    code = next(
+        (c for r, c in w.lex.role_countries for x in cores if x == r or x.endswith(" " + r)), None
+    )
     return _nearest_body(w, start) if code == "BODY" else code
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+import pycountry
 from spacy.tokens import Doc, Span, Token
 
 from .resources import ResourceError, read_tsv
@@ -43,6 +44,8 @@ _LEAD_VERBS = frozenset({"lead", "head"})  # ", who leads the agency's Ukraine d
 _EMPLOYER_PREPS = frozenset({"at", "with"})  # ", a researcher at the Stimson Center"
 _NAME_JOINS = frozenset({"of", "and", "for", "&"})  # inside a body's name
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
+_COMPLEMENT_DEPS = frozenset({"pobj", "prep", "conj", "compound"})
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")  # "PCG", "AFD": an acronym an article defines
 _MAX_COMPLEMENT = 14  # tokens a title's "of ..." complement may span before the name
 _TITLE_KINDS = frozenset(
     {"head", "rank", "style", "local", "relation", "modifier", "honorific", "passing"}
@@ -109,6 +112,24 @@ def title_lexicon() -> TitleLexicon:
     )
 
 
+@cache
+def _demonyms() -> frozenset[str]:
+    return frozenset(r["word"] for r in read_tsv("geo_demonyms.tsv", required=("word", "code")))
+
+
+@cache
+def _is_country_name(text: str) -> bool:
+    """A country's name as pycountry knows it ("Guyana", "the Netherlands"), not a code."""
+    text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
+    if len(text) < 4:
+        return False
+    try:
+        pycountry.countries.lookup(text)
+    except LookupError:
+        return False
+    return True
+
+
 def word_bounds(texts: list[str], spaces: list[str]) -> tuple[list[int], list[int]]:
     """Token ranges of hyphen-joined words ("Prime-minister", "Seong-kweun", "Then-Defence"),
     from the tokens' texts and trailing whitespace."""
@@ -159,6 +180,8 @@ class DocWords:
         self.ents = doc.ents  # spaCy builds the spans anew on every access
         self.ent: dict[int, Span] = {i: ent for ent in self.ents for i in range(ent.start, ent.end)}
         self.body_refs = self._body_refs()
+        self.acronyms: dict[str, str] = {}  # the owners of the names they stand for are read first
+        self.acronyms = self._acronyms()
         self._namelike: dict[int, bool] = {}
 
     # --- codes -------------------------------------------------------------------------
@@ -177,8 +200,20 @@ class DocWords:
         return self._codes[text]
 
     def institution(self, text: str) -> str | None:
-        """Country of a government institution named in `text` ("Pentagon spokesman")."""
-        return next((code for pat, code in self.lex.institutions if pat.search(text)), None)
+        """Country of a government institution named in `text` ("Pentagon spokesman"), or of
+        a body whose acronym the article defined ("PCG spokesman")."""
+        code = next((code for pat, code in self.lex.institutions if pat.search(text)), None)
+        defined = (self.acronyms[a] for a in _ACRONYM.findall(text) if a in self.acronyms)
+        return code or next(defined, None)
+
+    def country_word(self, i: int) -> str | None:
+        """Code of the word at token `i` when it names a country or is a country's adjective
+        ("Guyana", "Chinese"), not a capital or city ("London" of "London School")."""
+        text = self.word_text[i]
+        code = self.code(text)
+        if code is None or code in self.lex.body_codes:
+            return code
+        return code if text in _demonyms() or _is_country_name(text) else None
 
     def owner_code(self, text: str) -> str | None:
         """Code of a possessive owner: "Ukraine's", "the Bank's" (a body the article named)."""
@@ -193,6 +228,41 @@ class DocWords:
         if ent is not None and ent.label_ == "PERSON":
             return None
         return self.code(ent.text if ent is not None else tok.text)
+
+    def _acronyms(self) -> dict[str, str]:
+        """Acronyms the article defines after a body's name whose words give its country or
+        body: "the Philippine Coast Guard (PCG)" -> PHL, "NATO's Kosovo Force (KFOR)" -> NATO."""
+        out: dict[str, str] = {}
+        for i in range(1, len(self.texts) - 2):
+            acronym = self.texts[i + 1]
+            if self.texts[i] != "(" or self.texts[i + 2] != ")" or not _ACRONYM.fullmatch(acronym):
+                continue
+            code = self._body_name_code(i)
+            if code and acronym not in out and self.code(acronym) is None:
+                out[acronym] = code
+        return out
+
+    def _body_name_code(self, end: int) -> str | None:
+        """Code of the proper name of a body that ends before token `end`: its owner ("NATO's
+        Kosovo Force"), its first word ("French Development Agency") or an "of" and a country
+        at its end ("Bank of China")."""
+        floor = self.doc[end - 1].sent.start
+        start = end
+        while start > floor and (
+            self.texts[start - 1][:1].isupper()
+            or (start < end and self.lowers[start - 1] in _NAME_JOINS)
+        ):
+            start -= 1
+        while start < end and (not self.texts[start][:1].isupper() or self.lowers[start] == "the"):
+            start += 1
+        if end - start < 2:
+            return None
+        if start >= floor + 2 and self.texts[start - 1] in POSSESSIVE:
+            owner = self.word_start[start - 2]
+            return self.owner_code(self.doc[owner : start - 1].text)
+        ofs = [k for k in range(start, end) if self.lowers[k] == "of"]
+        tail = self.doc[ofs[-1] + 1 : end].text if ofs else ""
+        return self.country_word(start) or (self.code(tail) if _is_country_name(tail) else None)
 
     def _body_refs(self) -> list[tuple[int, str]]:
         """(token, code) of every international body named, and of back-references ("the Fund")."""
@@ -351,8 +421,8 @@ def mention_title(w: DocWords, start: int, end: int) -> tuple[str | None, str | 
     before = title_before(w, start)
     outer = before.start if before else start
     titles = []
-    if outer > 0 and w.texts[outer - 1] == "," and _closes_apposition(w, end):
-        titles.append(title_before(w, outer - 1))
+    if outer > 0 and w.texts[outer - 1] == ",":
+        titles.append(_title_in_apposition(w, start, end, outer - 1))
     after = title_after(w, _past_origin(w, end))
     # a bare rank or one-word title yields to an apposition: "Gen. Mark Milley, chairman
     # of the Joint Chiefs", "Senator X, the chair of the Armed Services Committee"
@@ -365,6 +435,31 @@ def mention_title(w: DocWords, start: int, end: int) -> tuple[str | None, str | 
     role = next((r for r, _ in read if r), None)
     country = next((c for _, c in read if c), None)
     return role, country
+
+
+def _title_in_apposition(w: DocWords, start: int, end: int, comma: int) -> Title | None:
+    """The title a name stands in apposition to, before the comma at `comma`: "the minister,
+    X, said", and, by the parse, "one Moldovan analyst, X from ...", "the Commissioner for
+    Trade, Industry and Jobs, X, said"."""
+    if _closes_apposition(w, end):
+        title = title_before(w, comma)
+        if title:
+            return title
+    root = w.doc[start:end].root
+    if root.dep_ != "appos":
+        return None
+    near = root.head  # the model may hang the name on a word of the complement: "Trade"
+    while not w.is_head(near.i) and near.dep_ in _COMPLEMENT_DEPS and near.head.i < near.i:
+        near = near.head
+    head = w.word_start[near.i]
+    if not head < comma or not w.is_head(head):
+        return None
+    tail = range(w.word_end[head], comma)
+    if len(tail) > _MAX_COMPLEMENT or (tail and w.lowers[tail[0]] not in COMPLEMENT_PREPS):
+        return None
+    if not all(w.is_complement(k) or w.texts[k] == "," for k in tail):
+        return None
+    return Title(_modifiers_start(w, head, _sentence_floor(w, head)), head, comma)
 
 
 def _copula_title(w: DocWords, start: int) -> Title | None:
@@ -772,7 +867,7 @@ def read_title(w: DocWords, title: Title) -> tuple[str | None, str | None]:
     owners = [k for k in kept if w.texts[k] in POSSESSIVE]
     if owners:
         owner = doc[title.start : owners[-1]]
-        country = w.owner_code(owner.text)
+        country = w.owner_code(owner.text) or _office_owner(w, title.start, owners[-1])
         if country and w.institution(owner.text):  # "the European Council's president"
             kept = [k for k in kept if k > owners[-1] or (k < owners[-1] and w.lowers[k] != "the")]
         elif country or not _named_owner(w, title.start, owners[-1]):
@@ -786,6 +881,7 @@ def read_title(w: DocWords, title: Title) -> tuple[str | None, str | None]:
     country = country or code or _employer(w, complement)
     pieces, owner_country = _complement_text(w, complement)
     country = country or owner_country or _party_country(w, kept, title)
+    country = country or _pronoun_owner(w, title)
     if not country:
         country, kept = _local_country(w, title, kept)
     kept = [k for k in kept if w.lowers[k] not in w.lex.passing]
@@ -796,6 +892,28 @@ def read_title(w: DocWords, title: Title) -> tuple[str | None, str | None]:
     if w.is_plural_head(title.head):  # "Presidents X and Y": each is "President"
         role = role.replace(w.texts[title.head], w.texts[title.head][:-1], 1)
     return role or None, country
+
+
+def _office_owner(w: DocWords, start: int, end: int) -> str | None:
+    """Country of an owner that is an office: "the UN Secretary-General's envoy" -> UN."""
+    last = w.word_start[end - 1]
+    return read_title(w, Title(start, last, end))[1] if last > start and w.is_head(last) else None
+
+
+def _pronoun_owner(w: DocWords, title: Title) -> str | None:
+    """ "Unifil ... Its spokesperson, X": a sentence opened by "Its" before the title names
+    the office of the subject of the sentence before."""
+    k = title.start - 1
+    if k < 1 or w.lowers[k] != "its" or not w.doc[k].is_sent_start:
+        return None
+    before = w.doc[k - 1].sent
+    subject = next(
+        (t for t in before.root.children if t.dep_ in ("nsubj", "nsubjpass") and t.i < k), None
+    )
+    if subject is None:
+        return None
+    ent = w.ent.get(subject.i)
+    return w.owner_code(ent.text if ent is not None else subject.text)
 
 
 def _text_of_tokens(w: DocWords, tokens: list[int]) -> str:
@@ -938,10 +1056,28 @@ def _country_prefix(w: DocWords, title: Title, kept: list[int]) -> tuple[str | N
         if w.institution(prefix):
             continue
         code = w.code(prefix)
+        if code in w.lex.body_codes and _agency_kept(w, title, prefix, code):
+            return code, kept
         if code:
             after = w.word_end[starts[n - 1]]
             return code, [k for k in kept if k < lead or k >= after]
     return None, kept
+
+
+def _agency_kept(w: DocWords, title: Title, prefix: str, code: str) -> bool:
+    """A body's agency stays in the role of an apposition ("X, the UNICEF Representative in
+    Sudan"), as a sub-body's name does; before the name it is the press's label for whose
+    speaker this is and leaves the role ("UNHCR spokesperson X" -> "spokesperson")."""
+    before_name = title.end < len(w.doc) and w.is_namelike(title.end)
+    return not before_name and not _is_body_itself(prefix, code)
+
+
+def _is_body_itself(name: str, code: str) -> bool:
+    """The body's own name, not one of its agencies: "U.N.", "Nato", "United Nations",
+    "European Union" spell the code ("UN") by their letters or their words' initials."""
+    words = [t for t in re.split(r"[\s.-]+", name) if t and t.lower() not in ("the", "of", "and")]
+    letters = "".join(words).upper()
+    return code in (letters, "".join(t[0] for t in words).upper())
 
 
 def _employer(w: DocWords, complement: list[int]) -> str | None:
@@ -957,6 +1093,22 @@ def _employer(w: DocWords, complement: list[int]) -> str | None:
         words = doc[k : min(k + n, complement[-1] + 1)]
         if len(words) == n and not any(w.is_title_word(t.i) for t in words):
             code = w.code(words.text)
+            if code:
+                return code
+    return _named_employer(w, complement)
+
+
+def _named_employer(w: DocWords, complement: list[int]) -> str | None:
+    """A body named after its country further in the complement: "chief of staff of the
+    Guyana Defence Force", "a researcher at the Chinese Academy of Sciences" (a city's name
+    is none: "the London School of Economics")."""
+    for k in complement[:-2]:
+        if w.lowers[k] not in ("of", "at", "with"):
+            continue
+        first = k + 1 + (w.lowers[k + 1] == "the")
+        after = w.word_end[first]
+        if after in complement and w.texts[after][:1].isupper() and w.pos[after] == "PROPN":
+            code = w.country_word(first)
             if code:
                 return code
     return None
