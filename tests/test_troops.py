@@ -1320,3 +1320,58 @@ def test_a_ceiling_of_personnel_is_no_force(nlp):
 )
 def test_flown_out_of_home_is_sent(nlp, text, expected):
     assert [(r[0], r[1]) for r in _rows(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adjective complement places its subject like a verb ("remain confined to")
+        (
+            "About 700 Italian soldiers remain confined to their barracks in Bunia.",
+            [("ITA", 700, "COD", "Bunia")],
+        ),
+        # "most of them" as the subject of a clause: that clause's place phrase
+        (
+            "Moscow has brought in about 8,000 troops from North Korea, most of them now serving "
+            "in Belgorod.",
+            [("PRK", 8000, "RUS", "Belgorod")],
+        ),
+        # "working out of" a site places the force at the site's town
+        (
+            "Some 350 Dutch troops are in Lithuania, most of them working out of a camp near "
+            "Kaunas.",
+            [("NLD", 350, "LTU", "Kaunas")],
+        ),
+        # "most of them" takes up a plural noun, not the singular frontier before it
+        (
+            "Chad has massed some 4,000 soldiers along its southern frontier, most of them around "
+            "Abéché.",
+            [("TCD", 4000, "TCD", "Abéché")],
+        ),
+        # a town the NER reads as a person, placed in the country the phrase names
+        (
+            "About 150 British soldiers are working at a logistics hub in Kiryat Gat, in southern "
+            "Israel.",
+            [("GBR", 150, "ISR", "Kiryat Gat")],
+        ),
+        # the units a force works with: their own place before their country's adjective
+        (
+            "Officials said some 40 Belarusian instructors were working with Russian artillery "
+            "units in Kherson.",
+            [("BLR", 40, "UKR", "Kherson")],
+        ),
+        # a base that houses a force: the base's place phrase
+        (
+            "The Italian base in Djibouti houses about 90 Italian soldiers.",
+            [("ITA", 90, "DJI", None)],
+        ),
+        # the last word of a longer name is no town of its own ("Airport" in GeoNames)
+        (
+            "The first 200 Kenyan police officers landed at Jomo Mwangi International Airport in "
+            "March.",
+            [("KEN", 200, None, None)],
+        ),
+    ],
+)
+def test_places_of_clauses_most_and_unlabelled_names(nlp, text, expected):
+    assert _rows(text) == expected

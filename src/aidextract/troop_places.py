@@ -97,11 +97,15 @@ def _region_word_after(ent: Span) -> bool:
 
 def _town_of_site(ent: Span) -> geo.Place | None:
     """ "Niamey airport", "the Gao base": a site named only by its town and a common noun is
-    placed at the town (a site of its own name, "Air Base 201", keeps it)."""
+    placed at the town (a site of its own name, "Air Base 201", keeps it); the common words
+    may be several ("the Adazi military base")."""
     words = [t for t in ent if t.lower_ != "the"]
     if len(words) < 2 or not words[-1].is_lower or words[-1].pos_ != "NOUN":
         return None
-    place = resolve_place(ent.doc[words[0].i : words[-1].i].text)
+    name = [t for t in words if not t.is_lower]
+    if words[: len(name)] != name:
+        return None  # "Camp of the Seven": lower-case words inside the name
+    place = resolve_place(ent.doc[name[0].i : name[-1].i + 1].text) if name else None
     return place if place is not None and place.type == "city" else None
 
 
@@ -142,8 +146,11 @@ def _named_place(
         return _region_before(ctx, obj)
     if obj.lemma_ in direction_words("point", "compound") and definite(obj):
         return _compass_place(ctx, lex, obj)
-    if "unit" in cues:
+    if "unit" in cues:  # "with Russian units in Crimea": the units' place, else their country
         code = _adjective_country(obj)
+        placed = _entity_place(ctx, lex, word, obj, origin) if code else None
+        if placed and placed[0]:
+            return placed
         if code and code != origin:
             return code, None
     site = _described_site(ctx, obj) or _capital_named(obj)
@@ -182,7 +189,23 @@ def _entity_place(
         return None, None  # "to Poland and Germany"
     if word == "near" and first[1] is None:
         return None, None
+    if first[0] and first[1] is None:
+        return _unlabelled_town(ctx, obj, first[0]) or first
     return first
+
+
+def _unlabelled_town(ctx: ArticleContext, obj: Token, country: str) -> Place | None:
+    """ "a centre in Kiryat Gat, in southern Israel": a name of the phrase the NER did not
+    label a place (LIBRARY-NOTES: towns read as people), placed in the country the phrase
+    names; a name of another country is no town of this one."""
+    for prep in (c for c in obj.children if c.dep_ == "prep" and c.lower_ in LOCATION_PREPS):
+        for name in _prep_objects(prep):
+            if name.pos_ != "PROPN" or name.ent_type_ in (*PLACE_LABELS, *NUMERIC_LABELS):
+                continue
+            place = _resolve_text(ctx.doc[name.left_edge.i : name.i + 1])
+            if place and place[0] == country and place[1]:
+                return place
+    return None
 
 
 def _nested_ent(ent: Span, obj: Token) -> bool:
@@ -368,9 +391,9 @@ def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | 
         names += [c for c in obj.children if c.dep_ == "compound"]
     names += [o for p in obj.children if p.lower_ == "of" for o in p.children]  # "city of X"
     for name in (t for t in names if t.pos_ == "PROPN" and t.ent_type_ not in NUMERIC_LABELS):
-        place = _resolve_text(ctx.doc[name.left_edge.i : name.i + 1]) or _resolve_text(
-            ctx.doc[name.i : name.i + 1]
-        )
+        place = _resolve_text(ctx.doc[name.left_edge.i : name.i + 1])
+        if place is None and not _name_head(name):  # "occupied Crimea": the name alone
+            place = _resolve_text(ctx.doc[name.i : name.i + 1])
         if place:
             return place
     region = _region_of(obj)
@@ -380,6 +403,12 @@ def _unlabelled_place(ctx: ArticleContext, lex: Lexicon, obj: Token) -> Place | 
     if code is None and definite(obj) and noun_cues(lex, obj) & {"mission", "unit"}:
         code = host_country(lex, reversed(ctx.doc[sentences_back(obj, 2) : obj.i]))
     return (code, None) if code else None
+
+
+def _name_head(token: Token) -> bool:
+    """The last word of a longer name ("Toussaint Louverture International Airport"): a
+    designation, which alone names no place (there is a town "Airport" in GeoNames)."""
+    return any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.lefts)
 
 
 def _region_of(obj: Token) -> Place | None:
@@ -435,6 +464,11 @@ def _scope_phrases(lex: Lexicon, scope: Token):
             prep.dep_ == "prep" and prep.lower_ == "through" and "rotation" in lex.cues_at(scope)
         ):  # "around 1,000 rotate through Lithuania": stationed there in turns
             pairs.extend((prep, obj) for obj in _prep_objects(prep))
+        elif prep.dep_ == "prep" and prep.lower_ == "out" and "operate" in lex.cues_at(scope):
+            # "working out of a headquarters near X": based there (not "flown out of X")
+            pairs.extend(
+                (prep, o) for of in prep.children if of.lower_ == "of" for o in _prep_objects(of)
+            )
         elif prep.dep_ == "prep" and prep.lower_ == "with":  # "serve with the battlegroup in X"
             pairs.extend((prep, o) for o in _prep_objects(prep) if "unit" in noun_cues(lex, o))
     return sorted(pairs, key=lambda p: p[0].lower_ not in DESTINATION_PREPS)
@@ -481,7 +515,7 @@ def _verb_scopes(ctx: ArticleContext, lex: Lexicon, verb: Token, cand: Candidate
     for child in verb.children:
         if noun in child.subtree:
             continue
-        if child.dep_ in ("xcomp", "acomp", "advcl", "conj") and child.pos_ == "VERB":
+        if child.dep_ in ("xcomp", "acomp", "advcl", "conj") and _clause_word(child):
             subjects = [c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")]
             if not subjects or _owners_when(ctx, child, subjects, cand.origin):
                 yield child  # a clause with a subject of its own is about another force
@@ -494,6 +528,12 @@ def _verb_scopes(ctx: ArticleContext, lex: Lexicon, verb: Token, cand: Candidate
             # "The battlegroup in Lithuania ... had 1,200", "Their arrival in Port-au-Prince
             # brings the number to 930"
             yield from _noun_scopes(child)
+
+
+def _clause_word(token: Token) -> bool:
+    """A verb, or an adjective complement that places its subject like one ("troops remain
+    confined to their bases in X", "were present in X")."""
+    return token.pos_ == "VERB" or token.dep_ == "acomp" and token.pos_ == "ADJ"
 
 
 def _subject_placing(verb: Token) -> bool:
@@ -644,23 +684,34 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
             return None  # "most of them" takes up the count nearest before it
         if not _most(tok) or not is_partitive(lex, tok):
             continue
-        if tok.head.i not in ancestors and _last_noun(tok) != cand.noun:
+        if tok.head.i not in ancestors and _last_noun(lex, tok) != cand.noun:
             continue  # "most of them" hung elsewhere takes up the noun just before it
-        after = tok.doc[min(tok.right_edge.i + 1, len(tok.doc) - 1)]  # parsed onto the verb
-        # "most of them around Adré": around a town places them (FORMAT.md nulls a country)
-        preps = (c for c in [*tok.children, after] if c.lower_ in (*LOCATION_PREPS, *NULLING_PREPS))
-        for prep in preps:
-            for obj in _prep_objects(prep):
-                place = _named_place(ctx, lex, prep.lower_, obj, cand.origin)
-                if place and place[1]:
-                    return place
+        for prep, obj in _most_phrases(lex, tok):
+            place = _named_place(ctx, lex, prep.lower_, obj, cand.origin)
+            if place and place[1]:
+                return place
     return None
 
 
-def _last_noun(token: Token) -> Token | None:
-    """The last common noun before `token` in its sentence: what "most of them" takes up."""
+def _most_phrases(lex: Lexicon, most: Token):
+    """(preposition, object) pairs placing "most of them": its own phrases, one parsed onto
+    the verb after it ("most of them around Adré": around a town places them, FORMAT.md nulls
+    only a country), and the places (not the destinations) of the clause it is the subject of
+    ("most of them now fighting in Kursk", not "most of them shipped to X and moved on")."""
+    after = most.doc[min(most.right_edge.i + 1, len(most.doc) - 1)]
+    preps = (c for c in [*most.children, after] if c.lower_ in (*LOCATION_PREPS, *NULLING_PREPS))
+    yield from ((prep, obj) for prep in preps for obj in _prep_objects(prep))
+    if most.dep_ in SUBJECT_DEPS and most.head.pos_ == "VERB":
+        phrases = _scope_phrases(lex, most.head)
+        yield from ((p, o) for p, o in phrases if p.lower_ not in DESTINATION_PREPS)
+
+
+def _last_noun(lex: Lexicon, token: Token) -> Token | None:
+    """The last common noun before `token` in its sentence that "most of them" can take up:
+    a plural or a force noun ("troops along its frontier, most of them": not the frontier)."""
     before = token.sent[: token.i - token.sent.start]
-    return next((t for t in reversed(before) if t.pos_ == "NOUN"), None)
+    nouns = (t for t in reversed(before) if t.pos_ == "NOUN")
+    return next((t for t in nouns if t.tag_ == "NNS" or troop_noun(lex, t)), None)
 
 
 def _most(token: Token) -> bool:
