@@ -1172,18 +1172,26 @@ def is_conversion(ctx: ArticleContext, amount: Amount, previous: Amount | None) 
     return len(between) <= 30 and CONVERSION.match(between) is not None
 
 
-def _conversions(ctx: ArticleContext) -> dict[tuple[str, float], Amount]:
-    """(currency, amount) of each conversion in the text -> the amount it converts."""
+def _conversions(ctx: ArticleContext) -> dict[int, Amount]:
+    """Start offset of each conversion in the text -> the amount it converts."""
     pairs = zip(ctx.amounts[1:], ctx.amounts, strict=False)
-    return {(a.currency, a.amount): prev for a, prev in pairs if is_conversion(ctx, a, prev)}
+    return {a.start_char: prev for a, prev in pairs if is_conversion(ctx, a, prev)}
 
 
 def _restates_conversion(
-    ctx: ArticleContext, cand: AidCandidate, converted: dict[tuple[str, float], Amount]
+    ctx: ArticleContext, cand: AidCandidate, conversions: dict[int, Amount]
 ) -> bool:
     """ "Sweden unveils $1.9 billion package" over "18.5 billion kronor ($1.9 billion)": the
     figure of a conversion stated elsewhere is that package again, in another currency."""
-    source = converted.get((cand.amount.currency, cand.amount.amount))
+    figure = (cand.amount.currency, cand.amount.amount)
+    source = next(
+        (
+            conversions[a.start_char]
+            for a in reversed(ctx.amounts)  # the last conversion of that figure
+            if a.start_char in conversions and (a.currency, a.amount) == figure
+        ),
+        None,
+    )
     if source is None:
         return False
     span = token_span(ctx.doc, source.start_char, source.end_char)
@@ -1202,11 +1210,9 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     lex = lexicon(LEXICON)
     candidates: list[AidCandidate] = []
     asked: list[str | None] = []  # receivers of money asked for
-    converted = _conversions(ctx)
-    previous = None
+    conversions = _conversions(ctx)
     for amount in ctx.amounts:
-        after, previous = previous, amount
-        if amount.start_char in ctx.furniture or is_conversion(ctx, amount, after):
+        if amount.start_char in ctx.furniture or amount.start_char in conversions:
             continue
         span = token_span(ctx.doc, amount.start_char, amount.end_char)
         if span is None:
@@ -1232,7 +1238,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
         if (cand.recipient is None and _own_spending(span)) or _estimate(span) or _unreal(span):
             continue
-        if _denied(span) or _restates_conversion(ctx, cand, converted):
+        if _denied(span) or _restates_conversion(ctx, cand, conversions):
             continue
         if _asked_for(span):  # no aid, but it says whom the article's money is for
             asked.append(parties(ctx, span)[1])
