@@ -811,7 +811,7 @@ def test_a_part_of_the_whole_just_named_shares_its_parties(text, expected):
     ("dateline", "expected"),
     [
         ("NIAMEY, April 12 (AFP) - ", {("WB", "NER")}),  # filed from the receiver
-        ("PARIS, April 12 (AFP) - ", {("WB", "RUS")}),  # no dateline country of the story
+        ("PARIS, April 12 (AFP) - ", {("WB", "NER")}),  # not the dateline's: the story's
     ],
 )
 def test_aid_naming_no_receiver_goes_to_the_datelines_country(dateline, expected):
@@ -1079,3 +1079,16 @@ def test_a_headline_in_a_conversions_currency_is_the_package_again():
         ("SWE", 1.85e10, "SEK"),
         ("JPN", 1.9e9, "USD"),
     }
+
+
+def test_aid_naming_no_receiver_goes_where_the_story_happens():
+    """Russia is named more often, as actor; Niger's places (its towns too) more often."""
+    text = (
+        "Niamey (AFP) - Russian advisers arrived in Niger on Tuesday, Russian state media said.\n\n"
+        "The Russian team will train soldiers at bases near Agadez and Tillaberi, the Russian "
+        "embassy said. Russian officials said more Russian equipment would follow.\n\n"
+        "The World Bank said it had approved a $250 million grant to shore up food security "
+        "and basic services. Officials in Niamey welcomed the grant."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"], r["amount"]) for r in rows] == [("WB", "NER", 2.5e8)]

@@ -15,10 +15,11 @@ from .actors import Actors, is_dateline
 from .cues import lexicon
 from .dates import DateMention
 from .furniture import Furniture
-from .geo import actor_code, resolve_place
+from .geo import actor_code, is_demonym, resolve_place
 from .money import Amount, Count
 from .nlp import text_of
 from .people import Person
+from .places import PlaceMention
 from .schema import ORG_CODES
 
 
@@ -85,6 +86,7 @@ class ArticleContext:
     people: list[Person]
     actors: Actors
     furniture: Furniture
+    places: list[PlaceMention] = field(default_factory=list)
     _subjects: list[tuple[int, str]] | None = None
     _mentions: dict = field(default_factory=dict)
     _sections: list[tuple[int, str, str | None]] | None = None
@@ -163,9 +165,10 @@ class ArticleContext:
         after "in / at / to / from" are where things happen, not actors."""
         return _most_common_but(self._actor_mentions(("GPE", "NORP", "ORG"), _is_actor), exclude)
 
-    def main_recipient(self, exclude: str | None = None) -> str | None:
+    def main_recipient(self, exclude: str | None = None, story: bool = True) -> str | None:
         """The country the article most often names as a receiver: after "for" / "to", as an
-        (indirect) object of giving, or as the owner of something ("Ukraine's army")."""
+        (indirect) object of giving, or as the owner of something ("Ukraine's army"); else
+        the dateline's, else (with `story`) the country where the story happens."""
         receivers = (
             code
             for code in self._actor_mentions(("GPE", "NORP"), _is_receiver)
@@ -174,9 +177,30 @@ class ArticleContext:
         code = (
             _most_common_but(receivers, exclude)
             or self._dateline_country(exclude)
+            or (self.story_country(exclude) if story else None)
             or self.main_country(exclude=exclude)
         )
         return code if code not in ORG_CODES else None  # a body gives, never receives
+
+    def story_country(self, exclude: str | None = None) -> str | None:
+        """The country whose places (itself, its towns and regions, not its people) the text
+        names most: where the story happens, so whom aid that names no receiver most likely
+        helps ("Niamey (AFP) - ... arrived in Niger" over a World Bank grant)."""
+        text = text_of(self.doc)
+        return _most_common_but(
+            (
+                m.place.country
+                for m in self.places
+                if m.place.country not in (None, *ORG_CODES)
+                and not is_demonym(text[m.start_char : m.end_char])
+                and not self._in_dateline(m.start_char)  # where the reporter is
+            ),
+            exclude,
+        )
+
+    def _in_dateline(self, char: int) -> bool:
+        span = self.doc.char_span(char, char + 1, alignment_mode="expand")
+        return span is not None and is_dateline(span[0])
 
     def _dateline_country(self, exclude: str | None) -> str | None:
         """The country of the dateline's city ("NIAMEY, April 12 (AFP) -"): aid an article

@@ -64,6 +64,7 @@ def extract_facts(
         people=people,
         actors=Actors(doc, person_country),
         furniture=furniture,
+        places=places,
     )
     aid = extract_aid(ctx)
     home = home_country(outlet, url) or _main_donor(aid) or ctx.main_country()
@@ -143,7 +144,7 @@ def _official_country(ctx: ArticleContext, person: Person, home: str | None) -> 
     if section and section not in ORG_CODES:
         return section
     subject = ctx.paragraph_subject(ctx.paragraph_of(char))
-    if subject and subject not in ORG_CODES and subject != ctx.main_recipient():
+    if subject and subject not in ORG_CODES and subject != ctx.main_recipient(story=False):
         return subject
     code = _heading_country(ctx, char) or home
     return code if code not in ORG_CODES else None  # a national office is no body's

@@ -1154,6 +1154,12 @@ def country_place(code: str) -> Place | None:
     return _gazetteer().countries.get(code)
 
 
+def is_demonym(word: str) -> bool:
+    """`word` names a people ("Russian", "Germans"), not its country's land."""
+    g, key = _gazetteer(), _key(word)
+    return key not in g.country_keys and g.country_code(key) is not None
+
+
 def country_of_adjective(word: str) -> str | None:
     """ISO alpha-3 of the country a demonym or adjective names ("Polish" -> POL), else None."""
     code = actor_code(word)
