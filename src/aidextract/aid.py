@@ -33,6 +33,7 @@ from .fx import to_usd
 from .geo import resolve_place
 from .money import Amount, donor_dollar
 from .nlp import LIST_ITEM, entity_of, text_of
+from .not_aid import not_aid
 from .schema import LENDERS, ORG_CODES
 from .totals import is_cumulative, past_year_row
 
@@ -47,7 +48,6 @@ CONVERSION = re.compile(
     re.IGNORECASE,
 )
 ASK_VERBS = ("need", "require", "ask", "seek", "request")  # money asked for ("it needs $2bn")
-UNREAL_AUX = ("would", "could", "might")  # the outcome of a condition ("would be €11bn")
 ESTIMATE_VERBS = ("put", "estimate", "peg", "assess", "reckon", "calculate", "place")
 GIVER_NOUNS = ("donor", "country", "ally", "partner", "government", "nation", "state", "lender")
 SEVERAL = "*"  # a recipient phrase naming several countries: no one recipient
@@ -750,28 +750,6 @@ def _asked_for(span: Span) -> bool:
     return tok.dep_ in ("dobj", "prep") and head.pos_ == "VERB" and head.lemma_ in ASK_VERBS
 
 
-def _unreal(span: Span) -> bool:
-    """ "If Germany gave at Estonian rates, its aid would be closer to €11bn": the outcome of
-    a condition, which no one gives (a pledge on a condition, "would provide €5m if", is one)."""
-    verbs = clause_verbs(span.root)
-    if not verbs or verbs[0].lemma_ in GIVE_VERBS:
-        return False
-    verb = verbs[0]
-    if not any(c.dep_ == "aux" and c.lower_ in UNREAL_AUX for c in verb.children):
-        return False
-    heads = [*verbs[:2], *(c for c in verb.children if c.dep_ == "parataxis")]
-    clauses = [c for v in heads for c in v.children if c.dep_ == "advcl"]
-    return any(m.dep_ == "mark" and m.lower_ == "if" for c in clauses for m in c.children)
-
-
-def _denied(span: Span) -> bool:
-    """ "the UK has not given Ukraine £159 billion": money a clause says was not given."""
-    verbs = clause_verbs(span.root)
-    if not verbs or verbs[0].lemma_ not in GIVE_VERBS:
-        return False
-    return amount_noun(span).head == verbs[0] and any(c.dep_ == "neg" for c in verbs[0].children)
-
-
 def _estimate_of(span: Span) -> tuple[Token, Token | None] | None:
     """(verb, aid object) when the amount is what something is put at ("puts the bill at $X",
     "estimates French military aid since 2022 at about €5bn"); the object only if it is aid."""
@@ -1236,9 +1214,9 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
-        if (cand.recipient is None and _own_spending(span)) or _estimate(span) or _unreal(span):
+        if (cand.recipient is None and _own_spending(span)) or _estimate(span) or not_aid(span):
             continue
-        if _denied(span) or _restates_conversion(ctx, cand, conversions):
+        if _restates_conversion(ctx, cand, conversions):
             continue
         if _asked_for(span):  # no aid, but it says whom the article's money is for
             asked.append(parties(ctx, span)[1])
