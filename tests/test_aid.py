@@ -1092,3 +1092,16 @@ def test_aid_naming_no_receiver_goes_where_the_story_happens():
     )
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [(r["donor"], r["recipient"], r["amount"]) for r in rows] == [("WB", "NER", 2.5e8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("Japan signed a grant of 650 million FCFA for food aid in Chad.", "XAF"),
+        ("Japan gave Niger a grant of 650 million FCFA for food aid.", "XOF"),
+        ("Japan will give 650 million CFA francs in food aid to Cameroon.", "XAF"),
+    ],
+)
+def test_a_cfa_franc_is_the_receiving_countrys(text, currency):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["currency"]) for r in rows] == [("JPN", currency)]

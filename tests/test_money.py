@@ -24,6 +24,9 @@ PARSE_CASES = [
     ("USD 500 million", 500e6, "USD"),
     ("7-billion-dollar", 7e9, "USD"),  # the hyphenated adjective: "a 7-billion-dollar loan"
     ("KSh 1.7 billion", 1.7e9, "KES"),
+    ("SR37.5 million", 3.75e7, "SAR"),  # the Gulf press's riyals and dirhams
+    ("Dh4.6 billion", 4.6e9, "AED"),
+    ("QR50 million", 5e7, "QAR"),
     ("Rs2.55tr", 2.55e12, "INR"),  # Pakistani press: "tr" for trillion (PKR when named)
     ("1.2-billion-dollar", 1.2e9, "USD"),
     ("€2.5 billion", 2.5e9, "EUR"),

@@ -31,7 +31,7 @@ from .cues import lexicon, nearest_cues, token_span, tree_distances, tree_gap
 from .dates import later_than
 from .fx import to_usd
 from .geo import resolve_place
-from .money import Amount, donor_dollar
+from .money import Amount, donor_dollar, receiver_franc
 from .nlp import LIST_ITEM, entity_of, text_of
 from .not_aid import not_aid
 from .schema import LENDERS, ORG_CODES
@@ -1271,7 +1271,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if cand.recipient is None and _serves_donor(ctx, cand.span, donor):
             continue
         amount = cand.amount
-        currency = donor_dollar(amount, donor)
+        currency = receiver_franc(donor_dollar(amount, donor), recipient)
         cumulative = is_cumulative(ctx, cand.span, cand.cues)
         when, stated = announced(ctx, cand.span, cumulative, label)
         if not stated and not cumulative and paragraph in last_date:

@@ -101,14 +101,12 @@ def _multipliers() -> dict[str, tuple[float, bool]]:
 def _own_dollars() -> dict[str, str]:
     """ISO alpha-3 -> the country's own dollar other than the US one (CAN -> CAD), from
     countryinfo's currencies and pycountry's currency names."""
-    from countryinfo import all_countries
-
     out = {}
-    for country in all_countries():
-        for code in country.currencies():
+    for country, codes in _own_currencies().items():
+        for code in codes:
             currency = pycountry.currencies.get(alpha_3=code)
             if code != "USD" and currency is not None and currency.name.endswith("Dollar"):
-                out.setdefault(country.iso()["alpha3"], code)
+                out.setdefault(country, code)
     return out
 
 
@@ -119,6 +117,25 @@ def donor_dollar(amount: Amount, donor: str | None) -> str:
     if amount.currency != "USD" or not amount.text.startswith("$") or donor is None:
         return amount.currency
     return _own_dollars().get(donor, amount.currency)
+
+
+CFA_FRANCS = ("XOF", "XAF")  # one name ("CFA francs", "FCFA"), two currencies
+
+
+def receiver_franc(currency: str, recipient: str | None) -> str:
+    """A CFA franc is the receiving country's: West African (XOF) or Central African (XAF),
+    as "1.3 billion FCFA for boreholes in Chad" is XAF however the sentence names it."""
+    if currency not in CFA_FRANCS or recipient is None:
+        return currency
+    return next((c for c in _own_currencies().get(recipient, ()) if c in CFA_FRANCS), currency)
+
+
+@cache
+def _own_currencies() -> dict[str, tuple[str, ...]]:
+    """ISO alpha-3 -> the country's currencies (countryinfo)."""
+    from countryinfo import all_countries
+
+    return {c.iso()["alpha3"]: tuple(c.currencies()) for c in all_countries()}
 
 
 @cache
