@@ -1105,3 +1105,15 @@ def test_aid_naming_no_receiver_goes_where_the_story_happens():
 def test_a_cfa_franc_is_the_receiving_countrys(text, currency):
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [(r["donor"], r["currency"]) for r in rows] == [("JPN", currency)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The EU adopted two EPF measures for Ghana, of €9.5 million in 2023.",
+        "Washington released $80 million of FY2024 FMF to Lebanon in March.",
+    ],
+)
+def test_named_instruments_of_military_aid(text):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [r["kind"] for r in rows] == ["military"]
