@@ -1375,3 +1375,128 @@ def test_flown_out_of_home_is_sent(nlp, text, expected):
 )
 def test_places_of_clauses_most_and_unlabelled_names(nlp, text, expected):
     assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a capital as the subject stands for its government, even read as a person
+        (
+            "After the ambush, N'Djamena sent 2,000 additional soldiers to the Tibesti region.",
+            [("TCD", 2000, "TCD", "Tibesti")],
+        ),
+        # "by X estimates" names the source of the count, not the owner of the force
+        (
+            "Turkey held talks with Athens in May and has massed, by Greek estimates, some 12,000 "
+            "troops near Edirne.",
+            [("TUR", 12000, "TUR", "Edirne")],
+        ),
+        # a force of troops drawn from a number of countries is multinational
+        (
+            "A force of about 3,200 soldiers from 20 countries has been in Kosovo since 1999.",
+            [("NATO", 3200, "XKX", None)],
+        ),
+        # the relative clause of the unit a force is drawn from places the force
+        (
+            "About 400 US soldiers from the Ohio National Guard who have been in Poland since May "
+            "will come home in June.",
+            [("USA", 400, "POL", None)],
+        ),
+        # small towns of the gazetteer (geo_towns.tsv)
+        (
+            "Eritrea has massed about 5,000 troops around Senafe.",
+            [("ERI", 5000, "ERI", "Senafe")],
+        ),
+        (
+            "About 100 Egyptian soldiers were at the Merowe air base in April.",
+            [("EGY", 100, "SDN", "Merowe")],
+        ),
+    ],
+)
+def test_capitals_sources_multinational_forces_and_source_units(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a tally of peacekeepers sent to many missions over the years
+        (
+            "Since 2001, India has sent more than 200,000 peacekeepers to over 40 UN missions.",
+            [],
+        ),
+        # a figure put on a death toll counts casualties
+        (
+            "Nigeria keeps 3,000 troops in Niger. Local sources put the death toll at no fewer "
+            "than 35 soldiers.",
+            [("NGA", 3000, "NER", None)],
+        ),
+        # a National Guard's whole size, and fighters "under arms", are forces at home
+        ("The Texas National Guard has about 20,000 soldiers and airmen.", []),
+        (
+            "Iran sent 200 advisers to Yemen. The Houthis say they have some 100,000 fighters "
+            "under arms.",
+            [("IRN", 200, "YEM", None)],
+        ),
+    ],
+)
+def test_tallies_tolls_and_forces_under_arms(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a plural closing a unit's name is no noun "them" takes up
+        (
+            "Russia keeps about 1,500 soldiers of the Southern Group of Russian Forces in "
+            "Abkhazia, and around 300 of them guard the depot.",
+            [("RUS", 1500, "GEO", "Abkhazia"), ("RUS", 300, "GEO", "Abkhazia")],
+        ),
+        # a part whose own phrase names no country is in the whole's country
+        (
+            "Russia keeps about 2,000 troops in Abkhazia, around 500 of whom patrol along the "
+            "Inguri River.",
+            [("RUS", 2000, "GEO", "Abkhazia"), ("RUS", 500, "GEO", None)],
+        ),
+        # "close to X" says what the force is near, after its own "in" phrase
+        (
+            "Turkey now has about 8,000 troops in Hatay, close to Aleppo.",
+            [("TUR", 8000, "TUR", "Hatay")],
+        ),
+        # "on the X side" of a joint post says whose; a post "staffed" by a force places it
+        (
+            "A joint Armenian-Russian checkpoint near Gyumri, staffed on the Russian side by about "
+            "40 soldiers, opened in May.",
+            [("RUS", 40, "ARM", "Gyumri")],
+        ),
+        # "south of X": in X's country, not at X
+        ("Egypt has deployed 2,000 soldiers north of Aswan.", [("EGY", 2000, "EGY", None)]),
+    ],
+)
+def test_parts_sides_and_compass_places(nlp, text, expected):
+    assert _rows(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # reservists called up or mobilised are forces at home
+        "Israel approved the call-up of about 60,000 reservists, who will report for duty in May.",
+        "Ukraine has mobilised 200,000 soldiers.",
+        # a force allowed to be fielded is a ceiling ("up" parsed as a particle)
+        "A U.N. Security Council resolution adopted in May endorsed the mission and authorized "
+        "it to field up to 9,500 uniformed personnel.",
+        # a force sent or flown home is withdrawn
+        "Ethiopia sent home about 5,000 soldiers from Somalia in 2024.",
+        "About 500 Kenyan officers were flown home in May.",
+    ],
+)
+def test_call_ups_fielded_ceilings_and_forces_sent_home(nlp, text):
+    assert _rows(text) == []
+
+
+def test_home_in_an_apposition_is_no_return(nlp):
+    """ "..., home to its base": a description of the place, the force stays."""
+    text = "Russia keeps about 3,000 troops in Gyumri, in the north of Armenia, home to its base."
+    assert _rows(text) == [("RUS", 3000, "ARM", "Gyumri")]

@@ -120,6 +120,9 @@ def _phrase_place(
     """The place a prepositional (or object) phrase names; (None, None) when it names none
     that can be a destination (near a country, several countries, a region)."""
     word = prep.lower_
+    if word == "of" and prep.head.lower_ in direction_words("point"):
+        place = _named_place(ctx, lex, word, obj, origin)
+        return (place[0], None) if place else None  # south of X is not at X
     siblings = [c.lower_ for c in prep.children if c.dep_ == "conj"]
     if word in NULLING_PREPS or any(s in ("near", *NULLING_PREPS) for s in siblings):
         place = _named_place(ctx, lex, word, obj, origin)
@@ -133,6 +136,8 @@ def _named_place(
     """The place the object of a preposition `word` names: a border, "there", "the country",
     a part of one, a unit's country, a site, else the places named inside the phrase."""
     cues = noun_cues(lex, obj)
+    if obj.lemma_ == "side" and not any(c.lower_ == "of" for c in obj.children):
+        return None  # "staffed on the Turkish side by 60 troops": whose, not where (no "of")
     if "border" in cues:
         own = word in DESTINATION_PREPS or word in ("on", "at") and _own_border(ctx, obj, origin)
         return (origin, None) if own else (None, None)
@@ -458,6 +463,11 @@ def _scope_phrases(lex: Lexicon, scope: Token):
             pairs.append((prep, prep))  # "plans to station 4,800 troops there"
         elif prep.dep_ == "advmod" and prep.lower_ in ("back", "close", "closer"):
             pairs.extend(_scope_phrases(lex, prep))  # "moved 2,000 troops back to bases in X"
+        elif prep.dep_ == "advmod" and prep.lower_ in direction_words("point"):
+            # "deployed south of the Litani river": in the country of the place it is south of
+            pairs.extend(
+                (of, o) for of in prep.children if of.lower_ == "of" for o in _prep_objects(of)
+            )
         elif prep.dep_ == "prep" and prep.lower_ == "against" and "offensive" in lex.cues_at(scope):
             pairs.extend((prep, obj) for obj in prep.children if obj.dep_ == "pobj")
         elif (
@@ -471,7 +481,13 @@ def _scope_phrases(lex: Lexicon, scope: Token):
             )
         elif prep.dep_ == "prep" and prep.lower_ == "with":  # "serve with the battlegroup in X"
             pairs.extend((prep, o) for o in _prep_objects(prep) if "unit" in noun_cues(lex, o))
-    return sorted(pairs, key=lambda p: p[0].lower_ not in DESTINATION_PREPS)
+    return sorted(pairs, key=lambda p: not _destination_prep(p[0]))
+
+
+def _destination_prep(prep: Token) -> bool:
+    """A preposition of where a force goes; "close to X" only says what it is near, and
+    comes after the force's own "in" phrase ("in North Sinai, close to the Rafah crossing")."""
+    return prep.lower_ in DESTINATION_PREPS and prep.head.lower_ not in ("close", "closer")
 
 
 def _prep_objects(prep: Token) -> list[Token]:
@@ -558,6 +574,7 @@ def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
     noun = cand.noun.head if size_word(cand.noun) else cand.noun
     for scope in _noun_scopes(noun):
         yield 0, scope, False
+    yield from ((0, clause, False) for clause in _source_clauses(lex, noun))
     node = noun
     companion = _along_with(noun)
     if companion is not None:  # "the battery sent to Israel, along with 100 soldiers"
@@ -568,6 +585,18 @@ def _scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate):
         if "unit" in noun_cues(lex, node):  # "a brigade in Romania, about 3,000 troops"
             yield from ((0, scope, False) for scope in _noun_scopes(node))
     yield from _clause_scopes(ctx, lex, cand, node)
+
+
+def _source_clauses(lex: Lexicon, noun: Token) -> list[Token]:
+    """ "550 soldiers from the Tennessee National Guard who have been in Kosovo": the
+    relative clause of the unit a force is drawn from says where the force is (the parse
+    may hang "from" on the force's verb)."""
+    heads = [noun, noun.head] if noun.dep_ == "dobj" else [noun]
+    preps = (c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from")
+    units = [
+        o for p in preps for o in _prep_objects(p) if _unit_name(o) or "unit" in noun_cues(lex, o)
+    ]
+    return [c for u in units for c in u.children if c.dep_ == "relcl"]
 
 
 def _clause_scopes(ctx: ArticleContext, lex: Lexicon, cand: Candidate, node: Token):

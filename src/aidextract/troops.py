@@ -253,6 +253,8 @@ def _capacity(noun: Token) -> bool:
         return True  # "voted to authorize a force of up to 5,550 personnel": a ceiling
     if noun.dep_ == "attr" and any(_strength_word(c) for c in verb.children if c.dep_ == "nsubj"):
         return True  # "Its authorised ceiling is 11,826 personnel"
+    if verb.lower_ == "to" and verb.head.lower_ == "up" and verb.head.dep_ == "prt":
+        verb = verb.head.head  # "to field up to 11,911": "up" parsed as the verb's particle
     if verb.lemma_ not in troop_words("capacity_verb"):
         return False
     # "is authorised to have up to 2,500"
@@ -350,11 +352,14 @@ def _generic_crew(lex: Lexicon, noun: Token) -> bool:
 
 def _governed_out(lex: Lexicon, noun: Token) -> bool:
     """ "the withdrawal of its roughly 2,000-strong contingent", "the losses of the 800-strong
-    battalion": a force, however far its count stands, that a casualty or withdrawal word
-    governs."""
+    battalion", "put the death toll at 50 soldiers": a force, however far its count stands,
+    that a casualty or withdrawal word governs."""
     force = noun.head if size_word(noun) else noun
     governor = force.head.head if force.head.lower_ == "of" else force.head
-    return force.dep_ in ("pobj", "dobj") and "not_troops" in lex.cues_at(governor)
+    if force.dep_ in ("pobj", "dobj") and "not_troops" in lex.cues_at(governor):
+        return True
+    # "put the death toll at 50 soldiers": the figure put on the force is a casualty word's
+    return any("not_troops" in lex.cues_at(o) for o in _estimated_objects(force))
 
 
 def _gone_out(noun: Token) -> bool:
@@ -370,6 +375,22 @@ def _gone_out(noun: Token) -> bool:
         return False
     home = _home_of(noun)
     return home is not None and all(_country_of(o) != home for o in left if o.dep_ == "pobj")
+
+
+def _sent_home(noun: Token) -> bool:
+    """ "sent home about 5,000 soldiers", "500 troops were flown home": a force going home
+    is withdrawn, not sent."""
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ != "VERB":
+        return False
+    return any(_home_word(c) for c in verb.children)
+
+
+def _home_word(token: Token) -> bool:
+    """ "sent home", not the "home to its base" of an apposition after a comma."""
+    if token.lower_ != "home" or token.dep_ not in ("advmod", "npadvmod") or token.i == 0:
+        return False
+    return token.n_lefts + token.n_rights == 0 and token.nbor(-1).text != ","
 
 
 def _home_of(noun: Token) -> str | None:
@@ -602,8 +623,16 @@ def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
         if t.tag_ in ("NNS", "NNPS")
         and t.ent_type_ not in NUMERIC_LABELS  # "Two days later"; not "the Marines"
         and not (t.dep_ == "nsubj" and "speech" in lex.cues_at(t.head))
+        and not _inside_name(t)
     ]  # "US officials said about 8,000 of them": the speakers are not what "them" takes up
     return bool(plurals) and troop_noun(lex, plurals[-1])
+
+
+def _inside_name(token: Token) -> bool:
+    """ "the Operational Group of Russian Forces": a plural closing a longer name is part of
+    the name, not a noun a pronoun takes up."""
+    prep = token.head
+    return token.tag_ == "NNPS" and prep.lower_ == "of" and prep.head.pos_ == "PROPN"
 
 
 def _presence_subject(lex: Lexicon, root: Token) -> bool:
@@ -770,7 +799,8 @@ def _country_name(token: Token) -> bool:
 def _ruled_out(lex: Lexicon, span: Span, noun: Token, cues: dict[str, int]) -> bool:
     """Counts of people that are no force sent or massed, whatever noun they have:
     casualties and crews, strengths allowed, trainees, contingencies, ranges, forces needed
-    or on orders, generic crews, forces able to go, withdrawn, and armies at home."""
+    or on orders, generic crews, forces able to go, withdrawn or sent home, armies at home,
+    and tallies over many missions."""
     return (
         _excluded_by_cues(cues)
         or _crewing(lex, noun, cues)
@@ -784,7 +814,28 @@ def _ruled_out(lex: Lexicon, span: Span, noun: Token, cues: dict[str, int]) -> b
         or _able(lex, noun)
         or _governed_out(lex, noun)
         or _gone_out(noun)
+        or _sent_home(noun)
         or _army_size(lex, noun)
+        or _to_many_missions(lex, noun)
+    )
+
+
+def _to_many_missions(lex: Lexicon, noun: Token) -> bool:
+    """ "Since 1990 it has sent more than 50,000 peacekeepers to over 20 UN missions": a
+    tally of the rotations to a number of missions over the years, not one force sent."""
+    if noun.dep_ != "dobj" or not _since_clause(noun.head):
+        return False
+    preps = [c for h in (noun, noun.head) for c in h.children if c.dep_ == "prep"]
+    places = [o for p in preps if p.lower_ in DESTINATION_PREPS for o in _prep_pobjs(p)]
+    counted = (o for o in places if any(c.dep_ == "nummod" for c in o.children))
+    return any(o.tag_ == "NNS" and "mission" in noun_cues(lex, o) for o in counted)
+
+
+def _since_clause(verb: Token) -> bool:
+    """A verb with a "since" phrase or clause: a period running to now."""
+    marks = (m for c in verb.children if c.dep_ == "advcl" for m in c.children if m.dep_ == "mark")
+    return any(c.lower_ == "since" and c.dep_ == "prep" for c in verb.children) or any(
+        m.lower_ == "since" for m in marks
     )
 
 
@@ -915,7 +966,7 @@ def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | 
         return _pronoun_actor(ctx, lex, subject)
     if subject.lemma_ == "country" and definite(subject):
         return ctx.country_before(subject)  # "The country has deployed 3,000 ..."
-    code = _actor_in(ctx, lex, subject.subtree)
+    code = _actor_in(ctx, lex, subject.subtree) or _capital_subject(subject)
     if code:
         return code
     if any("nato" in lex.cues_at(t) for t in subject.subtree):
@@ -924,6 +975,16 @@ def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | 
     if owner is not None and owner.dep_ == "poss":
         return _pronoun_actor(ctx, lex, owner)  # "Brazil has ... Its army sent ..."
     return _unit_antecedent(ctx, lex, subject)
+
+
+def _capital_subject(subject: Token) -> str | None:
+    """ "N'Djamena sent 3,000 soldiers": a capital as the subject stands for its government,
+    also where the NER takes it for a person and the actor tables leave it out."""
+    if subject.pos_ != "PROPN" or not subject.is_title:
+        return None
+    names = [c for c in subject.children if c.dep_ == "compound"]
+    start = min([subject.i, *(c.left_edge.i for c in names)])
+    return actor_code(subject.doc[start : subject.i + 1].text, capitals=True)
 
 
 def _unit_antecedent(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | None:
@@ -971,11 +1032,17 @@ def _clause_origin(
                     return code, speaker
                 continue
             code = _subject_origin(ctx, lex, subject)
-            if code and speech:
+            if code and (speech or _source_agent(lex, child, subject)):
                 speaker = speaker or code
             elif code:
                 return code, speaker
     return under, speaker
+
+
+def _source_agent(lex: Lexicon, child: Token, subject: Token) -> bool:
+    """ "has massed, by Israeli estimates, some 40,000 troops": a "by" phrase of saying
+    names the source of the count, not the force's owner."""
+    return child.dep_ == "agent" and "speech" in lex.cues_at(subject)
 
 
 def _gapped_subject(ctx: ArticleContext, anc: Token) -> str | None:
@@ -1169,6 +1236,8 @@ def _from_many(lex: Lexicon, cand: Candidate) -> str | None:
     drawn from a number of states is multinational, the UN's or NATO's."""
     verb = clause_verb(cand.noun)
     heads = [cand.noun, verb] if verb is not None and cand.noun.head == verb else [cand.noun]
+    if cand.noun.head.lower_ == "of" and cand.noun.head.head.pos_ == "NOUN":
+        heads.append(cand.noun.head.head)  # "a force of 4,600 troops from 29 countries"
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ == "from"]
     preps += [c for c in cand.noun.children if c.dep_ == "prep" and c.lower_ == "of"]
     states = [o for p in preps for o in _prep_pobjs(p) if "contributors" in noun_cues(lex, o)]
@@ -1380,6 +1449,10 @@ def _own_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
         # a new size of the force is in its country, not necessarily its town
         raised = _raised_to(cand.span.root)
         place = (parent.place[0], None) if raised else parent.place
+    elif place == (None, None) and parent is not None and parent.place is not None:
+        # "1,500 troops there, 400 of whom serve along the river": a part of a force is in
+        # the whole's country, also where its own phrase names no one country
+        place = (parent.place[0], None)
     label = host_label(ctx, cand.span.start_char)
     if label and not (place and place[0] == label[0] and place[1]):
         place = label
