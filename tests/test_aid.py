@@ -1117,3 +1117,12 @@ def test_a_cfa_franc_is_the_receiving_countrys(text, currency):
 def test_named_instruments_of_military_aid(text):
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [r["kind"] for r in rows] == ["military"]
+
+
+def test_an_adjective_on_the_aid_noun_before_of_gives():
+    text = (
+        "The IMF approved a $7 billion loan for Pakistan on Monday. The new airport in Gwadar "
+        "was built with a Chinese grant of about 246 million dollars."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["amount"]) for r in rows] == [("IMF", 7e9), ("CHN", 2.46e8)]

@@ -205,6 +205,8 @@ def parties(ctx: ArticleContext, span: Span) -> tuple[str | None, str | None]:
         head = noun.head
         if noun.dep_ == "appos" and head.lemma_ in GIVE_VERBS and head.lower_.endswith("s"):
             noun = head  # a headline's verb read as a noun: "The UK pledges £17m in ..."
+        elif noun.dep_ == "pobj" and head.lower_ == "of" and "aid" in lex.cues_at(head.head):
+            noun = head.head  # "a Chinese grant of about 246 million dollars"
         for child in noun.children:
             if child.dep_ in ("poss", "amod", "compound", "nmod"):
                 donor = ctx.actors.first_in(child.subtree)
