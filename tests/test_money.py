@@ -368,6 +368,8 @@ def test_gold_count_recall(nlp, gold_dir):
         ("a half billion dollars", (5e8, "USD")),
         ("three quarters of a billion dollars", (7.5e8, "USD")),
         ("half a million dollars", (5e5, "USD")),
+        ("seven and a half billion dollars", (7.5e9, "USD")),  # a whole number before it
+        ("one and a half billion euros", (1.5e9, "EUR")),
     ],
 )
 def test_fractions_of_a_scale_word(text, expected):

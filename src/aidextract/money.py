@@ -278,9 +278,11 @@ def _multiplier_pattern() -> str:
 
 @cache
 def _words_pattern() -> str:
-    """Spelled-out numbers, optionally a fraction of a scale word ("half a billion")."""
+    """Spelled-out numbers, optionally a fraction of a scale word ("half a billion"), after a
+    whole number ("seven and a half billion")."""
     word = rf"(?:{_alternation(_NUMBER_WORDS)})\b"
-    fraction = rf"(?P<frac>{_alternation(_fractions())})\s+(?:(?:of\s+)?an?\s+)?(?=\w)"
+    whole = rf"(?P<whole>{word}(?:[\s-]+{word})*)\s+and\s+"  # "seven and a half billion"
+    fraction = rf"(?:{whole})?(?P<frac>{_alternation(_fractions())})\s+(?:(?:of\s+)?an?\s+)?(?=\w)"
     return rf"(?<![\w-])(?i:(?:{fraction})?{word}(?:(?:[\s-]+|\s+and\s+){word})*)"
 
 
@@ -374,7 +376,11 @@ def _value(match: re.Match[str]) -> float | None:
         )
     value = _spelled_value(words) if words else _number_value(match["num"])
     if value is not None and fraction:
-        value *= _fractions()[" ".join(fraction.lower().split())]
+        whole = match.groupdict().get("whole")  # "one and a half billion": one billion + half
+        base = _spelled_value(f"{whole} {words}") if whole else 0.0
+        if base is None:
+            return None
+        value = base + value * _fractions()[" ".join(fraction.lower().split())]
     tail = _range_tail(match)
     mult = tail["mult"] if tail else match["mult"]
     return None if value is None else _scaled(value, mult)
