@@ -91,6 +91,7 @@ class ArticleContext:
     _mentions: dict = field(default_factory=dict)
     _sections: list[tuple[int, str, str | None]] | None = None
     _paragraph_starts: list[int] | None = None
+    _story_places: list[str] | None = None
 
     def dates_in(self, sent: Span) -> list[DateMention]:
         return [d for d in self.dates if sent.start_char <= d.start_char < sent.end_char]
@@ -186,17 +187,16 @@ class ArticleContext:
         """The country whose places (itself, its towns and regions, not its people) the text
         names most: where the story happens, so whom aid that names no receiver most likely
         helps ("Niamey (AFP) - ... arrived in Niger" over a World Bank grant)."""
-        text = text_of(self.doc)
-        return _most_common_but(
-            (
+        if self._story_places is None:  # once per article: asked for every amount
+            text = text_of(self.doc)
+            self._story_places = [
                 m.place.country
                 for m in self.places
                 if m.place.country not in (None, *ORG_CODES)
                 and not is_demonym(text[m.start_char : m.end_char])
                 and not self._in_dateline(m.start_char)  # where the reporter is
-            ),
-            exclude,
-        )
+            ]
+        return _most_common_but(self._story_places, exclude)
 
     def _in_dateline(self, char: int) -> bool:
         span = self.doc.char_span(char, char + 1, alignment_mode="expand")

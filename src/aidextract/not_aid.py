@@ -13,14 +13,13 @@ from functools import cache
 
 from spacy.tokens import Span, Token
 
-from .amount_parse import PACKAGE_NOUNS, amount_noun, clause_verbs
+from .amount_parse import LEXICON, PACKAGE_NOUNS, amount_noun, clause_verbs
 from .context import GIVE_VERBS
 from .cues import lexicon
 from .resources import read_tsv
 
 UNREAL_AUX = ("would", "could", "might")  # the outcome of a condition ("would be €11bn")
 WORDS = "not_aid_words.tsv"
-CUES = "aid_cues.tsv"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 ARGUMENTS = ("dobj", "nsubj", "nsubjpass", "attr")  # a clause verb's words that name its act
 PEOPLE = ("GPE", "NORP")  # a "for" naming them buys for someone: aid ("for Ukraine's army")
@@ -29,19 +28,12 @@ NEAR = 4  # how deep under its clause a purpose phrase still speaks of the amoun
 
 def not_aid(span: Span) -> bool:
     """The amount at `span` is no aid given, as its clause says."""
+    if _unreal(span) or _denied(span):
+        return True
+    path = _path(span)  # the tests below all read the amount's path to its clause verb
     return any(
-        test(span)
-        for test in (
-            _unreal,
-            _denied,
-            _disowned,
-            _unused,
-            _traded,
-            _priced,
-            _earned,
-            _debt_or_capital,
-            _own_use,
-        )
+        test(path)
+        for test in (_disowned, _unused, _traded, _priced, _earned, _debt_or_capital, _own_use)
     )
 
 
@@ -78,25 +70,24 @@ def _denied(span: Span) -> bool:
     return amount_noun(span).head == verbs[0] and any(c.dep_ == "neg" for c in verbs[0].children)
 
 
-def _disowned(span: Span) -> bool:
+def _disowned(path: list[Token]) -> bool:
     """ "$2.4 billion for U.S. Central Command operations, which is not assistance to Israel":
     a relative clause denying that the money or its purpose is aid."""
-    noun = amount_noun(span)
+    noun = path[0]
     purposes = [o for p in noun.children if p.lower_ == "for" for o in p.children]
     return any(
         c.dep_ == "relcl"
         and c.lemma_ == "be"
         and any(n.dep_ == "neg" for n in c.children)
-        and any(a.dep_ == "attr" and "aid" in lexicon(CUES).cues_at(a) for a in c.children)
+        and any(a.dep_ == "attr" and "aid" in lexicon(LEXICON).cues_at(a) for a in c.children)
         for t in (noun, *purposes)
         for c in t.children
     )
 
 
-def _unused(span: Span) -> bool:
+def _unused(path: list[Token]) -> bool:
     """Authority not yet used ("approximately $5.6 billion remains available", "remaining PDA
     authority, about $3.85 billion, should be used"): a ceiling, no package."""
-    path = _path(span)
     verb = _clause_verb(path)
     unused = [c for c in verb.children if c.dep_ in ("acomp", "oprd")] if verb else []
     if verb is not None and verb.lemma_ == "remain" and any(_is(c, "unused") for c in unused):
@@ -192,12 +183,11 @@ def _bought_goods(noun: Token) -> bool:
     )
 
 
-def _traded(span: Span) -> bool:
+def _traded(path: list[Token]) -> bool:
     """The amount is the value of a sale or a purchase ("approved the possible sale of
     missiles, a deal valued at about $825m", "helicopters ordered from the United States for
     about $10bn", "licenses worth €32,000"), unless money pays for it or it is bought for
     someone ("€100m for the purchase of shells for Ukraine")."""
-    path = _path(span)
     words = _act(path)
     if any(_is(t, "fund") or t.lemma_ in GIVE_VERBS or _for_someone(t) for t in words):
         return False
@@ -212,10 +202,9 @@ def _clause_verb(path: list[Token]) -> Token | None:
     return path[-1] if _is_verb(path[-1]) else None
 
 
-def _priced(span: Span) -> bool:
+def _priced(path: list[Token]) -> bool:
     """A price ("a single fire unit costs an estimated €140m") or a rate ("4 lei per
     kilowatt-hour"); the cost of a package ("the package costs $1bn") stays aid."""
-    path = _path(span)
     noun = path[0]
     if any(
         p.lower_ == "per" and any(not _is(o, "time") for o in p.children) for p in noun.children
@@ -231,18 +220,16 @@ def _package(tok: Token) -> bool:
     return tok.lemma_.lower() in (*PACKAGE_NOUNS, "aid", "assistance", "support")
 
 
-def _earned(span: Span) -> bool:
+def _earned(path: list[Token]) -> bool:
     """ "North Korea is estimated to have earned about US$20 billion": earnings."""
-    path = _path(span)
     verb = _clause_verb(path)
     return verb is not None and _is(verb, "earn") and not _through_subject(path)
 
 
-def _debt_or_capital(span: Span) -> bool:
+def _debt_or_capital(path: list[Token]) -> bool:
     """A stock of debt ("holding roughly $4bn of the country's external debt", "external
     public debt of about $130bn") or private capital ("$25.4bn in direct investment"); debt
     rolled over, refinanced or written off stays aid."""
-    path = _path(span)
     noun = path[0]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and _is(noun.head.head, "debt"):
         return True
@@ -268,12 +255,11 @@ def _below(tok: Token, depth: int = NEAR) -> Iterator[Token]:
             yield from _below(child, depth - 1)
 
 
-def _own_use(span: Span) -> bool:
+def _own_use(path: list[Token]) -> bool:
     """A country's spending on itself: means used up ("we've expended more than $1.8bn in
     munitions"), spending on its defence ("Estonia will spend ... on defence, or roughly
     €1.4bn"), refilling its stocks ("$23bn to replenish U.S. weapons stocks"), buying its
     own ("the €150bn instrument that lets member states borrow to buy their own kit")."""
-    path = _path(span)
     verb = _clause_verb(path)
     if _package(path[0]) or any(_for_someone(t) for t in path):  # "the £2.26bn loan"
         return False
@@ -297,7 +283,7 @@ def _spent_on_itself(verb: Token) -> bool:
         if p.lower_ == "in"
         for o in p.children
     ]
-    if any("aid" in lexicon(CUES).cues_at(o) for o in means):
+    if any("aid" in lexicon(LEXICON).cues_at(o) for o in means):
         return False  # "expended $2bn in aid"
     if _is(verb, "expend"):
         return True
