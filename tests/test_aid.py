@@ -1126,3 +1126,26 @@ def test_an_adjective_on_the_aid_noun_before_of_gives():
     )
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [(r["donor"], r["amount"]) for r in rows] == [("IMF", 7e9), ("CHN", 2.46e8)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the parse makes the receiver the subject of the participle after it
+            "The European Union approved a €1.2bn package for the Palestinians covering three "
+            "years.",
+            [("EU", "PSE")],
+        ),
+        (  # a people's adjective deeper in the receiver's phrase
+            "The United States will send $500 million for Israeli air and missile defence.",
+            [("USA", "ISR")],
+        ),
+        (  # but not the maker of what the money buys
+            "Norway will send $50 million for American air defence systems for Ukraine.",
+            [("NOR", "UKR")],
+        ),
+    ],
+)
+def test_receivers_the_parse_hides(text, expected):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"]) for r in rows] == expected

@@ -504,10 +504,12 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     """The actor `tok` names when it stands where a receiver does."""
     if tok.ent_iob_ == "I" and _after_preposition_of_name(tok):
         return None  # "the Federal Ministry for Economic Cooperation": words of a name
-    if tok.dep_ == "pobj" and tok.head.lower_ in RECIPIENT_PREPS and tok.head.head in heads:
+    prep = _preposition_of(tok)
+    if prep is not None and prep.lower_ in RECIPIENT_PREPS and prep.head in heads:
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
-        if "receiver" in lexicon(LEXICON).cues_at(tok):  # "for Sudanese civilians", not "for
-            owners += [c for c in tok.children if c.ent_type_ == "NORP"]  # American weapons"
+        if "receiver" in lexicon(LEXICON).cues_at(tok):  # "for Sudanese civilians", "for Israeli
+            owners += [t for c in tok.lefts for t in c.subtree if t.ent_type_ == "NORP"]
+        # air and missile defence", not "for American weapons"
         return (
             ctx.actors.first_in([tok, *owners])
             or _territory_country(tok)
@@ -526,6 +528,16 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
         return ctx.actors.of_token(tok) or (place.country if place else None)
     if tok.dep_ == "compound" and tok.head == noun and tok.head.lemma_ in PORTION_NOUNS:
         return ctx.actors.of_token(tok)  # "the Israel portion, $26.4 billion"
+    return None
+
+
+def _preposition_of(tok: Token) -> Token | None:
+    """The preposition `tok` is the object of, also where the parser makes it the subject of
+    a participle after it ("a package for the Palestinians covering three years")."""
+    if tok.dep_ == "pobj":
+        return tok.head
+    if tok.dep_ == "nsubj" and tok.head.dep_ == "pcomp" and tok.head.tag_ == "VBG":
+        return tok.head.head
     return None
 
 
