@@ -1149,3 +1149,19 @@ def test_an_adjective_on_the_aid_noun_before_of_gives():
 def test_receivers_the_parse_hides(text, expected):
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [(r["donor"], r["recipient"]) for r in rows] == expected
+
+
+def test_a_country_giving_as_often_as_receiving_is_no_main_receiver():
+    text = (
+        "Baltic aid to Ukraine has grown since 2022, while allies rotate troops through the "
+        "region.\n\nThe State Department allocated $90m in Foreign Military Financing to "
+        "Lithuania in September 2024.\n\nLithuania announced a EUR 35 million package in January "
+        "2025, including anti-drone systems.\n\nEstonia's cumulative military assistance passed "
+        "€500m in March 2025."
+    )
+    rows = extract(text, published="2025-06-17")["aid_packages"]
+    assert {(r["donor"], r["recipient"]) for r in rows} == {
+        ("USA", "LTU"),
+        ("LTU", "UKR"),
+        ("EST", "UKR"),
+    }

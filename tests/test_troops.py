@@ -1500,3 +1500,33 @@ def test_home_in_an_apposition_is_no_return(nlp):
     """ "..., home to its base": a description of the place, the force stays."""
     text = "Russia keeps about 3,000 troops in Gyumri, in the north of Armenia, home to its base."
     assert _rows(text) == [("RUS", 3000, "ARM", "Gyumri")]
+
+
+MANDATES_ARMIES_AND_ELIDED_COUNTS = [
+    # a mandate's ceiling is no force sent
+    ("The parliament voted a mandate authorizing up to 600 Dutch soldiers for Mali.", []),
+    ("The vote would allow up to 900 Dutch soldiers to take part in the mission.", []),
+    # an army at home, taken up by "which"
+    ("Norway's army, which has 9,000 soldiers, plans to grow.", []),
+    # an elided second count beside a placed force
+    (
+        "In 2023, about 2,000 U.S. troops were deployed in Kuwait, alongside roughly 800 in Qatar.",
+        [("USA", 800, "QAT", None), ("USA", 2000, "KWT", None)],
+    ),
+    # "more than N" after a country's "has" is that country's share, not more of the first
+    (
+        "Ghana is the largest contributor, with about 900 troops; Kenya, which leads the "
+        "eastern sector, has more than 600.",
+        [("GHA", 900, None, None), ("KEN", 600, None, None)],
+    ),
+    # a ship's sailors are its navy's
+    (
+        "The British destroyer HMS Diamond, with about 200 sailors, is in the Red Sea.",
+        [("GBR", 200, None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", MANDATES_ARMIES_AND_ELIDED_COUNTS)
+def test_mandates_armies_and_elided_counts(nlp, text, expected):
+    assert sorted(_rows(text)) == sorted(expected)

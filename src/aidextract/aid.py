@@ -1245,7 +1245,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
                 AidCandidate(amount, span, cues, context, code, cand.recipient, rivals)
             )
     receivers = [*(c.recipient for c in candidates), *asked]
-    main_recipient = _most_common(receivers) or ctx.main_recipient()
+    givers = Counter(c.donor for c in candidates if "aid" in c.cues)
+    told = Counter(code for code in receivers if code)
+    # a country the article has giving as often as receiving is no story's receiver
+    main_recipient = (
+        _most_common(c for c in receivers if told[c] > givers[c]) or ctx.main_recipient()
+    )
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
     # paragraph -> the last donor, recipient and announcement date stated in it

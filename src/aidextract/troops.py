@@ -78,6 +78,8 @@ INVERTING = ("were", "should", "had")
 SERVE_PREPS = ("with", "under")
 MODALS = ("can", "could", "may")
 GENERIC_DETS = ("a", "an", "each", "every")
+ALONGSIDE = ("alongside", "besides")
+NOUNS = ("NOUN", "PROPN")
 CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
 NAME_LABELS = ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW")  # names of things, not owners
 GAPPED_NUMBER = re.compile(r"[1-9]\d{0,2}(?:,\d{3})*")
@@ -235,6 +237,8 @@ def _capacity(noun: Token) -> bool:
     """ "the whole force can number up to 40,000 troops", "are authorised to number 1.5
     million": a strength, not a deployment."""
     verb = noun.head
+    if _allowed(noun):
+        return True
     if noun.head.lower_ == "of" and noun.head.head.lemma_ in troop_words("strength_noun"):
         # "authorized the mission with a strength of up to 2,500 personnel", "its authorised
         # strength of 5,000 troops": a size allowed
@@ -262,6 +266,16 @@ def _capacity(noun: Token) -> bool:
     return allowed or verb.lemma_ == "number" and any(c.lower_ in MODALS for c in verb.children)
 
 
+def _allowed(noun: Token) -> bool:
+    """ "authorizing up to 500 German soldiers for Iraq", "it would allow up to 700 soldiers
+    to take part": the number a mandate allows, not the number sent."""
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_ in troop_words("authorize_verb"):
+        return True
+    allowing = verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in troop_words("authorize_verb")
+    return noun.dep_ == "nsubj" and allowing
+
+
 def _strength_word(noun: Token) -> bool:
     """A ceiling ("its ceiling", "the cap") or an authorised strength."""
     if noun.lemma_ in troop_words("ceiling_noun"):
@@ -287,7 +301,8 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
     """ "Mali's army has grown to perhaps 40,000 troops", "the regular army has about 73,000
     soldiers" (with no place given): the size of an army at home."""
     verb = noun.head.head if noun.head.lower_ in ("to", "at") else noun.head
-    owning = verb.lemma_ == "have" and noun.dep_ == "dobj" and not _placed(noun)
+    owning = verb.lemma_ in troop_words("owning_verb") and noun.dep_ == "dobj"
+    owning = owning and not _placed(noun)
     # "the army, estimated at 880,000 soldiers", "the army, at about 70,000 soldiers, is"
     sized = noun.head.lower_ == "at" and not _placed(noun)
     sized = sized and (
@@ -298,8 +313,8 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
     if not sizing and not owning and not sized:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "acl":
-        subjects.append(verb.head)
+    if verb.dep_ == "acl" or verb.dep_ == "relcl" and _relative_subject(verb):
+        subjects.append(verb.head)  # "Austria's army, which has 22,000 soldiers"
     # "Poland's army is growing. It now numbers 200,000 soldiers": the army taken up
     taken_up = (_previous_subject(s) for s in subjects if s.lower_ in ("it", "they"))
     subjects += [s for s in taken_up if s is not None]
@@ -308,6 +323,11 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
         o for s in subjects if s.lemma_ in troop_words("level_noun") for o in _of_objects(s)
     ]
     return any(noun_cues(lex, s) & {"army", "army_size"} for s in subjects)
+
+
+def _relative_subject(verb: Token) -> bool:
+    """Whether a relative clause's subject is its relative pronoun ("which has")."""
+    return any(c.dep_ == "nsubj" and c.lower_ in ("which", "that") for c in verb.children)
 
 
 def _previous_subject(pronoun: Token) -> Token | None:
@@ -518,7 +538,7 @@ def _refers_back(
         return same_sentence[-1]  # "about 11,000 troops ..., up from roughly 8,000 in January"
     if _earlier_level(root) and _presence_subject(lex, root):
         return _STANDALONE  # "The US presence in the region is down from a peak of 50,000"
-    if same_sentence and any(c.lower_ in troop_words("more_word") for c in root.children):
+    if same_sentence and any(_adds(c) for c in root.children):
         return same_sentence[-1]  # "12,000 troops ..., and another 2,000 ..."
     if earlier and _says_more(root) and cues.get("deploy", 99) <= CLOSE:
         return _STANDALONE  # "Kenya sent about 200 more in January."
@@ -528,7 +548,30 @@ def _refers_back(
         return same_sentence[-1]  # "About 2,500 are in Iraq and about 900 in Syria"
     if same_sentence and _sending_subject(lex, root) and _last_count_is(root, same_sentence[-1]):
         return same_sentence[-1]  # "4,000 soldiers are in Iraq, while 10,000 are deployed in Syria"
+    if same_sentence and _placed_alongside(root, same_sentence[-1]):
+        return same_sentence[-1]  # "2,500 troops were deployed in Iraq, alongside 900 in Syria"
+    if same_sentence and _country_has(root) and _last_count_is(root, same_sentence[-1]):
+        return _STANDALONE  # "Indonesia has 1,230 troops; Italy, ..., has more than 1,000"
     return _takes_up(root, same_sentence or earlier[-1:])
+
+
+def _placed_alongside(root: Token, cand: Candidate) -> bool:
+    """ "were deployed in Iraq, alongside roughly 900 in Syria": a bare count with a place of
+    its own set beside a force by the force's verb is more of that force elsewhere."""
+    beside = root.head
+    if root.dep_ != "pobj" or beside.lower_ not in ALONGSIDE or beside.head != cand.noun.head:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in LOCATION_PREPS for c in root.children)
+
+
+def _country_has(root: Token) -> bool:
+    """ "Italy, which commands the western sector, has more than 1,000": a country's share
+    after a force counted in the same sentence, its noun left out."""
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_ != "have":
+        return False
+    subjects = (c for c in verb.children if c.dep_ == "nsubj")
+    return any(s.ent_type_ == "GPE" or _country_name(s) for s in subjects)
 
 
 def _sending_subject(lex: Lexicon, root: Token) -> bool:
@@ -560,7 +603,14 @@ def _just_before(root: Token, earlier: list[Candidate]) -> bool:
 
 def _says_more(root: Token) -> bool:
     """ "200 more", "another 2,000": a count adding to a force named before."""
-    return any(t.lower_ in troop_words("more_word") for t in [*root.children, root.head])
+    return any(_adds(t) for t in [*root.children, root.head])
+
+
+def _adds(token: Token) -> bool:
+    """ "2,000 more", "another 2,000", not the qualifier of "more than 1,000"."""
+    if token.lower_ not in troop_words("more_word"):
+        return False
+    return token.i + 1 >= len(token.doc) or token.nbor().lower_ != "than"
 
 
 def _takes_up(root: Token, before: list[Candidate]) -> Candidate | None:
@@ -622,9 +672,9 @@ def _antecedent_is_troops(lex: Lexicon, root: Token) -> bool:
         for t in root.doc[sentences_back(root) : root.i]
         if t.tag_ in ("NNS", "NNPS")
         and t.ent_type_ not in NUMERIC_LABELS  # "Two days later"; not "the Marines"
-        and not (t.dep_ == "nsubj" and "speech" in lex.cues_at(t.head))
+        and not (t.dep_ in ("nsubj", "dobj") and "speech" in lex.cues_at(t.head))
         and not _inside_name(t)
-    ]  # "US officials said about 8,000 of them": the speakers are not what "them" takes up
+    ]  # "US officials said about 8,000 of them", "told reporters": not what "them" takes up
     return bool(plurals) and troop_noun(lex, plurals[-1])
 
 
@@ -869,6 +919,8 @@ def _locative(token: Token, top: Token | None = None) -> bool:
             return False
         if anc.dep_ == "pobj" and anc.head.lower_ in NOT_OWNER_PREPS and anc.head.lower_ != "of":
             return True
+        if anc.dep_ == "conj" and anc.pos_ == "PROPN":
+            continue  # "in Estonia, Latvia, Lithuania and Poland": all in the place phrase
         if anc.dep_ not in NOUN_PHRASE_DEPS:
             return False
     return False
@@ -918,6 +970,10 @@ def _own_origin(
     if noun.head.dep_ == "prep" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         unit = noun.head.head  # "a US armoured brigade of some 3,500 soldiers"
         mods += [c for c in unit.children if c.dep_ in OWNER_DEPS]
+    if noun.dep_ == "pobj" and noun.head.lower_ == "with" and noun.head.head.pos_ in NOUNS:
+        ship = noun.head.head  # "the carrier USS Eisenhower, with 5,000 sailors", "the German
+        # frigate Hessen, with about 240 sailors on board": the ship's navy
+        mods += [c for c in ship.children if c.dep_ in (*OWNER_DEPS, "appos")]
     if noun.dep_ == "appos" and "unit" in noun_cues(lex, noun.head):
         # "the Danish battalion, roughly 700 troops": the unit's owner
         mods += [c for c in noun.head.children if c.dep_ in OWNER_DEPS]
@@ -1457,9 +1513,18 @@ def _own_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
     if label and not (place and place[0] == label[0] and place[1]):
         place = label
     if place is None:
-        host = host_country(lex, cand.span.sent)
+        host = host_country(lex, cand.span.sent) or _mission_taken_up(lex, cand.span.sent)
         place = (host, None) if host else None
     return place
+
+
+def _mission_taken_up(lex: Lexicon, sent: Span) -> str | None:
+    """ "... renew UNIFIL ... Indonesia is the largest contributor; Italy, which commands the
+    mission's western sector, ...": a mission taken up by a common noun is the one the
+    sentence before names, and its host is the force's country."""
+    if sent.start == 0 or not any("mission" in lex.cues_at(t) for t in sent):
+        return None
+    return host_country(lex, sent.doc[sent.start - 1].sent)
 
 
 def _place_from_around(
