@@ -507,9 +507,10 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     prep = _preposition_of(tok)
     if prep is not None and prep.lower_ in RECIPIENT_PREPS and prep.head in heads:
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
-        if "receiver" in lexicon(LEXICON).cues_at(tok):  # "for Sudanese civilians", "for Israeli
+        # "for Sudanese civilians", "for Israeli air and missile defence", not "for American
+        # weapons"
+        if "receiver" in lexicon(LEXICON).cues_at(tok):
             owners += [t for c in tok.lefts for t in c.subtree if t.ent_type_ == "NORP"]
-        # air and missile defence", not "for American weapons"
         return (
             ctx.actors.first_in([tok, *owners])
             or _territory_country(tok)
@@ -1249,7 +1250,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     told = Counter(code for code in receivers if code)
     # a country the article has giving as often as receiving is no story's receiver
     main_recipient = (
-        _most_common(c for c in receivers if told[c] > givers[c]) or ctx.main_recipient()
+        next((code for code, n in told.most_common() if n > givers[code]), None)
+        or ctx.main_recipient()
     )
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}

@@ -301,8 +301,7 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
     """ "Mali's army has grown to perhaps 40,000 troops", "the regular army has about 73,000
     soldiers" (with no place given): the size of an army at home."""
     verb = noun.head.head if noun.head.lower_ in ("to", "at") else noun.head
-    owning = verb.lemma_ in troop_words("owning_verb") and noun.dep_ == "dobj"
-    owning = owning and not _placed(noun)
+    owning = verb.lemma_ in troop_words("owning_verb") and noun.dep_ == "dobj" and not _placed(noun)
     # "the army, estimated at 880,000 soldiers", "the army, at about 70,000 soldiers, is"
     sized = noun.head.lower_ == "at" and not _placed(noun)
     sized = sized and (
@@ -313,7 +312,7 @@ def _army_size(lex: Lexicon, noun: Token) -> bool:
     if not sizing and not owning and not sized:
         return False
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    if verb.dep_ == "acl" or verb.dep_ == "relcl" and _relative_subject(verb):
+    if verb.dep_ == "acl" or (verb.dep_ == "relcl" and _relative_subject(verb)):
         subjects.append(verb.head)  # "Austria's army, which has 22,000 soldiers"
     # "Poland's army is growing. It now numbers 200,000 soldiers": the army taken up
     taken_up = (_previous_subject(s) for s in subjects if s.lower_ in ("it", "they"))
