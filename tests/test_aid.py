@@ -1165,3 +1165,112 @@ def test_a_country_giving_as_often_as_receiving_is_no_main_receiver():
         ("LTU", "UKR"),
         ("EST", "UKR"),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a dateline set off by a double hyphen is no giver
+            "CHISINAU -- The European Union on February 4 unveiled a 250 million euro package "
+            "of grants to help Moldova through its energy crisis.",
+            [("EU", "MDA", "financial")],
+        ),
+        (  # receivers in the plural, but all in one country
+            "The European Union released an additional €60 million for humanitarian partners in "
+            "the DRC.",
+            [("EU", "COD", "humanitarian")],
+        ),
+        (  # spending to send aid's things to a country
+            "South Korea will spend 12 billion won to send demining equipment to Ukraine.",
+            [("KOR", "UKR", "military")],
+        ),
+        (  # export finance is a loan, and what a loan buys says nothing of its kind
+            "Britain will make available £1.6 billion of UK Export Finance to enable Ukraine to "
+            "buy 5,000 air defence missiles.",
+            [("GBR", "UKR", "financial")],
+        ),
+        (
+            "Japan offered Ukraine a $500 million loan to buy artillery shells.",
+            [("JPN", "UKR", "financial")],
+        ),
+        (  # a deal backed by a body: the body gives
+            "Ukraine will be able to use a £1.6bn loan deal backed by UK Export Finance to buy "
+            "missiles.",
+            [("GBR", "UKR", "financial")],
+        ),
+        (  # the act of a gerund subject names no giver
+            "The IMF said that completing a review of Kenya's programme would allow a "
+            "disbursement of about $28 million.",
+            [("IMF", "KEN", "financial")],
+        ),
+        (
+            "The IMF board completed a review of Moldova's program on Thursday, unlocking about "
+            "$110 million for the government in Chisinau.",
+            [("IMF", "MDA", "financial")],
+        ),
+        (  # the one country a purpose after the amount lies in
+            "The European Commission gave €20 million in humanitarian aid to Yemen on Monday. "
+            "It has also released €1.5 million in aid to respond to the cholera outbreak in "
+            "Darfur.",
+            [("EU", "YEM", "humanitarian"), ("EU", "SDN", "unspecified")],
+        ),
+    ],
+)
+def test_givers_receivers_and_kinds_of_wire_and_agency_copy(text, expected):
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"], r["kind"]) for r in rows] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland will spend 12 billion zlotys to send its troops to Latvia.",
+        "France will spend €80m a year to keep its troops in Romania.",
+    ],
+)
+def test_spending_to_send_troops_is_no_aid(text):
+    assert extract(text, published=PUBLISHED)["aid_packages"] == []
+
+
+def test_a_sentence_naming_its_receiver_for_several_amounts_names_it_once():
+    text = (
+        "Donors met in Cairo to rebuild Gaza.\n\nThe EU pledged €1.2bn for Gaza.\n\n"
+        "Britain gave £30m for Gaza on Monday.\n\nGermany will provide €200m for Syria, €120m "
+        "of it in humanitarian aid and €80m to rebuild schools in Aleppo.\n\n"
+        "Qatar pledged $60m in humanitarian aid."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert ("QAT", "PSE") in [(r["donor"], r["recipient"]) for r in rows]
+
+
+def test_the_goods_given_in_the_sentence_before_valued_are_aid():
+    text = (
+        "Japan will give $5 million in emergency grant aid to Myanmar. It has also decided to "
+        "provide relief goods, including tents. The goods, worth approximately 60 million yen, "
+        "will arrive in Yangon this week."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"], r["amount"]) for r in rows] == [
+        ("JPN", "MMR", 5e6),
+        ("JPN", "MMR", 6e7),
+    ]
+
+
+def test_a_duration_in_a_clause_about_something_else_dates_no_package():
+    text = (
+        "The EU released €1.5 million in humanitarian aid to respond to the cholera outbreak in "
+        "Darfur, where cases have risen sharply since May."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["recipient"], r["announced"]) for r in rows] == [("SDN", PUBLISHED)]
+
+
+def test_a_purposes_place_fills_its_row_but_makes_no_story_receiver():
+    text = (
+        "Donors scramble after the earthquake in Afghanistan's Kunar province killed 1,400 "
+        "people in Afghanistan.\n\nBritain released up to £1m in emergency funding through UN "
+        "agencies.\n\nThe World Bank on Tuesday approved a $300mn grant to rebuild health "
+        "centres and roads in Ethiopia's Tigray region."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"]) for r in rows] == [("GBR", "AFG"), ("WB", "ETH")]

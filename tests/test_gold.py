@@ -31,7 +31,7 @@ def test_gold_article_is_sound(stem, gold_problems):
 
 @pytest.mark.parametrize(
     "folder",
-    ["events", *(f"heldout{n}" for n in ("", *range(2, 15)))],
+    ["events", *(f"heldout{n}" for n in ("", *range(2, 16)))],
 )
 def test_labeled_subfolders_are_sound(folder):
     assert validate_gold(GOLD_DIR / folder) == []

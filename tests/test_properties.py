@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import aidextract
@@ -63,8 +63,12 @@ def valid_code(code) -> bool:
     return code is None or code in ORG_CODES or bool(CODE.match(code))
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# derandomized: the same examples on every run, so that CI cannot fail by chance
+@settings(
+    max_examples=60, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(texts)
+@example("SAID PRESIDEnt")  # a subject title as the text's last word
 def test_extract_invariants(text):
     facts = aidextract.extract(text, published="2024-11-01")
     assert facts["articles"][0]["status"] in ("ok", "skipped")

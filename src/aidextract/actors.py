@@ -33,7 +33,7 @@ def is_dateline(token: Token) -> bool:
         return False
     after = token.doc[token.i + 1 : token.i + 3]
     if token.is_upper and len(token) > 2:
-        return any(t.text in (",", "—", "–", "(", "-") for t in after)
+        return any(t.text in (",", "(", *DATELINE_DASHES) for t in after)
     if not token.is_title or not after or after[0].text != ",":
         return False
     rest = token.doc[token.i + 2 : min(token.i + 7, sent.end)]

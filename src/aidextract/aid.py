@@ -38,6 +38,8 @@ from .schema import LENDERS, ORG_CODES
 from .totals import is_cumulative, past_year_row
 
 KIND_CUES = ("military", "financial", "humanitarian")
+OWN_SPEND_VERBS = ("spend", "devote")
+PURCHASE_VERBS = ("buy", "purchase", "procure", "acquire", "pay")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RECIPIENT_PREPS = ("for", "to", "into")
 RECEIVE_VERBS = ("receive", "get", "obtain", "secure", "win", "accept")
@@ -78,6 +80,8 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
     for child in verb.children:
         if amount is not None and child.left_edge.i <= amount.i <= child.right_edge.i:
             continue
+        if child.dep_ == "csubj" and child.tag_ == "VBG" and not _own_subject(child):
+            continue  # "completing a review of Bangui's programme would allow ...": no giver
         if child.dep_ in SUBJECT_DEPS or child.dep_ == "agent":  # agent: "approved by X"
             if child.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":  # "the EIB, which signed"
                 antecedent = verb.head
@@ -94,6 +98,10 @@ def _subject_actor(ctx: ArticleContext, verb: Token, amount: Token | None = None
             if code:
                 return code
     return None
+
+
+def _own_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "poss") for c in verb.children)
 
 
 def _in_clause(tok: Token, subject: Token) -> bool:
@@ -138,10 +146,14 @@ def _from_giver(ctx: ArticleContext, span: Span) -> str | None:
         return None
     heads = {span.root, span.root.head, *span.root.ancestors}
     for tok in [amount_noun(span), *_aid_nouns(span, heads)]:
-        for prep in tok.children:
-            if prep.dep_ == "prep" and prep.lower_ == "from":
+        # "a loan deal backed by UK Export Finance": the agent of a participle on it
+        backed = [a for c in tok.children if c.dep_ == "acl" for a in c.children]
+        for prep in [*tok.children, *backed]:
+            if prep.dep_ in ("prep", "agent") and prep.lower_ in ("from", "by"):
                 objects = [o for o in prep.children if o.dep_ == "pobj"]
-                code = ctx.actors.of_token(objects[0]) if objects else None
+                if not objects or "\n" in tok.doc[prep.i : objects[0].i].text:
+                    continue  # a list's next line taken into the phrase
+                code = ctx.actors.of_token(objects[0])
                 if code:
                     return code
     return None
@@ -341,13 +353,7 @@ def find_recipient(ctx: ArticleContext, span: Span, donor: str | None) -> str | 
     noun = amount_noun(span)
     if noun.dep_ == "appos":  # "The Israel portion, $26.4 billion in all"
         noun = noun.head
-    heads = {span.root, span.root.head, *span.root.ancestors}
-    # "$38bn in military aid ... that the United States promised Israel"
-    heads |= {t for t in noun.subtree if t.dep_ == "relcl" and t.head in noun.subtree}
-    heads |= _aid_nouns(span, heads)
-    heads |= _noun_conjuncts(heads)  # "$4bn in credit lines, swaps and payments to Sri Lanka"
-    if span.root.head.lower_ == "worth":  # "the EU's Growth Plan for Moldova, worth €1.9bn"
-        heads.add(_worth_of(span.root.head))
+    heads = _receiver_heads(span, noun)
     if _to_many(heads) or _to_many_after(span):
         return SEVERAL
     adjacent = _receiver_right_after(ctx, span, donor)
@@ -395,6 +401,46 @@ def _framing_country(
     if found is None or found.type != "country" or found.country == donor:
         return None
     return found.country
+
+
+def _receiver_heads(span: Span, noun: Token) -> set[Token]:
+    """The words a receiver's phrase may hang on: the amount, its noun, their verbs, the aid
+    nouns and the relative clauses on them."""
+    heads = {span.root, span.root.head, *span.root.ancestors}
+    # "$38bn in military aid ... that the United States promised Israel"
+    heads |= {t for t in noun.subtree if t.dep_ == "relcl" and t.head in noun.subtree}
+    heads |= _aid_nouns(span, heads)
+    heads |= _noun_conjuncts(heads)  # "$4bn in credit lines, swaps and payments to Sri Lanka"
+    if span.root.head.lower_ == "worth":  # "the EU's Growth Plan for Moldova, worth €1.9bn"
+        heads.add(_worth_of(span.root.head))
+    return heads
+
+
+def _purpose_country(span: Span, donor: str | None) -> str | None:
+    """ "released €1.5 million to respond to the cholera outbreak in Darfur": the one country
+    whose places the purpose of money that names no receiver lies in (the purpose after the
+    amount, not after another: "$2bn for Taiwan ..., along with $3.3bn to expand shipyards").
+    Weaker than a receiver named: it fills the row but never makes the story's receiver."""
+    heads = _receiver_heads(span, amount_noun(span))
+    countries = set()
+    money = [t.i for t in span.sent if t.ent_type_ == "MONEY" and t.i >= span.end]
+    for verb in heads:
+        if verb.lemma_ in OWN_SPEND_VERBS:
+            continue  # "spend €80m a year to keep its troops in Romania": its own outlay
+        for clause in verb.children:
+            if clause.dep_ not in ("advcl", "xcomp", "relcl", "acl") or not any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+            ):
+                continue
+            if clause.i < span.start or any(i < clause.left_edge.i for i in money):
+                continue
+            for tok in clause.subtree:
+                if tok.dep_ in ("pobj", "poss") and _is_place(tok):
+                    place = resolve_place(_ent_text(tok))
+                    if place is not None and place.country:
+                        countries.add(place.country)
+    countries -= {donor}
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _receiver_right_after(ctx: ArticleContext, span: Span, donor: str | None) -> str | None:
@@ -459,7 +505,8 @@ def _national_force(tok: Token) -> bool:
 
 
 def _to_many(heads: set[Token]) -> bool:
-    """ "provided $590 billion to 114 countries": a plural of receivers, no one recipient."""
+    """ "provided $590 billion to 114 countries": a plural of receivers, no one recipient;
+    but "for humanitarian partners in the DRC" are all in one place."""
     return any(
         prep.dep_ == "prep"
         and prep.lower_ in RECIPIENT_PREPS
@@ -467,9 +514,21 @@ def _to_many(heads: set[Token]) -> bool:
         and obj.tag_ == "NNS"
         and obj.lemma_ in GIVER_NOUNS
         and any(c.dep_ in ("nummod", "amod") for c in obj.children)
+        and not _placed_in(obj)
         for head in heads
         for prep in head.children
         for obj in prep.children
+    )
+
+
+def _placed_in(noun: Token) -> bool:
+    """ "partners in the DRC": the noun has an "in" phrase naming a place."""
+    return any(
+        prep.lower_ == "in" and _is_place(obj)
+        for prep in noun.children
+        if prep.dep_ == "prep"
+        for obj in prep.children
+        if obj.dep_ == "pobj"
     )
 
 
@@ -593,12 +652,19 @@ def _purpose_place(tok: Token, heads: set[Token]) -> bool:
     """`tok` is the place of a purpose the money is for ("for civilians in Gaza", "to people
     affected by the earthquake that struck central Myanmar")."""
     placed = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of"))
-    if not placed or tok.ent_type_ not in ("GPE", "LOC"):
+    if not placed or not _is_place(tok):
         return False
     return any(
         anc.dep_ == "prep" and anc.lower_ in ("for", "to") and anc.head in heads
         for anc in list(tok.ancestors)[1:7]
     )
+
+
+def _is_place(tok: Token) -> bool:
+    """A place's name, also where the model takes it for an organization ("the DRC")."""
+    if tok.ent_type_ in ("GPE", "LOC"):
+        return True
+    return tok.ent_type_ == "ORG" and resolve_place(_ent_text(tok)) is not None
 
 
 def _gives_gapped_amount(ctx: ArticleContext, tok: Token) -> bool:
@@ -671,7 +737,21 @@ def _own_noun_verdict(span: Span, lex) -> bool | None:
             return False
         if "aid" in cues and "not_aid" not in cues:
             return True
+    if root.head.lower_ == "worth" and _given_before(_worth_of(root.head), lex):
+        return True  # "... decided to provide emergency relief goods. The goods, worth ¥60m"
     return None
+
+
+def _given_before(noun: Token, lex) -> bool:
+    """ "The goods": a definite noun the sentence before has given ("to provide relief
+    goods, including tents")."""
+    if noun.i == noun.sent.start or not any(c.lower_ in ("the", "these") for c in noun.children):
+        return False
+    before = noun.doc[noun.sent.start - 1].sent
+    return any(
+        t.lemma_ == noun.lemma_ and t.dep_ in ("dobj", "conj") and "aid" in lex.cues_at(t.head)
+        for t in before
+    )
 
 
 def _each_givers(ctx: ArticleContext, span: Span, donor: str | None) -> list[str]:
@@ -692,7 +772,7 @@ def _own_spending(span: Span) -> bool:
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "than":  # "spend more than 200bn zlotys"
         root = root.head.head
-    if root.dep_ != "dobj" or root.head.lemma_ not in ("spend", "devote"):
+    if root.dep_ != "dobj" or root.head.lemma_ not in OWN_SPEND_VERBS:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in root.children):
         return False  # "spend 500 million euros of that on drones": part of aid
@@ -702,6 +782,8 @@ def _own_spending(span: Span) -> bool:
         for c in root.head.children
     ):
         return False  # "will spend £4.5 billion on military aid in 2025"
+    if any(_gives_to_country(c) for c in root.head.children if c.dep_ in ("advcl", "xcomp")):
+        return False  # "will spend 12 billion won to send demining equipment to Ukraine"
     return not any(
         t.dep_ == "pobj"
         and t.head.lower_ in RECIPIENT_PREPS
@@ -709,6 +791,18 @@ def _own_spending(span: Span) -> bool:
         and clause_verbs(t)[0] == root.head
         for t in root.head.subtree
     )
+
+
+def _gives_to_country(verb: Token) -> bool:
+    """A clause giving aid's things to a country ("to send equipment to Ukraine", "to supply
+    Ukraine with ammunition"), not troops."""
+    if verb.lemma_ not in (*GIVE_VERBS, "supply", "deliver"):
+        return False
+    lex = lexicon(LEXICON)
+    things = [t for t in verb.subtree if t.dep_ in ("dobj", "pobj") and t.head.i >= verb.i]
+    if not any(lex.cues_at(t) & {"aid", *KIND_CUES} for o in things for t in o.subtree):
+        return False
+    return any(t.ent_type_ in ("GPE", "NORP") for t in verb.subtree)
 
 
 def _serves_donor(ctx: ArticleContext, span: Span, donor: str) -> bool:
@@ -840,7 +934,27 @@ def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tup
     arcs of the amount (with their conjuncts: "military and economic aid"; strength 2), else
     of its sentence (strength 1); several -> mixed; none -> unspecified (strength 0). A word
     nearer another amount of the sentence is that amount's ("$2bn in military aid ..., and a
-    $2.3bn loan")."""
+    $2.3bn loan"). A loan to buy arms is financial: what it buys says nothing of its kind
+    ("£1.6bn of UK Export Finance to enable Ukraine to buy 5,000 missiles")."""
+    bought = _bought_words(span)
+    if bought:
+        near, in_sentence = _kind_cues(span, sentence_cues, rivals, bought)
+        if near - {"form"} == {"financial"}:
+            return "financial", 2
+    near, in_sentence = _kind_cues(span, sentence_cues, rivals, set())
+    kinds = (near - {"form"}) or (in_sentence - {"form"})
+    if not kinds and "form" in near | in_sentence:  # a grant is financial only by itself
+        kinds = {"financial"}
+    if not kinds:
+        return "unspecified", 0
+    return (min(kinds) if len(kinds) == 1 else "mixed"), 2 if kinds & near else 1
+
+
+def _kind_cues(
+    span: Span, sentence_cues: set[str], rivals: list[Span], skip: set[int]
+) -> tuple[set[str], set[str]]:
+    """The kind cues within three arcs of the amount, and those of its sentence, leaving out
+    the words at `skip`."""
     lex = lexicon(LEXICON)
     near: set[str] = set()
     rival_dists = [tree_distances(r, 3) for r in rivals]
@@ -849,21 +963,29 @@ def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tup
         tok = span.doc[i]
         for word in (tok, *tok.conjuncts):
             own = dists.get(word.i, dist + 1)
-            if not any(r.get(word.i, 99) < own for r in rival_dists):
+            if word.i not in skip and not any(r.get(word.i, 99) < own for r in rival_dists):
                 near |= lex.cues_at(word) & {*KIND_CUES, "form"}
     own_sentence = {
-        c for t in span.sent if not span.start <= t.i < span.end for c in lex.cues_at(t)
+        c
+        for t in span.sent
+        if not span.start <= t.i < span.end and t.i not in skip
+        for c in lex.cues_at(t)
     }
     # the amount's own sentence before the lines of its list ("• ... 75 soldiers landed"
     # says nothing of the next item's "€20m in humanitarian aid")
     in_sentence = set(KIND_CUES) & own_sentence or set(KIND_CUES) & sentence_cues
     in_sentence |= {"form"} & (own_sentence | sentence_cues)
-    kinds = (near - {"form"}) or (in_sentence - {"form"})
-    if not kinds and "form" in near | in_sentence:  # a grant is financial only by itself
-        kinds = {"financial"}
-    if not kinds:
-        return "unspecified", 0
-    return (min(kinds) if len(kinds) == 1 else "mixed"), 2 if kinds & near else 1
+    return near, in_sentence
+
+
+def _bought_words(span: Span) -> set[int]:
+    """The words of the clauses of buying in the amount's sentence ("to buy more than 5,000
+    missiles", "to help Poland pay for American equipment") that do not hold the amount."""
+    words: set[int] = set()
+    for tok in span.sent:
+        if tok.lemma_ in PURCHASE_VERBS and tok.pos_ == "VERB" and span.root not in tok.subtree:
+            words |= {t.i for t in tok.subtree}
+    return words
 
 
 def _part_of_previous(ctx: ArticleContext, span: Span, before: list[AidCandidate]) -> bool:
@@ -965,7 +1087,11 @@ def announced(
             not opening,
             tree_gap(date_span.root, span.root),
         )
-        if (words and words[-1] in NOT_ANNOUNCEMENT_WORDS) or _in_other_clause(date_span, span):
+        duration = bool(words) and words[-1] in NOT_ANNOUNCEMENT_WORDS
+        other_clause = _in_other_clause(date_span, span)
+        if duration and other_clause:
+            continue  # "in Darfur, where cases have risen since May": dates nothing given
+        if duration or other_clause:
             if fallback is None or key < fallback[0]:
                 fallback = (key, date.value)
         elif best is None or key < best[0]:
@@ -1202,7 +1328,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     """
     lex = lexicon(LEXICON)
     candidates: list[AidCandidate] = []
-    asked: list[str | None] = []  # receivers of money asked for
+    asked: list[tuple[int, str | None]] = []  # receivers of money asked for, by sentence
     conversions = _conversions(ctx)
     for amount in ctx.amounts:
         if amount.start_char in ctx.furniture or amount.start_char in conversions:
@@ -1219,10 +1345,10 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         rivals += _containers(span)  # "the spending bill ... includes $300 million in FMF"
         cues = nearest_cues(span, lex, rivals=rivals)
         context = context_cues(span)
-        carried = not cues and not context
+        verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
+        carried = not cues and not context and verdict is None
         if carried:  # "Donors pledged €2bn. The EU put up €355m, Germany €244m ..."
             context = _previous_sentence_cues(ctx, span)
-        verdict = _own_noun_verdict(span, lex)  # "$11.1 billion in arms sales"
         part = _part_of_previous(ctx, span, candidates)
         if verdict is None and part:
             verdict = True  # "Of that sum, $150 million is ...": a part of the aid before
@@ -1234,7 +1360,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if _restates_conversion(ctx, cand, conversions):
             continue
         if _asked_for(span):  # no aid, but it says whom the article's money is for
-            asked.append(parties(ctx, span)[1])
+            asked.append((span.sent.start, parties(ctx, span)[1]))
             continue
         if carried and cand.donor is None:
             continue  # a sentence saying nothing of its amount holds aid only from a giver
@@ -1245,9 +1371,16 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             candidates.append(
                 AidCandidate(amount, span, cues, context, code, cand.recipient, rivals)
             )
-    receivers = [*(c.recipient for c in candidates), *asked]
-    givers = Counter(c.donor for c in candidates if "aid" in c.cues)
-    told = Counter(code for code in receivers if code)
+    # a sentence naming its receiver (or giver) for several amounts names it once: "€200m for
+    # Syria, €120m of it in humanitarian aid and €80m to rebuild schools in Aleppo"
+    receivers = dict.fromkeys([*((c.span.sent.start, c.recipient) for c in candidates), *asked])
+    told = Counter(code for _, code in receivers if code)
+    givers = Counter(
+        code
+        for _, code in dict.fromkeys(
+            (c.span.sent.start, c.donor) for c in candidates if "aid" in c.cues
+        )
+    )
     # a country the article has giving as often as receiving is no story's receiver
     main_recipient = (
         next((code for code, n in told.most_common() if n > givers[code]), None)
@@ -1266,6 +1399,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         recipient = (
             cand.recipient
             or (whole[1] if cand.part else None)
+            or _purpose_country(cand.span, cand.donor)
             or last_recipient.get(paragraph)
             or _section_receiver(ctx, cand)
             or main_recipient

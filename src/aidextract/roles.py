@@ -357,7 +357,9 @@ class DocWords:
 
     def is_namelike(self, i: int) -> bool:
         """A word that can be part of a person's name (the name finders ask about each word
-        many times, so the answer is kept)."""
+        many times, so the answer is kept). Past the text's end there is no word."""
+        if not 0 <= i < len(self.word_text):
+            return False
         if i not in self._namelike:
             self._namelike[i] = self._namelike_word(i)
         return self._namelike[i]
