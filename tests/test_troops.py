@@ -1530,3 +1530,121 @@ MANDATES_ARMIES_AND_ELIDED_COUNTS = [
 @pytest.mark.parametrize("text,expected", MANDATES_ARMIES_AND_ELIDED_COUNTS)
 def test_mandates_armies_and_elided_counts(nlp, text, expected):
     assert sorted(_rows(text)) == sorted(expected)
+
+
+OWNER_SITES_AND_LED_FORMATIONS = [
+    # a site named in a relative clause of the force's owner
+    (
+        "Spain, which commands the battlegroup at Camp Adazi, plans to raise its contribution "
+        "to up to 900 troops.",
+        [("ESP", 900, "LVA", "Camp Adazi")],
+    ),
+    # a site named in an apposition of the owner, with a participle
+    (
+        "The French contingent, a small training force headquartered in Niamey, had some "
+        "300 personnel last year.",
+        [("FRA", 300, "NER", "Niamey")],
+    ),
+    # the owner's own "at" phrase; a formation one country leads is the alliance's
+    (
+        "The Dutch-led battlegroup at Tapa was briefly doubled to about 1,400 troops.",
+        [("NATO", 1400, "EST", "Tapa")],
+    ),
+    # a definite unit takes the place the sentence before gives the unit of that name
+    (
+        "The team will prepare the arrival of Belgium's new regiment, which will be based "
+        "mainly in Cincu. When complete, the regiment will number around 1,500 soldiers.",
+        [("BEL", 1500, "ROU", "Cincu")],
+    ),
+    (
+        "Sweden's new battalion will be established in Riga on 1 May. Once formed, the "
+        "battalion will number about 600 soldiers.",
+        [("SWE", 600, "LVA", "Riga")],
+    ),
+    # a first verb sharing the force's subject names its town in the same country
+    (
+        "The Polish Brigade, stood up in Vilnius on May 2, will have roughly 2,000 soldiers in "
+        "Lithuania by 2027.",
+        [("POL", 2000, "LTU", "Vilnius")],
+    ),
+    # "the exercise" takes up the exercise named before, placed near a town
+    (
+        "About 200 Dutch marines are taking part in a joint exercise near Klaipeda. The "
+        "exercise, which began on 3 May, also involves some 900 Polish soldiers.",
+        [("NLD", 200, "LTU", "Klaipeda"), ("POL", 900, "LTU", "Klaipeda")],
+    ),
+    # a unit with no owner opening the next sentence is the force just sent
+    (
+        "Kenya will send about 400 more soldiers to Somalia. The new battalion, which will be "
+        "based in Kismayo, leaves next week.",
+        [("KEN", 400, "SOM", "Kismayo")],
+    ),
+    # a force the unit joins is not at the unit's site
+    (
+        "The new battalion, which will be based in Kismayo, joins roughly 1,200 Kenyan troops "
+        "already in Somalia.",
+        [("KEN", 1200, "SOM", None)],
+    ),
+    # a relative clause inside the force's own phrase places it
+    (
+        "Tokyo will dispatch an air force unit of about 40 personnel with two transport "
+        "aircraft, which will be based in Yangon.",
+        [("JPN", 40, "MMR", "Yangon")],
+    ),
+    # "their number" is where the force noun it takes up was placed
+    (
+        "About 2,000 Turkish soldiers are in Syria. Turkey also keeps a presence in Libya, "
+        "where Turkish instructors have been working since 2020. In May, the prime minister "
+        "put their number at about 700.",
+        [("TUR", 700, "LBY", None), ("TUR", 2000, "SYR", None)],
+    ),
+    # a common noun is no site, whatever a gazetteer's alternate names say
+    (
+        "North Korea has sent about 14,000 troops to Russia. The tally includes about 11,000 "
+        "soldiers deployed in the first wave in October and some 3,000 reinforcements who "
+        "arrived in January, the NIS said.",
+        [("PRK", 3000, None, None), ("PRK", 11000, None, None), ("PRK", 14000, "RUS", None)],
+    ),
+    # a site at home is no destination
+    (
+        "Poland, which hosts the base in Rzeszow, sent 200 soldiers.",
+        [("POL", 200, None, None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", OWNER_SITES_AND_LED_FORMATIONS)
+def test_owner_sites_and_led_formations(nlp, text, expected):
+    assert sorted(_rows(text)) == sorted(expected)
+
+
+MOST_PLACED_COUNTRY = [
+    # a force with no place goes where most of its origin's forces are
+    (
+        "Chile sent 300 soldiers to Haiti on Monday. Their arrival in Haiti will bring the "
+        "number of Chilean soldiers there to 800. Chile first deployed 500 soldiers in May. "
+        "Beyond Haiti, Chile keeps 200 soldiers in Cyprus.",
+        [
+            ("CHL", 200, "CYP", None),
+            ("CHL", 300, "HTI", None),
+            ("CHL", 500, "HTI", None),
+            ("CHL", 800, "HTI", None),
+        ],
+    ),
+    # a mission's story: a contributor with no place is in the country most forces are in
+    (
+        "Nepal sent 300 soldiers to Haiti. Spain sent 200 soldiers to Haiti. Peru keeps 100 "
+        "soldiers in Cyprus. Guatemala has some 150 soldiers in the mission.",
+        [
+            ("ESP", 200, "HTI", None),
+            ("GTM", 150, "HTI", None),
+            ("NPL", 300, "HTI", None),
+            ("PER", 100, "CYP", None),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", MOST_PLACED_COUNTRY)
+def test_most_placed_country(nlp, text, expected):
+    assert sorted(_rows(text)) == sorted(expected)

@@ -13,15 +13,20 @@ clause does not count. A gapped clause ("X sent 300 soldiers and Y 200") is Y's.
 comes from the force's own modifiers or the body it serves with, else the subject of the
 clause (not of a verb of saying; a pronoun takes the nearest subject before it, "which" its
 antecedent, "respectively" the n-th subject), a "Country:" list header, a headline with the
-same count, or the force counted just before; UN missions are the UN's. Destination and
-location come from the place phrases of the force and its clause ("most of them at X",
-"there", a mission's host country, the next sentence's "They ... near X"); "near" or "around"
-a country, a region, or several countries at once leave the destination null (FORMAT.md); a
-force with no place goes to the country its section heading is about, or, sent or serving in
-a story whose placed forces are all in one country, to that country. Dates of other
-clauses, "since" dates and future dates other than a deadline ("by December") are not the
-count's. Place finding lives in troop_places, dating in troop_dates, what they share with
-this module in troop_candidate.
+same count, or the force counted just before; UN missions are the UN's, and a formation one
+country leads ("the UK-led battlegroup") the alliance's. Destination and location come from
+the place phrases of the force and its clause ("most of them at X", "there", a mission's
+host country, the next sentence's "They ... near X", a site abroad that a relative clause
+of the force's phrase or of its owner names: "Canada, which leads the battlegroup at Camp
+Adazi,"; for "the brigade", "the exercise" or "their number" where the text before put
+that unit, exercise or force; an ownerless unit opening the next sentence, "The new
+battalion, based in X,", gives the town of a force just sent); "near" or "around" a
+country, a region, or several countries at once leave the destination null (FORMAT.md); a
+force with no place goes where most forces of its origin are, else to the country its
+section heading is about, or, sent or serving in a story whose placed forces are mostly in
+one country, to that country. Dates of other clauses, "since" dates and future dates other
+than a deadline ("by December") are not the count's. Place finding lives in troop_places,
+dating in troop_dates, what they share with this module in troop_candidate.
 """
 
 from __future__ import annotations
@@ -79,6 +84,9 @@ SERVE_PREPS = ("with", "under")
 MODALS = ("can", "could", "may")
 GENERIC_DETS = ("a", "an", "each", "every")
 ALONGSIDE = ("alongside", "besides")
+OWNER_MODIFIERS = ("relcl", "acl", "appos")  # clauses and appositions describing a force's owner
+SITE_PREPS = ("in", "at", "near")
+SITED_CUES = {"unit", "exercise"}  # nouns whose own phrase of place places the force
 NOUNS = ("NOUN", "PROPN")
 CLOSE, NEAR = 3, 4  # tree distances within which an exclusion cue rules a count out
 NAME_LABELS = ("PRODUCT", "LOC", "WORK_OF_ART", "EVENT", "LAW")  # names of things, not owners
@@ -1021,6 +1029,8 @@ def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | 
         return _pronoun_actor(ctx, lex, subject)
     if subject.lemma_ == "country" and definite(subject):
         return ctx.country_before(subject)  # "The country has deployed 3,000 ..."
+    if _led_formation(lex, subject):
+        return _multinational_owner(lex, subject)
     code = _actor_in(ctx, lex, subject.subtree) or _capital_subject(subject)
     if code:
         return code
@@ -1030,6 +1040,15 @@ def _subject_origin(ctx: ArticleContext, lex: Lexicon, subject: Token) -> str | 
     if owner is not None and owner.dep_ == "poss":
         return _pronoun_actor(ctx, lex, owner)  # "Brazil has ... Its army sent ..."
     return _unit_antecedent(ctx, lex, subject)
+
+
+def _led_formation(lex: Lexicon, subject: Token) -> bool:
+    """ "The UK-led battlegroup at Tapa", "the Kenya-led Multinational Security Support
+    mission": a multinational formation one country leads is the alliance's or the UN's, not
+    the leader's."""
+    led = any(c.dep_ == "amod" and c.lower_.endswith("led") for c in subject.children)
+    words = [subject, *(c for c in subject.children if c.dep_ == "compound")]
+    return led and any("nato" in lex.cues_at(t) for t in words)
 
 
 def _capital_subject(subject: Token) -> str | None:
@@ -1391,25 +1410,35 @@ def find_candidates(ctx: ArticleContext, lex: Lexicon) -> list[Candidate]:
 
 
 def _fill_consensus(cands: list[Candidate]) -> None:
-    """A force with no place phrase goes where every other force of its origin went."""
+    """A force with no place phrase goes where most other forces of its origin went: at
+    least two, and more than went anywhere else ("Kenya first deployed 400 officers" in a
+    story of its Haiti mission that mentions its force in Somalia once)."""
     for cand in cands:
         if cand.place is not None:
             continue
         with_place = [c for c in cands if c.origin == cand.origin and c.place is not None]
-        others = {c.place[0] for c in with_place}
-        if len(others) == 1 and len(with_place) >= 2 and None not in others:
-            cand.place = (others.pop(), None)
+        country = _most_places(c.place[0] for c in with_place)
+        if country is not None:
+            cand.place = (country, None)
+
+
+def _most_places(countries) -> str | None:
+    """The country at least two of `countries` are, and more than all others together."""
+    counted = Counter(countries)
+    if not counted:
+        return None
+    top, n = counted.most_common(1)[0]
+    return top if n >= 2 and n > counted.total() - n else None
 
 
 def _fill_single_host(lex: Lexicon, cands: list[Candidate]) -> None:
-    """In an article whose placed forces are all in one country (a mission's story), a force
+    """In an article whose placed forces are mostly in one country (a mission's story), a force
     sent or serving with no place of its own ("El Salvador has deployed eight medics",
     "Jamaica has 24 soldiers in the mission") is in that country too."""
     placed = [c for c in cands if c.place and c.place[0]]
-    hosts = {c.place[0] for c in placed}
-    if len(hosts) != 1 or len(placed) < 2:
+    host = _most_places(c.place[0] for c in placed)
+    if host is None:
         return
-    host = hosts.pop()
     for cand in cands:
         if cand.place is None and cand.origin != host and _sent_or_serving(lex, cand):
             cand.place = (host, None)
@@ -1514,7 +1543,152 @@ def _own_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
     if place is None:
         host = host_country(lex, cand.span.sent) or _mission_taken_up(lex, cand.span.sent)
         place = (host, None) if host else None
-    return place
+    return _with_owner_site(lex, cand, place)
+
+
+def _with_owner_site(lex: Lexicon, cand: Candidate, place: Place | None) -> Place | None:
+    """ "NATO Mission Iraq, a mission headquartered in Baghdad, had some 500 personnel",
+    "Canada, which leads the battlegroup at Camp Adazi, ... up to 2,200 troops": a force with
+    no town of its own is at the site a clause of its own phrase or of its owner names, else
+    one the text around gives its unit or referent (module docstring), if that site is
+    abroad (or in the country the force is already placed in)."""
+    if place is not None and (place[0] is None or place[1] is not None):
+        return place
+    site = _own_clause_site(lex, cand.noun)
+    subject = _clause_subject(cand.noun)
+    if site is None and subject is not None and _subjects_own(cand):
+        site = _modifier_site(lex, subject)
+    if site is None and place is not None:
+        site = _first_conjunct_site(cand.noun)
+    if site is None and place is None and subject is not None:
+        site = _antecedent_site(lex, subject)
+    if site is None and place is not None:
+        site = _next_unit_site(lex, cand.span.sent)
+    if site is None and place is None:
+        site = _referent_site(lex, cand.span.root)
+    if site is None or site[0] == cand.origin or (place and place[0] != site[0]):
+        return place
+    return site
+
+
+def _antecedent_site(lex: Lexicon, subject: Token) -> Place | None:
+    """ "... the brigade, which will be based mainly in Rudninkai. When fully formed, the
+    brigade will number 4,800 soldiers": a definite unit with no place is where the text just
+    before put the unit of the same name (by its own clause, or as the subject placed)."""
+    if not SITED_CUES & noun_cues(lex, subject) or not definite(subject):
+        return None
+    before = subject.doc[sentences_back(subject) : subject.i]
+    for tok in reversed(before):
+        if tok.lemma_.lower() != subject.lemma_.lower():
+            continue
+        site = _modifier_site(lex, tok)
+        if site is None and tok.dep_ in ("nsubj", "nsubjpass"):
+            sites = _sites_under([tok.head])  # a town before a country ("In X, ... in Y")
+            site = max(sites, key=lambda s: s[1] is not None, default=None)
+        return site
+    return None
+
+
+def _referent_site(lex: Lexicon, root: Token) -> Place | None:
+    """ "..., where Russian instructors have been working. Touadera put their number at about
+    1,500": a count of "their number" is where the force noun it takes up was placed, by a
+    "where" clause of a place or a place phrase of its own verb."""
+    verb = clause_verb(root)
+    objects = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None else []
+    if not any(p.lower_ in POSSESSIVES for o in objects for p in o.children):
+        return None
+    before = root.doc[sentences_back(root) : root.sent.start]
+    noun = next((t for t in reversed(before) if troop_noun(lex, t)), None)
+    if noun is None or noun.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    clause = noun.head
+    if clause.dep_ == "relcl" and any(c.lower_ == "where" for c in clause.children):
+        return _site_of(clause.head)
+    return next(iter(_sites_under([clause])), None)
+
+
+def _next_unit_site(lex: Lexicon, sent: Span) -> Place | None:
+    """ "Rwanda will send 750 soldiers to the Central African Republic. The new battalion,
+    which will be based in Bambari, ...": a definite unit with no owner, the first subject of
+    the next sentence, is the force just sent, and its clause gives the town."""
+    after = sent.doc[sent.end :]
+    start = next((t.i for t in after if not t.is_space), None)
+    if start is None:
+        return None
+    subject = next((t for t in sent.doc[start].sent if t.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is None or "unit" not in lex.cues_at(subject) or not definite(subject):
+        return None
+    if any(c.dep_ in ("poss", "compound") or c.ent_type_ for c in subject.children):
+        return None  # "Germany's brigade", "the Polish battalion": a force of its own
+    site = _modifier_site(lex, subject)
+    return site if site is not None and site[1] else None
+
+
+def _first_conjunct_site(noun: Token) -> Place | None:
+    """ "The brigade, stood up in Vilnius on April 1, will have 4,800 soldiers in Lithuania"
+    (parsed as two coordinated verbs): the town the first verb of a shared subject names."""
+    verb = clause_verb(noun)
+    if verb is None or verb.dep_ != "conj" or has_subject(verb):
+        return None
+    return next((s for s in _sites_under([verb.head]) if s[1]), None)
+
+
+def _own_clause_site(lex: Lexicon, noun: Token) -> Place | None:
+    """ "a unit of about 40 personnel with two aircraft, which will be based in Yangon": a
+    site a relative clause or participle inside the force's own phrase (or its unit's) names."""
+    top = noun
+    if noun.head.lower_ == "of" and "unit" in lex.cues_at(noun.head.head):
+        top = noun.head.head
+    clauses = [t for t in top.subtree if t.dep_ in ("relcl", "acl") and t.pos_ == "VERB"]
+    return next(iter(_sites_under(clauses)), None)
+
+
+def _subjects_own(cand: Candidate) -> bool:
+    """Whether the force is the subject's own, not one it joins ("The new battalion, based
+    in Bambari, joins 2,100 troops already in the country")."""
+    noun = cand.noun
+    return not (noun.dep_ == "dobj" and noun.head.lemma_ in troop_words("arrival_verb"))
+
+
+def _clause_subject(token: Token) -> Token | None:
+    """The subject of the nearest clause above `token` that has one."""
+    for anc in token.ancestors:
+        subject = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            return subject
+    return None
+
+
+def _modifier_site(lex: Lexicon, subject: Token) -> Place | None:
+    """The first place an "in" / "at" phrase of a unit `subject` names ("the battlegroup at
+    Tapa"; not "their arrival in X"), or one inside an apposition or relative clause of any
+    subject (a country as (country, None), a town or site as (country, name))."""
+    heads = [subject] if SITED_CUES & lex.cues_at(subject) else []
+    mods = (c for c in subject.children if c.dep_ in OWNER_MODIFIERS)
+    heads += [t for mod in mods for t in mod.subtree]
+    return next(iter(_sites_under(heads)), None)
+
+
+def _sites_under(heads: list[Token]) -> list[Place]:
+    """The sites the "in" / "at" / "near" phrases right under `heads` name, in order."""
+    preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS]
+    sites = (_site_of(o) for p in preps for o in p.children if o.dep_ == "pobj")
+    return [s for s in sites if s is not None]
+
+
+def _site_of(obj: Token) -> Place | None:
+    """(country, name as written) of a place name and the title-case words compounded
+    before it ("Camp Adazi"); None for what the gazetteers do not know, or a common noun
+    ("the first wave")."""
+    if obj.pos_ != "PROPN" and obj.ent_type_ not in PLACE_LABELS:
+        return None
+    words = [c for c in obj.lefts if c.dep_ == "compound" and c.is_title]
+    start = words[0].i if words and words[-1].i == obj.i - 1 else obj.i
+    name = obj.doc[start : obj.i + 1].text
+    place = resolve_place(name)
+    if place is None or place.country is None:
+        return None
+    return (place.country, None) if place.type == "country" else (place.country, name)
 
 
 def _mission_taken_up(lex: Lexicon, sent: Span) -> str | None:
