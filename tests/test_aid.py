@@ -1274,3 +1274,24 @@ def test_a_purposes_place_fills_its_row_but_makes_no_story_receiver():
     )
     rows = extract(text, published=PUBLISHED)["aid_packages"]
     assert [(r["donor"], r["recipient"]) for r in rows] == [("GBR", "AFG"), ("WB", "ETH")]
+
+
+def test_a_bills_bullets_take_the_giver_above_and_receivers_of_their_phrases():
+    text = (
+        "The European Union gave €270 million to Armenia this month.\n\n"
+        "After six months of deadlock, the House on Saturday passed the foreign aid bills.\n\n"
+        "What's in it:\n"
+        "• $60.8 billion in aid for Ukraine.\n"
+        "• $26.4 billion related to Israel.\n"
+        "• More than $9 billion in humanitarian aid, including for civilians in Gaza, is part "
+        "of the Israel bill.\n\n"
+        "The EU also pledged €10 million for Armenia."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"]) for r in rows] == [
+        ("EU", "ARM"),
+        ("USA", "UKR"),
+        ("USA", "ISR"),
+        ("USA", "PSE"),
+        ("EU", "ARM"),
+    ]

@@ -413,6 +413,12 @@ def _receiver_heads(span: Span, noun: Token) -> set[Token]:
     heads |= _noun_conjuncts(heads)  # "$4bn in credit lines, swaps and payments to Sri Lanka"
     if span.root.head.lower_ == "worth":  # "the EU's Growth Plan for Moldova, worth €1.9bn"
         heads.add(_worth_of(span.root.head))
+    # "$26.4 billion related to Israel": a participle on the amount
+    heads |= {c for t in (span.root, noun) for c in t.children if c.dep_ == "acl"}
+    # "$9 billion in humanitarian aid, including for civilians in Gaza"
+    heads |= {
+        c for h in list(heads) for c in h.children if c.dep_ == "prep" and c.lower_ == "including"
+    }
     return heads
 
 
@@ -1041,6 +1047,17 @@ def _lines_above(span: Span) -> list[Span]:
     return lines
 
 
+def _giver_above_list(
+    ctx: ArticleContext, span: Span, paragraph: int, recipient: str | None
+) -> str | None:
+    """ "The House on Saturday passed the aid bills ... / What's in it: / • $60.8 billion for
+    Ukraine": a list whose intro names no giver takes the subject of the paragraph above."""
+    intro = _list_intro(span)
+    if intro is None or ctx.paragraph_of(intro.start_char) != paragraph or paragraph == 0:
+        return None
+    return ctx.paragraph_subject(paragraph - 1, exclude=recipient)
+
+
 def _label_giver(ctx: ArticleContext, label: Span) -> str | None:
     """The giver a line label names, unless the text before named it as a channel the aid
     goes through ("provided through the World Food Programme (WFP) ... (1) WFP: $2.5m")."""
@@ -1414,6 +1431,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             or last_donor.get(paragraph)
             or ctx.section_actor(cand.span.start_char)
             or ctx.paragraph_subject(paragraph, exclude=recipient)
+            or _giver_above_list(ctx, cand.span, paragraph, recipient)
             or main_donor
             or ctx.main_country(exclude=recipient)
         )
