@@ -1295,3 +1295,19 @@ def test_a_bills_bullets_take_the_giver_above_and_receivers_of_their_phrases():
         ("USA", "PSE"),
         ("EU", "ARM"),
     ]
+
+
+def test_a_paragraph_opening_on_a_country_and_a_receiver_after_but_to():
+    text = (
+        "In March 2023 the IMF approved a $15.6 billion loan for Ukraine.\n\n"
+        "Or Pakistan. The Fund approved a $7 billion Extended Fund Facility in September 2024.\n\n"
+        "And the largest IMF loan went not to a war zone but to Argentina: $20 billion in April "
+        "2025.\n\nSWEDEN\nThe Swedish government adopted a SEK 13.3bn package for Ukraine."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"]) for r in rows] == [
+        ("IMF", "UKR"),
+        ("IMF", "PAK"),
+        ("IMF", "ARG"),
+        ("SWE", "UKR"),
+    ]

@@ -39,6 +39,7 @@ from .totals import is_cumulative, past_year_row
 
 KIND_CUES = ("military", "financial", "humanitarian")
 OWN_SPEND_VERBS = ("spend", "devote")
+TOPIC_WORDS = 4  # "Take Egypt.", "Or Pakistan.": a paragraph's opening fragment
 PURCHASE_VERBS = ("buy", "purchase", "procure", "acquire", "pay")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RECIPIENT_PREPS = ("for", "to", "into")
@@ -570,6 +571,8 @@ def _receiver_code(ctx: ArticleContext, tok: Token, heads: set[Token], noun: Tok
     if tok.ent_iob_ == "I" and _after_preposition_of_name(tok):
         return None  # "the Federal Ministry for Economic Cooperation": words of a name
     prep = _preposition_of(tok)
+    if prep is not None and prep.dep_ == "conj" and prep.head.dep_ == "prep":
+        prep = prep.head  # "went not to a war zone but to Argentina"
     if prep is not None and prep.lower_ in RECIPIENT_PREPS and prep.head in heads:
         owners = [c for c in tok.children if c.dep_ in ("poss", "compound") and c.pos_ == "PROPN"]
         # "for Sudanese civilians", "for Israeli air and missile defence", not "for American
@@ -1143,6 +1146,26 @@ def _event_date(ctx: ArticleContext, span: Span) -> str | None:
     return found
 
 
+def _paragraph_topic(ctx: ArticleContext, cand: AidCandidate) -> str | None:
+    """ "Or Pakistan. The Fund approved a $7 billion Extended Fund Facility ...": a paragraph
+    opening on a fragment that names one country is about that country."""
+    paragraph = ctx.paragraph_of(cand.span.start_char)
+    sent = cand.span.sent
+    while sent.start > 0:
+        before = ctx.doc[sent.start - 1].sent
+        if ctx.paragraph_of(before.start_char) != paragraph:
+            break
+        sent = before
+    if sent == cand.span.sent or len([t for t in sent if not t.is_punct]) > TOPIC_WORDS:
+        return None
+    if sent.text.rstrip()[-1:] not in (".", "?") or sent.text.isupper():
+        return None  # a heading ("SWEDEN", "Netherlands") names the giver of a fact sheet
+    places = [resolve_place(_ent_text(t)) for t in sent if t.ent_type_ == "GPE"]
+    countries = {p.country for p in places if p is not None and p.type == "country"}
+    code = countries.pop() if len(countries) == 1 else None
+    return code if code != cand.donor else None
+
+
 def _section_receiver(ctx: ArticleContext, cand: AidCandidate) -> str | None:
     """The country a labelled section line names: a newsletter's "■ MYANMAR: ..." item is
     about Myanmar ("China has pledged 1 billion yuan"), a release's "Kyrgyz Republic: Irrigation
@@ -1418,6 +1441,7 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
             or (whole[1] if cand.part else None)
             or _purpose_country(cand.span, cand.donor)
             or last_recipient.get(paragraph)
+            or _paragraph_topic(ctx, cand)
             or _section_receiver(ctx, cand)
             or main_recipient
         )
