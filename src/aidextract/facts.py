@@ -67,10 +67,11 @@ def extract_facts(
         places=places,
     )
     aid = extract_aid(ctx)
-    home = home_country(outlet, url) or _main_donor(aid) or ctx.main_country()
+    outlet_home = home_country(outlet, url)
+    home = outlet_home or _main_donor(aid) or ctx.main_country()
     return published, {
         "aid_packages": aid,
-        "troop_deployments": extract_troops(ctx),
+        "troop_deployments": extract_troops(ctx, outlet_home),
         "people": [
             {
                 "name": p.name,

@@ -43,7 +43,8 @@ HOST_LABEL = re.compile(
 
 
 def _location_name(text: str) -> str:
-    """The place as the text names it, without "the" or a region word ("Kursk region")."""
+    """The place as the text names it, without "the" or a lower-case region word ("Kursk
+    region"; a capitalised one is part of the name: "Kursk Oblast", "Duhok Province")."""
     name = text.strip()
     if name.lower().startswith("the "):
         name = name[4:]
@@ -53,7 +54,7 @@ def _location_name(text: str) -> str:
     if rest and first in direction_words("adjective"):  # "north-eastern Tigray", not "North Kivu"
         name = rest
     for word in troop_words("admin_suffix"):
-        if name.lower().endswith(" " + word):
+        if name.endswith(" " + word):
             name = name[: -len(word) - 1]
     return name
 
@@ -81,7 +82,7 @@ def _resolve_ent(ent: Span) -> Place | None:
         return None, None  # "the Middle East", "the eastern Mediterranean": no one country
     if place.type == "country":
         return place.country, None
-    town = _town_of_site(ent)
+    town = _town_of_site(ent) if place.type != "admin1" else None  # "Duhok province"
     if town is not None and town.country == place.country:
         return town.country, town.name
     if place.country and place.type in ("admin1", "city", "other"):

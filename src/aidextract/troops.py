@@ -1198,10 +1198,12 @@ def find_origin(
     cand: Candidate,
     previous: str | None,
     headlines: list[Candidate] = (),
+    home: str | None = None,
 ) -> str | None:
     """Whose force a count is, by the rules in order (module docstring): a table row's
-    label, the whole it is a part of, "respectively", a multinational force, the subject
-    or body it serves, a list header, a headline, else the owner of the force before."""
+    label, the whole it is a part of, the outlet's own force named bare, "respectively", a
+    multinational force, the subject or body it serves, a list header, a headline, else the
+    owner of the force before."""
     if cand.row is not None:
         return actor_code(cand.row[0])
     if cand.parent is not None and cand.parent.origin:
@@ -1209,6 +1211,8 @@ def find_origin(
         # is the whole's, unless an adjective on the count says otherwise ("500 of them German")
         own = _adjective_origin(ctx, lex, cand) or _coordinated_from(ctx, cand)
         return own or _possessor_origin(ctx, lex, cand) or cand.parent.origin
+    if home and _home_force(ctx, lex, cand):
+        return home
     respective = _respective_origin(ctx, lex, cand)
     if respective:
         return respective
@@ -1228,6 +1232,21 @@ def find_origin(
     code = code or _possessor_origin(ctx, lex, cand)
     code = code or _header_origin(ctx, cand.span) or _headline_origin(ctx, lex, cand, headlines)
     return code or previous or speaker
+
+
+def _home_force(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> bool:
+    """ "members of the Defence Forces", "the Defence Forces plan to raise the contingent to
+    200": a national force named without its country, in the force's own words or as its
+    clause's subject, is the outlet's home's (a press release names its own forces bare);
+    not "the Israel Defense Forces", whose phrase names the owner."""
+    noun = cand.noun
+    words = [t for c in noun.lefts for t in c.subtree] + list(_of_chain(noun))
+    subject = _clause_subject(noun)
+    if subject is not None and subject != noun:
+        words += list(subject.subtree)
+    named = [t for t in words if "home_force" in lex.cues_at(t)]
+    forces = [t for t in named if t.head not in named or t.head == t]  # the name's last word
+    return any(_actor_in(ctx, lex, f.subtree) is None for f in forces)
 
 
 def _possessor_origin(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> str | None:
@@ -1740,17 +1759,18 @@ def _as_row(cand: Candidate) -> dict:
     }
 
 
-def extract_troops(ctx: ArticleContext) -> list[dict]:
+def extract_troops(ctx: ArticleContext, home: str | None = None) -> list[dict]:
     """Rows of troop_deployments for one article: counts found, headlines dropped, origins
     (a force without one takes the article's main origin, or is dropped where none is
-    known), places, dates, then one row per force and date."""
+    known), places, dates, then one row per force and date. `home` is the outlet's country,
+    the owner of a national force the text names without one."""
     lex = lexicon(LEXICON)
     found = find_candidates(ctx, lex)
     cands = _drop_headlines(ctx, found)
     headlines = [c for c in found if c not in cands]
     previous = None
     for cand in cands:
-        cand.origin = find_origin(ctx, lex, cand, previous, headlines)
+        cand.origin = find_origin(ctx, lex, cand, previous, headlines, home)
         previous = cand.origin or previous
     main = Counter(c.origin for c in cands if c.origin).most_common(1)
     cands = [c for c in cands if c.origin or main]
