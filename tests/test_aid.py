@@ -1208,6 +1208,16 @@ def test_a_country_giving_as_often_as_receiving_is_no_main_receiver():
             "$110 million for the government in Chisinau.",
             [("IMF", "MDA", "financial")],
         ),
+        (  # spending with another country's industry
+            "Ukraine needs drones. The Netherlands would spend a further 90 million euros on "
+            "drones to be built together with Ukrainian manufacturers.",
+            [("NLD", "UKR", "military")],
+        ),
+        (  # the value of the package, put at an amount
+            "Germany unveiled a new military package for Ukraine on Monday. Defence Minister "
+            "Boris Pistorius put the value of the new package at about 5 billion euros.",
+            [("DEU", "UKR", "military")],
+        ),
         (  # the one country a purpose after the amount lies in
             "The European Commission gave €20 million in humanitarian aid to Yemen on Monday. "
             "It has also released €1.5 million in aid to respond to the cholera outbreak in "
@@ -1226,9 +1236,13 @@ def test_givers_receivers_and_kinds_of_wire_and_agency_copy(text, expected):
     [
         "Poland will spend 12 billion zlotys to send its troops to Latvia.",
         "France will spend €80m a year to keep its troops in Romania.",
+        "Canada will spend 25 million dollars to buy drones from Canadian companies.",
+        # "securities" is no security aid
+        "Euroclear, the Brussels-based securities depository, booked €6.9bn in interest on "
+        "Russian assets last year.",
     ],
 )
-def test_spending_to_send_troops_is_no_aid(text):
+def test_own_spending_and_earnings_are_no_aid(text):
     assert extract(text, published=PUBLISHED)["aid_packages"] == []
 
 
@@ -1310,4 +1324,18 @@ def test_a_paragraph_opening_on_a_country_and_a_receiver_after_but_to():
         ("IMF", "PAK"),
         ("IMF", "ARG"),
         ("SWE", "UKR"),
+    ]
+
+
+def test_a_makers_place_and_a_ground_based_system_say_nothing_of_the_aid():
+    text = (
+        "Britain announced a £1.6bn package of military aid for Ukraine on Monday. The package "
+        "includes £150 million for 5,000 missiles, built by workers in Belfast, and £120 million "
+        "for ground-based air defence systems."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["donor"], r["recipient"], r["amount"]) for r in rows] == [
+        ("GBR", "UKR", 1.6e9),
+        ("GBR", "UKR", 1.5e8),
+        ("GBR", "UKR", 1.2e8),
     ]

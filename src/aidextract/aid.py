@@ -30,7 +30,7 @@ from .context import GIVE_VERBS, ArticleContext
 from .cues import lexicon, nearest_cues, token_span, tree_distances, tree_gap
 from .dates import later_than
 from .fx import to_usd
-from .geo import resolve_place
+from .geo import actor_code, resolve_place
 from .money import Amount, donor_dollar, receiver_franc
 from .nlp import LIST_ITEM, entity_of, text_of
 from .not_aid import not_aid
@@ -40,6 +40,9 @@ from .totals import is_cumulative, past_year_row
 KIND_CUES = ("military", "financial", "humanitarian")
 OWN_SPEND_VERBS = ("spend", "devote")
 TOPIC_WORDS = 4  # "Take Egypt.", "Or Pakistan.": a paragraph's opening fragment
+MAKE_VERBS = ("build", "make", "manufacture", "produce", "assemble")
+INDUSTRY_NOUNS = ("company", "manufacturer", "firm", "producer", "industry", "maker")
+VALUE_NOUNS = ("value", "size", "worth")  # "put the value of the package at €5bn"
 PURCHASE_VERBS = ("buy", "purchase", "procure", "acquire", "pay")
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 RECIPIENT_PREPS = ("for", "to", "into")
@@ -663,10 +666,13 @@ def _purpose_place(tok: Token, heads: set[Token]) -> bool:
     placed = tok.dep_ == "dobj" or (tok.dep_ == "pobj" and tok.head.lower_ in ("in", "of"))
     if not placed or not _is_place(tok):
         return False
-    return any(
-        anc.dep_ == "prep" and anc.lower_ in ("for", "to") and anc.head in heads
-        for anc in list(tok.ancestors)[1:7]
-    )
+    chain = list(tok.ancestors)[1:7]
+    for anc in chain:
+        if anc.lemma_ in MAKE_VERBS:
+            return False  # "for 5,000 missiles, built by workers in Belfast": the maker's place
+        if anc.dep_ == "prep" and anc.lower_ in ("for", "to") and anc.head in heads:
+            return True
+    return False
 
 
 def _is_place(tok: Token) -> bool:
@@ -774,10 +780,11 @@ def _each_givers(ctx: ArticleContext, span: Span, donor: str | None) -> list[str
     return [c for c in dict.fromkeys(codes) if c and c != donor]
 
 
-def _own_spending(span: Span) -> bool:
+def _own_spending(span: Span, donor: str | None = None) -> bool:
     """What a government spends or devotes ("France spends about €80m a year keeping its
     troops in Romania", "devoting 13.5 trillion roubles to defence") is its own outlay unless
-    the clause names whom it is for ("spend £3bn a year on military aid to Ukraine")."""
+    the clause names whom it is for ("spend £3bn a year on military aid to Ukraine") or buys
+    from another country's industry ("on drones to be built with Ukrainian manufacturers")."""
     root = span.root
     if root.dep_ == "pobj" and root.head.lower_ == "than":  # "spend more than 200bn zlotys"
         root = root.head.head
@@ -793,6 +800,8 @@ def _own_spending(span: Span) -> bool:
         return False  # "will spend £4.5 billion on military aid in 2025"
     if any(_gives_to_country(c) for c in root.head.children if c.dep_ in ("advcl", "xcomp")):
         return False  # "will spend 12 billion won to send demining equipment to Ukraine"
+    if _foreign_industry(root.head, donor):
+        return False
     return not any(
         t.dep_ == "pobj"
         and t.head.lower_ in RECIPIENT_PREPS
@@ -800,6 +809,20 @@ def _own_spending(span: Span) -> bool:
         and clause_verbs(t)[0] == root.head
         for t in root.head.subtree
     )
+
+
+def _foreign_industry(verb: Token, donor: str | None) -> bool:
+    """The clause names another country's industry ("co-fund production of drones by
+    Ukrainian and Canadian companies")."""
+    for tok in verb.subtree:
+        owner = tok
+        while owner.dep_ == "conj":
+            owner = owner.head  # "Ukrainian and Canadian companies"
+        if owner.dep_ in ("amod", "compound") and owner.head.lemma_ in INDUSTRY_NOUNS:
+            code = actor_code(tok.text)
+            if code is not None and code != donor:
+                return True
+    return False
 
 
 def _gives_to_country(verb: Token) -> bool:
@@ -882,8 +905,16 @@ def _estimate_of(span: Span) -> tuple[Token, Token | None] | None:
     else:
         return None
     lex = lexicon(LEXICON)
-    objs = [c for c in verb.children if c.dep_ == "dobj" and "aid" in lex.cues_at(c)]
+    objs = [c for c in verb.children if c.dep_ == "dobj" and _names_aid(lex, c)]
     return verb, (objs[0] if objs else None)
+
+
+def _names_aid(lex, noun: Token) -> bool:
+    """ "French military aid", "the value of the new package": aid, or the value of aid."""
+    if "aid" in lex.cues_at(noun):
+        return True
+    objects = (o for p in noun.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj")
+    return noun.lemma_ in VALUE_NOUNS and any("aid" in lex.cues_at(o) for o in objects)
 
 
 def _is_bullet(sent: Span) -> bool:
@@ -1395,7 +1426,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
             continue
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
-        if (cand.recipient is None and _own_spending(span)) or _estimate(span) or not_aid(span):
+        own = cand.recipient is None and _own_spending(span, cand.donor)
+        if own or _estimate(span) or not_aid(span):
             continue
         if _restates_conversion(ctx, cand, conversions):
             continue
