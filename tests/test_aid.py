@@ -1339,3 +1339,18 @@ def test_a_makers_place_and_a_ground_based_system_say_nothing_of_the_aid():
         ("GBR", "UKR", 1.5e8),
         ("GBR", "UKR", 1.2e8),
     ]
+
+
+def test_a_tie_between_receivers_goes_to_the_one_the_headline_names():
+    text = (
+        "India sends food to Myanmar after the earthquake\n\n"
+        "India lent Sri Lanka $4 billion in 2022 during its economic crisis.\n\n"
+        "India gave $1 million in aid to Myanmar in 2024.\n\n"
+        "On Friday India announced that it would provide $5 million for rebuilding schools."
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["recipient"], r["amount"]) for r in rows] == [
+        ("LKA", 4e9),
+        ("MMR", 1e6),
+        ("MMR", 5e6),
+    ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -1454,9 +1455,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         )
     )
     # a country the article has giving as often as receiving is no story's receiver
-    main_recipient = (
-        next((code for code, n in told.most_common() if n > givers[code]), None)
-        or ctx.main_recipient()
+    ranked = [(n, code) for code, n in told.most_common() if n > givers[code]]
+    tied = [code for n, code in ranked if n == ranked[0][0]] if ranked else []
+    # a tie goes to the one the headline names ("India sends 442 tonnes of food to Myanmar")
+    headlined = [code for code in tied if code in _headline_codes(ctx)] if len(tied) > 1 else []
+    main_recipient = (headlined[0] if len(headlined) == 1 else None) or (
+        tied[0] if tied else ctx.main_recipient()
     )
     main_donor = _most_common(c.donor for c in candidates if c.donor != main_recipient)
     rows: dict[tuple, dict] = {}
@@ -1548,6 +1552,12 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         if replaced:
             _merge_mention(rows[dated_key], replaced["kind"], replaced["_kind_strength"], [])
     return [{k: v for k, v in row.items() if not k.startswith("_")} for row in rows.values()]
+
+
+def _headline_codes(ctx: ArticleContext) -> set[str]:
+    """The actors the article's first paragraph (its headline) names."""
+    first = takewhile(lambda t: ctx.paragraph_of(t.idx) == 0, ctx.doc)
+    return {code for t in first if (code := ctx.actors.of_token(t))}
 
 
 def _refers_back(cand: AidCandidate) -> bool:
