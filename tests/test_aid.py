@@ -1354,3 +1354,15 @@ def test_a_tie_between_receivers_goes_to_the_one_the_headline_names():
         ("MMR", 1e6),
         ("MMR", 5e6),
     ]
+
+
+def test_a_list_item_is_judged_by_its_intro_not_by_the_items_between():
+    text = (
+        "Today, the European Commission announced €104 million in new humanitarian funding.\n\n"
+        "The funding will be allocated as follows:\n\n"
+        "• €12 million for Lebanon, to help families and rehabilitate damaged water networks;\n\n"
+        "• €30 million for Sudan, where famine has been confirmed and more than 12 million "
+        "people have been displaced;"
+    )
+    rows = extract(text, published=PUBLISHED)["aid_packages"]
+    assert [(r["recipient"], r["amount"]) for r in rows][1:] == [("LBN", 1.2e7), ("SDN", 3e7)]

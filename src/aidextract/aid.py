@@ -955,6 +955,22 @@ def context_cues(span: Span) -> set[str]:
     }
 
 
+def _item_context(span: Span) -> set[str] | None:
+    """Cues of a list item's own sentences and of the intro of its list ("The funding will be
+    allocated as follows:"), not of the items between ("• €12m for ... damaged networks")."""
+    if len(span.sent) >= 15 and not _is_bullet(span.sent):
+        return None
+    intro = _list_intro(span)
+    if intro is None:
+        return None
+    line_start = text_of(span.doc).rfind("\n", 0, span.sent.start_char) + 1
+    own = [span.sent]  # and the sentences before it on its line
+    own += [s for s in _lines_above(span) if s.start_char >= line_start and s != intro]
+    lex = lexicon(LEXICON)
+    words = [t for sent in [*own, intro] for t in sent if not span.start <= t.i < span.end]
+    return {c for t in words for c in lex.cues_at(t)}
+
+
 def _previous_sentence_cues(ctx: ArticleContext, span: Span) -> set[str]:
     """Cues of the sentence before the amount's, in its paragraph, when it names an amount
     too: a sentence that says nothing of its amounts breaks down the one before ("Donors
@@ -1424,7 +1440,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
         part = _part_of_previous(ctx, span, candidates)
         if verdict is None and part:
             verdict = True  # "Of that sum, $150 million is ...": a part of the aid before
-        if not (is_aid(cues, context) if verdict is None else verdict) or _in_budget(span, lex):
+        judged = _item_context(span) or context  # a list item is judged by its intro
+        if not (is_aid(cues, judged) if verdict is None else verdict) or _in_budget(span, lex):
             continue
         cand = AidCandidate(amount, span, cues, context, *parties(ctx, span), rivals, part)
         own = cand.recipient is None and _own_spending(span, cand.donor)
