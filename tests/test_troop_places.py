@@ -93,3 +93,78 @@ def test_province_of_a_town_name_is_the_province(nlp):
 )
 def test_region_word_in_location(nlp, text, expected):
     assert [row[3] for row in _rows(nlp, text)] == [expected]
+
+
+def test_golan_heights_resolve():
+    place = resolve_place("Golan Heights")
+    assert place is not None and (place.type, place.country) == ("other", "SYR")
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a phrase opened by "mainly" places most of the force: its town
+        (
+            "France keeps nearly 300 French soldiers in Gabon under a defence treaty, mainly in "
+            "the capital Libreville.",
+            [("FRA", 300, "GAB", "Libreville")],
+        ),
+        # "the region" takes up a region named two sentences before
+        (
+            "The first Kenyan soldiers landed in Jubaland in May. The rebels fled within weeks. "
+            "About 900 Kenyan soldiers are now deployed in the region.",
+            [("KEN", 900, "SOM", "Jubaland")],
+        ),
+        # "mostly around A and B": two places give no town
+        (
+            "About 900 Chadian soldiers are deployed in Niger, mostly around Ayorou and the "
+            "town of Tera.",
+            [("TCD", 900, "NER", None)],
+        ),
+    ],
+)
+def test_places_of_most_of_a_force(nlp, text, expected):
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # "there" after a site described as "its base in X" takes up the site
+        (
+            "Italy trains Libyan sailors at Camp Falco, its base near Misrata, and keeps about "
+            "300 Italian soldiers there.",
+            [("ITA", 300, "LBY", "Camp Falco")],
+        ),
+        # with no such description, the town
+        (
+            "Italy has a base in Misrata. It keeps about 300 Italian soldiers there.",
+            [("ITA", 300, "LBY", "Misrata")],
+        ),
+    ],
+)
+def test_there_takes_up_a_described_site(nlp, text, expected):
+    assert _rows(nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        # a sea is the force's location, in no country
+        (
+            "The French carrier group, with about 2,000 French sailors, remains in the Red Sea.",
+            [("FRA", 2000, None, "Red Sea")],
+        ),
+        # two seas at once give none; a region of the world is no location
+        (
+            "About 2,000 French sailors are deployed in the Gulf of Aden and the Arabian Sea.",
+            [("FRA", 2000, None, None)],
+        ),
+        (
+            "About 2,000 French sailors are deployed in the Middle East.",
+            [("FRA", 2000, None, None)],
+        ),
+    ],
+)
+def test_seas_as_locations(nlp, text, expected):
+    assert _rows(nlp, text) == expected

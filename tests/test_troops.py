@@ -126,6 +126,25 @@ REPORTED = [
     ("About 4,000 U.S. troops are stationed in Romania.", {4000: PUBLISHED}),
     # a future date (a plan's start) is not the reporting date
     ("Sweden will send 500 soldiers to Latvia in August 2025.", {500: PUBLISHED}),
+    # a count reported by a clause of saying of its own does not take another one's date
+    (
+        "A spokesman said on March 3 that the force would stay, and press reports suggest that "
+        "about 900 Swedish soldiers now remain in Latvia.",
+        {900: PUBLISHED},
+    ),
+    # the date of the count's own verb of saying is its date
+    ("Officials said on March 3 that Sweden had 900 soldiers in Latvia.", {900: "2024-03-03"}),
+    # the year a force is to be raised to a size dates that size
+    (
+        "Norway plans to raise its contingent in Latvia to about 200 soldiers in 2027.",
+        {200: "2027"},
+    ),
+    # a count in an exercise takes the start the next sentence gives the exercise
+    (
+        "About 300 Dutch soldiers are taking part in a NATO exercise in Latvia. The exercise, "
+        "which began on April 2, ends next week.",
+        {300: "2024-04-02"},
+    ),
 ]
 
 
@@ -1162,7 +1181,7 @@ def test_reported_dates_of_periods_clauses_and_speakers(nlp, text, expected):
         (
             "The strike group, which includes the cruiser USS Philippine Sea, is operating in "
             "the Red Sea with about 5,000 sailors aboard.",
-            [("USA", 5000, None, None)],
+            [("USA", 5000, None, "Red Sea")],
         ),
         # "most of them around <town>": around a town places the force
         (
@@ -1522,7 +1541,7 @@ MANDATES_ARMIES_AND_ELIDED_COUNTS = [
     # a ship's sailors are its navy's
     (
         "The British destroyer HMS Diamond, with about 200 sailors, is in the Red Sea.",
-        [("GBR", 200, None, None)],
+        [("GBR", 200, None, "Red Sea")],
     ),
 ]
 
@@ -1648,3 +1667,40 @@ MOST_PLACED_COUNTRY = [
 @pytest.mark.parametrize("text,expected", MOST_PLACED_COUNTRY)
 def test_most_placed_country(nlp, text, expected):
     assert sorted(_rows(text)) == sorted(expected)
+
+
+def _qualified(text: str) -> list[tuple]:
+    rows = extract(text, PUBLISHED)["troop_deployments"]
+    return sorted((r["origin"], r["count"], r["qualifier"], r["destination"]) for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the rest of a force whose withdrawn part was just counted
+        (
+            "Chad had 900 troops in Mali. Some 500 of them have been withdrawn, and the remaining "
+            "400 will go by June.",
+            [("TCD", 400, "exact", "MLI"), ("TCD", 900, "exact", "MLI")],
+        ),
+        # a range states no one count
+        ("Chad has between 50 and 60 soldiers in Mali.", []),
+        # a force that will return home is still deployed; one flown home is not
+        (
+            "Chad has 900 troops in Mali. Chad has 800 troops in Mali. They replace a battalion "
+            "whose 700 Chadian soldiers will return home next week.",
+            [
+                ("TCD", 700, "exact", "MLI"),
+                ("TCD", 800, "exact", "MLI"),
+                ("TCD", 900, "exact", "MLI"),
+            ],
+        ),
+        (
+            "Chad has 900 troops in Mali. Chad has 800 troops in Mali. Last month 700 Chadian "
+            "soldiers were flown home.",
+            [("TCD", 800, "exact", "MLI"), ("TCD", 900, "exact", "MLI")],
+        ),
+    ],
+)
+def test_remainders_ranges_and_returns(nlp, text, expected):
+    assert _qualified(text) == expected

@@ -12,6 +12,7 @@ from .nlp import text_of
 from .troop_candidate import (
     Candidate,
     clause_verb,
+    definite,
     earlier_level_prep,
     has_subject,
     troop_noun,
@@ -25,14 +26,26 @@ PERIOD_LENGTHS = {"year": 4, "month": 7, "day": 10}  # characters of an ISO date
 
 
 def _target(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
-    """ "will send 800 more soldiers by December", "reach 4,800 troops by 2027": the date a
-    dispatch or a build-up is to be complete, which is the date the count refers to."""
+    """ "will send 800 more soldiers by December", "reach 4,800 troops by 2027", "raise it to
+    200 in 2027": the date a dispatch or a build-up is to be complete, which is the date the
+    count refers to."""
     token = _date_token(ctx, date)
     prep = next((t for t in token.ancestors if t.dep_ == "prep"), None) if token else None
+    if prep is not None and prep.lower_ == "in":
+        return _raised_in(prep)
     if prep is None or prep.lower_ != "by":
         return False
     verb = prep.head
     return verb.lemma_ in troop_words("raise_verb") or "deploy" in lex.cues_at(verb)
+
+
+def _raised_in(prep: Token) -> bool:
+    """ "raise the contingent to about 200 personnel in 2027": the year a force is to be
+    raised to a size dates that size."""
+    head = prep.head
+    if head.dep_ == "pobj" and head.head.lower_ == "to":
+        head = head.head.head  # "to about 200 personnel in 2027"
+    return head.lemma_ in troop_words("raise_verb")
 
 
 def _exercise_period(ctx: ArticleContext, lex: Lexicon, date: DateMention) -> bool:
@@ -167,7 +180,9 @@ def _foreign(lex: Lexicon, token: Token, cand: Candidate) -> bool:
     clause, of a clause describing the force ("the 12,000 soldiers Pyongyang sent in
     October") or its exercise ("for the drills, which began last Friday")."""
     verb = clause_verb(token)
-    if verb is None or cand.span.root in verb.subtree or "speech" in lex.cues_at(verb):
+    if verb is not None and "speech" in lex.cues_at(verb):
+        return _said_apart(verb, cand)
+    if verb is None or cand.span.root in verb.subtree:
         return False
     if any(c.lower_ in ("when", "as") and c.dep_ in ("advmod", "mark") for c in verb.children):
         return False  # "as we announced on Sunday", "when they arrived on Monday"
@@ -183,6 +198,19 @@ def _foreign(lex: Lexicon, token: Token, cand: Candidate) -> bool:
         own = described in (cand.noun, cand.span.root)
         return not own and "exercise" not in lex.cues_at(described)
     return has_subject(verb)
+
+
+def _said_apart(verb: Token, cand: Candidate) -> bool:
+    """ "X said on September 30 that ..., and press reports suggest that about 1,500 remain":
+    the date of a verb of saying is not that of a count another clause of saying below it
+    (a subject of its own, the count in its complement) reports."""
+    root = cand.span.root
+    for anc in root.ancestors:
+        if anc == verb:
+            return False
+        if has_subject(anc) and any(c.dep_ == "ccomp" and root in c.subtree for c in anc.children):
+            return True
+    return False
 
 
 def _reduced_relative(verb: Token) -> bool:
@@ -388,6 +416,24 @@ def _date_of_arrival(ctx: ArticleContext, lex: Lexicon, cand: Candidate, verb: T
             return
 
 
+def _exercise_dated_next(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> None:
+    """ "150 personnel are taking part in a multinational exercise ... The exercise, which
+    started on Aug. 25, ...": a count in an exercise takes the start the next sentence gives
+    the exercise it opens on (FORMAT.md: a period's count is dated at its start)."""
+    sent = cand.span.sent
+    if sent.end >= len(ctx.doc) or not any("exercise" in lex.cues_at(t) for t in sent):
+        return
+    following = ctx.doc[sent.end].sent
+    subjects = [t for t in following.root.children if t.dep_ in ("nsubj", "nsubjpass")]
+    opened = [s for s in subjects if definite(s) and "exercise" in lex.cues_at(s)]
+    if not opened:
+        return
+    inside = range(opened[0].left_edge.idx, opened[0].right_edge.idx + 1)
+    dates = [d for d in _usable_dates(ctx, lex, following) if d.start_char in inside]
+    if dates:
+        cand.reported, cand.dated = dates[0].value, True
+
+
 def assign_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> None:
     """Set every count's reported date: its own clause's, its table heading's, else the
     fallback's (which gives a count in the past tense the date of the count before it)."""
@@ -399,6 +445,8 @@ def assign_dates(ctx: ArticleContext, lex: Lexicon, cands: list[Candidate]) -> N
             cand.reported, cand.dated = (dates or [ctx.published])[0], True
         if not cand.dated and cand.placed_by is not None:
             _date_of_arrival(ctx, lex, cand, cand.placed_by)
+        if not cand.dated:
+            _exercise_dated_next(ctx, lex, cand)
         if not cand.dated:
             cand.reported = fallback_reported(ctx, lex, cand, previous)
             # "Their arrival brings the number to 750": dated by the sentence it takes up

@@ -37,6 +37,8 @@ from .troop_candidate import (
     troop_words,
 )
 
+WATER_WORDS = ("sea", "ocean", "gulf", "strait", "straits")
+MOSTLY = ("mainly", "mostly", "largely", "chiefly", "primarily")  # "mainly in the capital"
 HOST_LABEL = re.compile(
     r"[\s\-\u2013\u2022*]*(?P<country>[^\W\d][^():\n]*?)\s*\((?P<place>[^()\n]+)\)\s*:"
 )
@@ -78,8 +80,8 @@ def _resolve_ent(ent: Span) -> Place | None:
         place = resolve_place(ent.text)
     if place is None:
         return None
-    if place.country is None:
-        return None, None  # "the Middle East", "the eastern Mediterranean": no one country
+    if place.country is None:  # "the Middle East", "the eastern Mediterranean": no one country
+        return None, _location_name(ent.text) if _water(ent.text) else None
     if place.type == "country":
         return place.country, None
     town = _town_of_site(ent) if place.type != "admin1" else None  # "Duhok province"
@@ -88,6 +90,11 @@ def _resolve_ent(ent: Span) -> Place | None:
     if place.country and place.type in ("admin1", "city", "other"):
         return place.country, _location_name(ent.text)
     return None
+
+
+def _water(name: str) -> bool:
+    """A sea, ocean, gulf or strait ("the Red Sea"): a place of the force with no country."""
+    return any(word in WATER_WORDS for word in name.lower().split())
 
 
 def _region_word_after(ent: Span) -> bool:
@@ -193,6 +200,8 @@ def _entity_place(
     conjoined = [p for e, p in places[1:] if e.root.dep_ == "conj" and p[1] is None]
     if first[1] is None and any(p[0] != first[0] for p in conjoined):
         return None, None  # "to Poland and Germany"
+    if first[0] is None and any(e.root.dep_ == "conj" for e, _ in places[1:]):
+        return None, None  # "in the Gulf of Oman and the Arabian Sea": no one sea
     if word == "near" and first[1] is None:
         return None, None
     if first[0] and first[1] is None:
@@ -338,6 +347,9 @@ def _place_before(ctx: ArticleContext, token: Token) -> Place | None:
     ]
     for ent in reversed(ents):
         if ent.root.dep_ == "pobj" and ent.root.head.lower_ in LOCATIVE_PREPS:
+            site = _site_described_by(ctx, ent)
+            if site is not None:
+                return site
             place = _resolve_ent(ent)
             topic = next((s for s in subjects if _within(ent, s, place)), None)
             if topic is not None:  # "Djibouti, in the Horn of Africa, ...": the subject
@@ -346,6 +358,17 @@ def _place_before(ctx: ArticleContext, token: Token) -> Place | None:
                 return place
     # "Transnistria, a sliver of land ..., broke away": the place the sentence is about
     return _resolve_ent(subjects[-1]) if subjects else None
+
+
+def _site_described_by(ctx: ArticleContext, ent: Span) -> Place | None:
+    """ "at Camp Turksom, its base in Mogadishu": a place inside the description set off
+    after a named site says where the site is; "there" takes up the site."""
+    described = ent.root.head.head
+    if ent.root.head.dep_ != "prep" or described.dep_ != "appos" or described.pos_ != "NOUN":
+        return None
+    site = described.head
+    known = _resolve_text(ctx.doc[site.left_edge.i : site.i + 1]) if site.pos_ == "PROPN" else None
+    return known if known and known[1] else _described_site(ctx, site)
 
 
 def _within(ent: Span, subject: Span, place: Place | None) -> bool:
@@ -371,8 +394,8 @@ def _bare_region(obj: Token) -> bool:
 
 def _region_before(ctx: ArticleContext, token: Token) -> Place | None:
     """What "the region" takes up: the last sub-national place named in this sentence or
-    the one before ("would stay in Nagorno-Karabakh ... 2,000 troops in the region")."""
-    for ent in reversed(_place_ents_in(ctx, sentences_back(token), token.i)):
+    the two before ("would stay in Nagorno-Karabakh ... 2,000 troops in the region")."""
+    for ent in reversed(_place_ents_in(ctx, sentences_back(token, 2), token.i)):
         place = _resolve_ent(ent)
         known = resolve_place(ent.text)
         if place and place[1] and known and known.type in ("admin1", "other"):
@@ -668,6 +691,8 @@ def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
         for prep, obj in _scope_phrases(lex, scope):
             if cand.span.start <= obj.i < cand.span.end or obj == cand.noun:
                 continue
+            if _mostly(prep) and len(_prep_objects(prep)) + _conjuncts(obj) > 1:
+                continue  # "mostly around A and B": most of the force in no one town
             place = _phrase_place(ctx, lex, prep, obj, cand.origin)
             if place is not None and _arrival_total(scope):
                 place = place[0], None  # the new total is in the country, not all in the town
@@ -683,7 +708,8 @@ def find_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | No
                 return country, location
     if most and first[1] is None and first[0] in (None, most[0]):
         return most
-    return first
+    mostly = _mostly_place(ctx, lex, cand) if first[0] and first[1] is None else None
+    return mostly if mostly and mostly[0] == first[0] else first
 
 
 def _where_place(
@@ -721,6 +747,37 @@ def _most_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | N
             if place and place[1]:
                 return place
     return None
+
+
+def _mostly_place(ctx: ArticleContext, lex: Lexicon, cand: Candidate) -> Place | None:
+    """ "300 personnel in the Solomon Islands ..., mainly in the capital Honiara": a place
+    phrase of the force's sentence after its count that an adverb of "most" opens, the town
+    of the country found for the force; one that names several places ("mostly around A and
+    B") gives no town."""
+    for prep in cand.span.sent[cand.span.end - cand.span.sent.start :]:
+        if any(prep.idx <= c.start_char < prep.idx + len(prep) for c in ctx.counts):
+            return None  # the phrase belongs to the count nearest before it
+        if not _mostly(prep) or prep.lower_ not in (*LOCATION_PREPS, *NULLING_PREPS):
+            continue
+        objs = _prep_objects(prep)
+        if len(objs) != 1 or _conjuncts(objs[0]):
+            return None
+        names = [objs[0], *(c for c in objs[0].children if c.dep_ == "appos")]
+        for name in names:
+            place = _named_place(ctx, lex, prep.lower_, name, cand.origin)
+            if place and place[1]:
+                return place
+    return None
+
+
+def _mostly(prep: Token) -> bool:
+    """A phrase an adverb of "most" opens ("mainly in the capital")."""
+    return any(c.dep_ == "advmod" and c.lower_ in MOSTLY for c in prep.children)
+
+
+def _conjuncts(obj: Token) -> int:
+    """How many places are coordinated with `obj` ("around A and the town of B": one)."""
+    return sum(1 for c in obj.children if c.dep_ == "conj")
 
 
 def _most_phrases(lex: Lexicon, most: Token):

@@ -82,6 +82,7 @@ CONDITIONS = ("if", "unless")
 INVERTING = ("were", "should", "had")
 SERVE_PREPS = ("with", "under")
 MODALS = ("can", "could", "may")
+FUTURE_AUX = ("will", "shall", "'ll")
 GENERIC_DETS = ("a", "an", "each", "every")
 ALONGSIDE = ("alongside", "besides")
 OWNER_MODIFIERS = ("relcl", "acl", "appos")  # clauses and appositions describing a force's owner
@@ -405,12 +406,13 @@ def _gone_out(noun: Token) -> bool:
 
 
 def _sent_home(noun: Token) -> bool:
-    """ "sent home about 5,000 soldiers", "500 troops were flown home": a force going home
-    is withdrawn, not sent."""
+    """ "sent home about 5,000 soldiers", "500 troops were flown home": a force gone home
+    is withdrawn, not sent; one that "will return home" is still deployed."""
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ != "VERB":
         return False
-    return any(_home_word(c) for c in verb.children)
+    future = any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in verb.children)
+    return not future and any(_home_word(c) for c in verb.children)
 
 
 def _home_word(token: Token) -> bool:
@@ -559,7 +561,7 @@ def _refers_back(
         return same_sentence[-1]  # "2,500 troops were deployed in Iraq, alongside 900 in Syria"
     if same_sentence and _country_has(root) and _last_count_is(root, same_sentence[-1]):
         return _STANDALONE  # "Indonesia has 1,230 troops; Italy, ..., has more than 1,000"
-    return _takes_up(root, same_sentence or earlier[-1:])
+    return _takes_up(lex, root, same_sentence or earlier[-1:])
 
 
 def _placed_alongside(root: Token, cand: Candidate) -> bool:
@@ -620,26 +622,31 @@ def _adds(token: Token) -> bool:
     return token.i + 1 >= len(token.doc) or token.nbor().lower_ != "than"
 
 
-def _takes_up(root: Token, before: list[Candidate]) -> Candidate | None:
+def _takes_up(lex: Lexicon, root: Token, before: list[Candidate]) -> Candidate | None:
     """A count standing for a force counted before: what remains of it ("The remaining 800
     are due to leave", "About 1,500 remain around Uvira"), or its new size ("would bring it
     to about 2,800", "raise that number to as many as 2,200")."""
-    if not before or not _last_count_is(root, before[-1]):
+    if not before:
         return None
     stays = root.dep_ == "nsubj" and root.head.lemma_ in troop_words("stay_verb")
     if stays or any(
         c.lemma_ in troop_words("stay_verb") and c.dep_ == "amod" for c in root.children
     ):
-        return before[-1]
-    return before[-1] if _raised_to(root) else None
+        # "Some 220 of them have been withdrawn, and the remaining 120": the rest of the
+        # force whose part was just counted
+        return before[-1] if _last_count_is(root, before[-1], lex) else None
+    return before[-1] if _last_count_is(root, before[-1]) and _raised_to(root) else None
 
 
-def _last_count_is(root: Token, cand: Candidate) -> bool:
+def _last_count_is(root: Token, cand: Candidate, parts: Lexicon | None = None) -> bool:
     """Whether the last number before `root` (in its sentence or the one before) is `cand`'s:
     "armed forces number 200,000 ..., and the government wants to raise that to 300,000"
-    takes up the army, not a force counted earlier."""
+    takes up the army, not a force counted earlier. With `parts`, a part of a force ("220
+    of them") is passed over."""
     for tok in reversed(root.doc[sentences_back(root) : root.i]):
         if tok.pos_ == "NUM" and tok.ent_type_ != "DATE" and any(c.isdigit() for c in tok.text):
+            if parts is not None and is_partitive(parts, tok):
+                continue
             return cand.span.start <= tok.i < cand.span.end
     return True
 
