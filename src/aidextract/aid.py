@@ -942,15 +942,25 @@ def _in_budget(span: Span, lex) -> bool:
 def context_cues(span: Span) -> set[str]:
     """Cues of the amount's sentence; a short line or a bullet (a list item) adds the lines
     before it back to the one that introduces the list ("The new package will fund:")."""
-    lex = lexicon(LEXICON)
     sents = [span.sent]
-    if len(span.sent) < 15 or _is_bullet(span.sent):
+    if _list_item(span):
         sents += _lines_above(span)
+    return _cues_outside(span, sents)
+
+
+def _list_item(span: Span) -> bool:
+    """The amount stands on a short line or a bullet: a list item."""
+    return len(span.sent) < 15 or _is_bullet(span.sent)
+
+
+def _cues_outside(span: Span, sents: list[Span]) -> set[str]:
+    """The cues of the words of `sents` outside the amount."""
+    lex = lexicon(LEXICON)
     return {
         c
         for sent in sents
         for t in sent
-        if not (span.start <= t.i < span.end)
+        if not span.start <= t.i < span.end
         for c in lex.cues_at(t)
     }
 
@@ -958,7 +968,7 @@ def context_cues(span: Span) -> set[str]:
 def _item_context(span: Span) -> set[str] | None:
     """Cues of a list item's own sentences and of the intro of its list ("The funding will be
     allocated as follows:"), not of the items between ("• €12m for ... damaged networks")."""
-    if len(span.sent) >= 15 and not _is_bullet(span.sent):
+    if not _list_item(span):
         return None
     intro = _list_intro(span)
     if intro is None:
@@ -966,9 +976,7 @@ def _item_context(span: Span) -> set[str] | None:
     line_start = text_of(span.doc).rfind("\n", 0, span.sent.start_char) + 1
     own = [span.sent]  # and the sentences before it on its line
     own += [s for s in _lines_above(span) if s.start_char >= line_start and s != intro]
-    lex = lexicon(LEXICON)
-    words = [t for sent in [*own, intro] for t in sent if not span.start <= t.i < span.end]
-    return {c for t in words for c in lex.cues_at(t)}
+    return _cues_outside(span, [*own, intro])
 
 
 def _previous_sentence_cues(ctx: ArticleContext, span: Span) -> set[str]:
@@ -995,7 +1003,7 @@ def kind_of(span: Span, sentence_cues: set[str], rivals: list[Span] = ()) -> tup
     ("£1.6bn of UK Export Finance to enable Ukraine to buy 5,000 missiles")."""
     bought = _bought_words(span)
     if bought:
-        near, in_sentence = _kind_cues(span, sentence_cues, rivals, bought)
+        near, _ = _kind_cues(span, sentence_cues, rivals, bought)
         if near - {"form"} == {"financial"}:
             return "financial", 2
     near, in_sentence = _kind_cues(span, sentence_cues, rivals, set())
@@ -1475,7 +1483,8 @@ def extract_aid(ctx: ArticleContext) -> list[dict]:
     ranked = [(n, code) for code, n in told.most_common() if n > givers[code]]
     tied = [code for n, code in ranked if n == ranked[0][0]] if ranked else []
     # a tie goes to the one the headline names ("India sends 442 tonnes of food to Myanmar")
-    headlined = [code for code in tied if code in _headline_codes(ctx)] if len(tied) > 1 else []
+    headline = _headline_codes(ctx) if len(tied) > 1 else set()
+    headlined = [code for code in tied if code in headline]
     main_recipient = (headlined[0] if len(headlined) == 1 else None) or (
         tied[0] if tied else ctx.main_recipient()
     )

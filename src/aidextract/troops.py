@@ -1698,7 +1698,7 @@ def _modifier_site(lex: Lexicon, subject: Token) -> Place | None:
 def _sites_under(heads: list[Token]) -> list[Place]:
     """The sites the "in" / "at" / "near" phrases right under `heads` name, in order."""
     preps = [c for h in heads for c in h.children if c.dep_ == "prep" and c.lower_ in SITE_PREPS]
-    sites = (_site_of(o) for p in preps for o in p.children if o.dep_ == "pobj")
+    sites = (_site_of(o) for p in preps for o in _prep_pobjs(p))
     return [s for s in sites if s is not None]
 
 
